@@ -1,0 +1,51 @@
+"""Accepted findings, recorded by fingerprint (never by line) so they survive edits."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .atomic import write_atomically
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def write_baseline(path: str, findings) -> None:
+    entries = [{"fingerprint": f.fingerprint, "code": f.code, "path": f.path, "message": f.message}
+               for f in findings]
+    document = {"wfmlint-baseline": FORMAT_VERSION, "findings": entries}
+    write_atomically(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n")
+
+
+def load_baseline(path: str) -> list[dict]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError) as error:
+        raise BaselineError(f"{path}: unreadable baseline: {error}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("findings"), list) or not all(
+            isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in document["findings"]):
+        raise BaselineError(f"{path}: not a wfmlint baseline (expected {{\"findings\": [...]}})")
+    return document["findings"]
+
+
+def apply_baseline(findings, entries: list[dict]):
+    """(findings not in the baseline, baseline entries that matched nothing)."""
+    remaining = Counter(e["fingerprint"] for e in entries)
+    kept = []
+    for finding in findings:
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+        else:
+            kept.append(finding)
+    unmatched, left = [], dict(remaining)
+    for entry in entries:
+        if left.get(entry["fingerprint"], 0) > 0:
+            unmatched.append(entry)
+            left[entry["fingerprint"]] -= 1
+    return kept, unmatched

@@ -1,0 +1,260 @@
+"""The command line: `check` (the default), `rules`, `explain`, `schema`, `lsp`."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, Overrides, Settings, config_from_table, find_config, load_config
+from .output import FORMATS, renderer
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+PROGRESS_THRESHOLD = 20  # files; shorter runs finish before a bar is worth drawing
+
+
+class _DefaultCheck(click.Group):
+    """`wfmlint PATHS` means `wfmlint check PATHS`; a subcommand name wins over a path."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h",
+                                                                           "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> "NoReturn":  # noqa: F821
+    click.echo(f"wfmlint: error: {message}", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+def _csv(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(cls=_DefaultCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wfmlint")
+def main() -> None:
+    """Lint workforce-management schedule payloads before you push them."""
+
+
+def _load_settings(config_path: str | None, overrides: Overrides) -> Settings:
+    try:
+        if config_path:
+            config = load_config(Path(config_path))
+        else:
+            found = find_config(Path.cwd())
+            config = load_config(found) if found else config_from_table({}, None)
+        settings = Settings(config, overrides)
+        from .registry import registry
+
+        rules = registry()
+        for key, selectors in (("--select", overrides.select or ()), ("--extend-select",
+                               overrides.extend_select), ("--ignore", overrides.ignore)):
+            for selector in selectors:
+                if not rules.matches_any(selector):
+                    raise ConfigError(f"{key}: unknown rule {selector!r}{rules.hint(selector)}")
+        return settings
+    except ConfigError as error:
+        _fail(str(error))
+
+
+def _use_colour(choice: str, output: str | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label="Linting", file=sys.stderr)
+        self.bar.__enter__()
+
+    def update(self, count: int) -> None:
+        self.bar.update(count)
+
+    def finish(self) -> None:
+        self.bar.__exit__(None, None, None)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--select", multiple=True, help="Rules to run (codes, prefixes or names); replaces config.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip, added to config.")
+@click.option("--profile", type=click.Choice(["genesys-update", "genesys-import",
+              "genesys-schedule-export", "generic"]), help="Force a payload profile.")
+@click.option("--existing", type=click.Path(dir_okay=False), help="The current schedule (an export).")
+@click.option("--stdin-filename", help="Path to report for `-` (stdin).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
+@click.option("--statistics", is_flag=True, help="Counts per rule instead of findings.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE.")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only, no summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why.")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True)
+@click.option("--no-progress", is_flag=True, help="Never draw a progress bar.")
+def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
+          existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
+          quiet, verbose, colour, no_progress) -> None:
+    """Lint files and directories (default: the current directory); `-` reads stdin."""
+    from .baseline import BaselineError, apply_baseline, load_baseline, write_baseline as save
+    from .run import RunError, lint_run
+
+    overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
+                          ignore=_csv(ignore), profile=profile)
+    settings = _load_settings(config_path, overrides)
+    baseline_entries = None
+    if baseline:
+        try:
+            baseline_entries = load_baseline(baseline)
+        except BaselineError as error:
+            _fail(str(error))
+    show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))
+    try:
+        run = lint_run(list(paths) or ["."], settings, existing=existing,
+                       jobs=jobs or os.cpu_count() or 1,
+                       stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
+                       progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
+                       if show_progress else None)
+    except RunError as error:
+        _fail(str(error))
+    findings = run.findings
+    unmatched = []
+    if baseline_entries is not None:
+        findings, unmatched = apply_baseline(findings, baseline_entries)
+    if verbose:
+        for result in run.files:
+            if result.skipped:
+                click.echo(f"wfmlint: {result.path}: skipped: matches no payload profile", err=True)
+        for entry in unmatched:
+            click.echo(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
+                       f"{entry.get('code')} {entry.get('message', '')}", err=True)
+    for message in run.errors:
+        click.echo(f"wfmlint: error: {message}", err=True)
+    for crash in run.crashes:
+        last = crash.error.strip().splitlines()[-1] if crash.error.strip() else "unknown error"
+        if crash.code == "WFM108" and "SchemaError" in last:
+            click.echo(f"wfmlint: error: {last.split(': ', 1)[-1]}", err=True)
+            continue
+        click.echo(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
+                   f" on {crash.path}: {last} (please report it)", err=True)
+    if write_baseline:
+        save(write_baseline, findings)
+        if not quiet:
+            click.echo(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to "
+                       f"{write_baseline}.", err=True)
+        sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
+    use_colour = _use_colour(colour, output) and output_format in ("text", "full")
+    if statistics:
+        from .output.text import render_statistics
+
+        report = render_statistics(findings, run, quiet=quiet)
+    else:
+        report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
+                                         sources=_source_lines(run))
+    if output:
+        from .atomic import write_atomically
+
+        try:
+            write_atomically(output, report)
+        except OSError as error:
+            _fail(f"{output}: cannot write report: {error.strerror or error}")
+    else:
+        click.echo(report, nl=False, color=use_colour)
+    failing = {"error", "warning"} if strict else {"error"}
+    if run.errors or run.crashes:
+        sys.exit(EXIT_FAILURE)
+    if not exit_zero and any(f.severity in failing for f in findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _source_lines(run):
+    from .locate import LineIndex
+
+    indexes = {}
+    by_path = {r.path: r for r in run.files}
+
+    def line_of(path: str, line: int) -> str | None:
+        result = by_path.get(path)
+        if result is None or not result.text:
+            return None
+        index = indexes.setdefault(path, LineIndex(result.text))
+        return index.line_text(line)
+
+    return line_of
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, default severity, summary."""
+    from .registry import registry
+
+    rules = list(registry())
+    if output_format == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity,
+                                "summary": r.summary, "implemented": r.implemented,
+                                "options": {k: {"type": t.__name__, "default": d}
+                                            for k, (t, d) in r.options.items()}}
+                               for r in rules], indent=2))
+        return
+    for rule in rules:
+        mark = "" if rule.implemented else "  [not implemented yet]"
+        click.echo(f"{rule.code}  {rule.name:<26} {rule.severity:<8} {rule.summary}{mark}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a rule's documentation (by code or name)."""
+    from .registry import registry
+
+    found = registry().get(rule)
+    if found is None:
+        _fail(f"unknown rule {rule!r}{registry().hint(rule)}")
+    click.echo(f"# {found.code} {found.name} (default: {found.severity})\n\n{found.doc}")
+
+
+@main.command()
+@click.argument("profile")
+def schema(profile: str) -> None:
+    """Print the JSON Schema of a payload profile (for editors' json.schemas)."""
+    from .models import SCHEMA_MODELS
+
+    model = SCHEMA_MODELS.get(profile)
+    if model is None:
+        _fail(f"no schema for {profile!r}; available: {', '.join(SCHEMA_MODELS)} (a generic "
+              "payload's shape comes from your [tool.wfmlint.generic] mapping)")
+    document = model.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = f"urn:wfmlint:schema:{profile}"
+    click.echo(json.dumps(document, indent=2))
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server over stdio."""
+    try:
+        from .lsp import serve
+    except ImportError as error:
+        _fail(f"the language server needs pygls: pip install 'wfmlint[lsp]' ({error})")
+    serve()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""Bytes to a parsed JSON tree, once, at C speed.
+
+Decoding and parsing problems become the document issues WFM001, WFM002, WFM004 and WFM006.
+Duplicate keys (WFM003) are flagged by a cheap hook during the parse and located by the
+slower source walk only when the flag is up.
+"""
+from __future__ import annotations
+
+import codecs
+import gc
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Issue, RelatedIssue
+
+
+class NonStandardNumber(float):
+    """`NaN`, `Infinity` or `-Infinity`: accepted by Python, rejected by strict parsers."""
+
+    __slots__ = ("literal",)
+
+    def __new__(cls, literal: str) -> "NonStandardNumber":
+        value = super().__new__(cls, literal.replace("Infinity", "inf"))
+        value.literal = literal
+        return value
+
+
+class HugeInteger:
+    """An integer literal too long for Python to convert (over 4300 digits)."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<integer of {len(self.digits)} digits>"
+
+
+INT64_MAX = 2**63 - 1
+
+
+def out_of_int64(value: Any) -> bool:
+    """True for a number that cannot be a 64-bit integer (WFM004 where an integer is due)."""
+    if isinstance(value, HugeInteger):
+        return True
+    if isinstance(value, NonStandardNumber):
+        return True
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value > INT64_MAX or value < -INT64_MAX - 1
+    if isinstance(value, float):
+        return value != value or value in (float("inf"), float("-inf"))
+    return False
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    text: str
+    root: Any = None
+    ok: bool = False
+    issues: list[Issue] = field(default_factory=list)
+    has_duplicate_keys: bool = False
+    has_non_standard: bool = False
+    has_huge_integers: bool = False
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, list[Issue], bool]:
+    """Decode UTF-8; return text, issues and whether the text can be parsed at all."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, issues, ok = decode(data[3:])
+        bom = Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without one "
+                    "(JSON forbids it and some parsers reject it)", offset=0, severity="warning")
+        return text, [bom, *issues], ok
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return "", [Issue("WFM002", f"file is {name} encoded; save it as UTF-8", offset=0)], False
+    # JSON text starts with an ASCII character, so NUL bytes among the first four say UTF-16/32.
+    head = data[:4]
+    if len(head) >= 2 and b"\x00" in head:
+        return "", [Issue("WFM002", "file looks UTF-16 or UTF-32 encoded (NUL bytes at the start);"
+                          " save it as UTF-8", offset=0)], False
+    try:
+        return data.decode("utf-8"), [], True
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace")
+        bad = data[error.start : error.start + 1].hex()
+        message = f"byte 0x{bad} at offset {error.start} is not valid UTF-8; save the file as UTF-8"
+        return text, [Issue("WFM002", message, offset=len(prefix))], False
+
+
+_depth_margin: int | None = None
+
+
+def _stack_depth() -> int:
+    frame, depth = sys._getframe(1), 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
+
+
+class _DuplicateFlag:
+    """object_pairs_hook that builds the dict and notes, cheaply, that keys repeated."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, pairs: list) -> dict:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            self.seen = True
+        return result
+
+
+def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, bool, bool]:
+    """Parse with a recursion budget of `max_depth` nesting levels."""
+    flag = _DuplicateFlag()
+    non_standard: list[str] = []
+
+    def constant(literal: str) -> NonStandardNumber:
+        non_standard.append(literal)
+        return NonStandardNumber(literal)
+
+    decoder = json.JSONDecoder(object_pairs_hook=flag, parse_constant=constant, parse_int=parse_int)
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + max_depth + _margin())
+    try:
+        root = decoder.decode(text)
+    finally:
+        sys.setrecursionlimit(old_limit)
+    return root, flag.seen, bool(non_standard)
+
+
+def _margin() -> int:
+    """Frames the decoder needs beyond the nesting depth itself, measured once."""
+    global _depth_margin
+    if _depth_margin is None:
+        probe = '{"a":' * 20 + "[" * 20 + "1" + "]" * 20 + "}" * 20
+        flag = _DuplicateFlag()
+        decoder = json.JSONDecoder(object_pairs_hook=flag)
+        margin = 0
+        old_limit = sys.getrecursionlimit()
+        try:
+            while True:
+                margin += 1
+                sys.setrecursionlimit(_stack_depth() + 40 + margin)
+                try:
+                    decoder.decode(probe)
+                    break
+                except RecursionError:
+                    continue
+        finally:
+            sys.setrecursionlimit(old_limit)
+        _depth_margin = margin + 1
+    return _depth_margin
+
+
+def _safe_int(digits: str) -> int | HugeInteger:
+    return HugeInteger(digits) if len(digits) > 4000 else int(digits)
+
+
+def parse(text: str, max_depth: int = 512) -> ParsedDocument:
+    """Parse JSON text with the garbage collector paused (it costs more than half the time
+    on a large tree and frees nothing here)."""
+    result = ParsedDocument(text)
+    if not text.strip():
+        result.issues.append(Issue("WFM001", "file is empty; a payload must be a JSON value",
+                                   offset=0))
+        return result
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        try:
+            root, dupes, nonstd = _loads(text, max_depth)
+        except ValueError as error:
+            if isinstance(error, json.JSONDecodeError) or "integer string conversion" not in str(error):
+                raise
+            root, dupes, nonstd = _loads(text, max_depth, parse_int=_safe_int)
+            result.has_huge_integers = True
+    except json.JSONDecodeError as error:
+        message = error.msg
+        if error.pos >= len(text.rstrip()):
+            message += " (the file ends too early: is it truncated?)"
+        result.issues.append(Issue("WFM001", f"invalid JSON: {message}", offset=error.pos))
+        return result
+    except RecursionError:
+        result.issues.append(Issue(
+            "WFM006", f"file nests deeper than max-depth ({max_depth} levels); nothing else is "
+            "checked in it", offset=0))
+        return result
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    result.root, result.ok = root, True
+    result.has_duplicate_keys, result.has_non_standard = dupes, nonstd
+    return result
+
+
+def non_standard_issues(parsed: ParsedDocument) -> list[Issue]:
+    """WFM004 for every NaN/Infinity literal and every integer too long to convert."""
+    from .locate import walk_values
+
+    issues = []
+    for pointer, value in walk_values(parsed.root):
+        if isinstance(value, NonStandardNumber):
+            issues.append(Issue("WFM004", f"`{value.literal}` is not JSON; write a number or null",
+                                pointer=pointer))
+        elif isinstance(value, HugeInteger):
+            issues.append(Issue("WFM004", f"integer of {len(value.digits)} digits does not fit a "
+                                "64-bit integer", pointer=pointer))
+    return issues
+
+
+def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> list[Issue]:
+    """WFM003 at each repeated key, related to its first occurrence."""
+    from .locate import find_duplicate_keys
+
+    issues = []
+    found = find_duplicate_keys(parsed.text, parsed.has_huge_integers, max_depth)
+    for pointer, (start, end), first, key in found:
+        issues.append(Issue(
+            "WFM003", f"key {json.dumps(key)} appears twice in one object; parsers keep only the "
+            "last value, so the first is lost; remove or rename one", pointer=pointer,
+            at_key=True, offset=start, end_offset=end,
+            related=(RelatedIssue(pointer, "first occurrence of the key", offset=first),)))
+    return issues

@@ -1,0 +1,339 @@
+"""The data path of one file and of one run: read, decode, parse, detect, normalise, run the
+rules, locate what is reported, filter. `lint_text` does no I/O."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import profiles as P
+from .config import Config, Settings
+from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
+from .findings import Finding, Issue, RelatedLocation, split_pointer
+from .locate import LineIndex, locate_pointers
+from .payload import FileFacts, Payload, build_payload
+from .registry import registry
+
+
+@dataclass
+class RuleCrash:
+    code: str
+    path: str
+    error: str
+
+
+@dataclass
+class FileResult:
+    """One file's share of a run: its located findings and what run-wide rules need."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: FileFacts | None = None
+    text: str = ""
+    max_depth: int = 512
+    huge_integers: bool = False
+    skipped: bool = False
+    error: str | None = None
+    crashes: list[RuleCrash] = field(default_factory=list)
+    profile: str | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: list[FileResult]
+    errors: list[str]
+    crashes: list[RuleCrash]
+    unmatched_baseline: list[dict] = field(default_factory=list)
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for f in self.files if not f.skipped and f.error is None)
+
+
+def as_settings(config: Settings | Config | None) -> Settings:
+    if isinstance(config, Settings):
+        return config
+    return Settings(config) if isinstance(config, Config) else Settings()
+
+
+def _claim_problem(root: Any, profile: str) -> str | None:
+    """Why a claimed document is not of its profile (WFM005), or None."""
+    if profile == P.GENERIC:
+        return None if isinstance(root, (dict, list)) else "its top level is not an object or an array"
+    if not isinstance(root, dict):
+        kind = "an array" if isinstance(root, list) else "not an object"
+        return f"its top level is {kind}; a {profile} payload is a JSON object"
+    fields = {
+        P.UPDATE: ("metadata", "agentSchedules", "description", "published", "shortTermForecast",
+                   "headcountForecast"),
+        P.IMPORT: ("description", "weekCount", "agentSchedules"),
+        P.EXPORT: ("agentSchedules", "result"),
+    }[profile]
+    if not any(name in root for name in fields):
+        return f"none of the {profile} fields ({', '.join(fields)}) is in it"
+    return None
+
+
+def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None = None,
+                 early: list[Issue] | None = None, detailed: bool = False) -> tuple[FileResult, Payload | None]:
+    """Run every per-file rule on one document; positions are resolved here."""
+    config = settings.config
+    issues: list[Issue] = list(early or [])
+    result = FileResult(path, max_depth=config.max_depth)
+    rule_settings = settings.rule_settings(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without "
+                            "one (JSON forbids it and some parsers reject it)", offset=0,
+                            severity="warning"))
+    result.text = text
+    if parsed is None:
+        if len(text) > config.max_file_size:
+            issues.append(_too_large(len(text), config.max_file_size))
+            result.findings = _locate(result, issues, rule_settings, settings, {})
+            return result, None
+        parsed = parse(text, config.max_depth)
+    result.huge_integers = parsed.has_huge_integers
+    issues.extend(parsed.issues)
+    if not parsed.ok:
+        result.findings = _locate(result, issues, rule_settings, settings, {})
+        return result, None
+    claimed = settings.claimed_profile(path)
+    schema = settings.schema_for(path)
+    profile = claimed
+    if claimed is not None:
+        problem = _claim_problem(parsed.root, claimed)
+        if problem:
+            issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
+            profile = None
+    else:
+        profile = P.detect_profile(parsed.root, config.generic)
+        if profile is None and schema is None:
+            result.skipped = True
+            return result, None
+    payload = None
+    if parsed.has_duplicate_keys:
+        issues.extend(duplicate_key_issues(parsed, config.max_depth))
+    if parsed.has_non_standard or parsed.has_huge_integers:
+        issues.extend(non_standard_issues(parsed))
+    if profile is not None:
+        payload = build_payload(path, parsed, profile, settings, claimed=claimed is not None,
+                                detailed=detailed)
+        if claimed is not None and payload.shape_problem and profile == P.GENERIC:
+            issues.append(Issue("WFM005", f"file is claimed as generic but {payload.shape_problem}",
+                                offset=0))
+        result.facts, result.profile = payload.facts, profile
+    elif schema is not None:
+        payload = Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
+    if payload is not None:
+        payload.cache["schema"] = schema
+        for rule in registry():
+            if rule.scope != "file" or rule.code not in rule_settings:
+                continue
+            if payload.profile == "schema-only" and rule.code != "WFM108":
+                continue
+            try:
+                issues.extend(rule.check(payload, rule_settings[rule.code].options))
+            except Exception:  # a rule's bug must not hide the other rules' findings
+                result.crashes.append(RuleCrash(rule.code, path, traceback.format_exc(limit=-3)))
+    result.findings = _locate(result, issues, rule_settings, settings,
+                              _resource_prefixes(result.facts))
+    return result, payload
+
+
+def _too_large(size: int, limit: int) -> Issue:
+    return Issue("WFM006", f"file is {size} bytes, over max-file-size ({limit}); nothing else is "
+                 "checked in it", offset=0)
+
+
+def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
+    """Pointer prefixes of agents and entries, to the resource they belong to."""
+    if facts is None:
+        return {}
+    prefixes = {agent.pointer: agent.user_id for agent in facts.agents if agent.user_id}
+    if facts.profile == P.GENERIC:
+        prefixes.update((entry.pointer, entry.label) for entry in facts.entries)
+    return prefixes
+
+
+def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
+    """(resource, subject) for the fingerprint: array indices above the resource become its id."""
+    if issue.about is not None and issue.resource is not None:
+        return issue.resource, issue.about
+    tokens = split_pointer(issue.pointer)
+    pointer = ""
+    for depth, token in enumerate(tokens):
+        pointer = f"{pointer}/{token}"
+        resource = prefixes.get(pointer)
+        if resource is not None:
+            rest = "/".join(tokens[depth + 1 :])
+            return issue.resource or resource, issue.about or f"{resource}/{rest}"
+    return issue.resource or "", issue.about or issue.pointer
+
+
+def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
+    digest = hashlib.sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8",
+                            "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+class _Texts:
+    """Positions in the run's files, each text indexed once."""
+
+    def __init__(self, texts: dict[str, FileResult]) -> None:
+        self.files = texts
+        self.spans: dict[str, dict] = {}
+        self.lines: dict[str, LineIndex] = {}
+
+    def prepare(self, path: str, pointers: Iterable[str]) -> None:
+        source = self.files.get(path)
+        if source is None or not source.text:
+            return
+        wanted = set(pointers)
+        if wanted:
+            try:
+                self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
+                                                   source.max_depth)
+            except (ValueError, IndexError, RecursionError):
+                self.spans[path] = {}
+
+    def span(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
+             at_key: bool) -> tuple[int, int, int, int]:
+        source = self.files.get(path)
+        text = source.text if source else ""
+        index = self.lines.get(path)
+        if index is None:
+            index = self.lines[path] = LineIndex(text)
+        if offset is not None:
+            start = offset
+            end = end_offset if end_offset is not None else min(offset + 1, len(text)) or offset
+        else:
+            span = self.spans.get(path, {}).get(pointer)
+            if span is None:
+                start = end = 0
+            elif at_key and span[0] >= 0:
+                start, end = span[0], span[1]
+            else:
+                start, end = span[2], span[3]
+        line, column = index.position(start)
+        end_line, end_column = index.position(max(end, start))
+        if (end_line, end_column) == (line, column):
+            end_column += 1
+        return line, column, end_line, end_column
+
+
+def _locate(result: FileResult, issues: list[Issue], rule_settings: dict, settings: Settings,
+            prefixes: dict[str, str]) -> list[Finding]:
+    texts = _Texts({result.path: result})
+    return build_findings(issues, texts, {result.path: rule_settings}, settings,
+                          {result.path: prefixes}, result.path)
+
+
+def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
+                   settings: Settings, prefixes: dict[str, dict], default_path: str) -> list[Finding]:
+    """Locate, filter by each file's rule settings and fingerprint a list of issues."""
+    rules = registry()
+    kept = []
+    for issue in issues:
+        path = issue.path or default_path
+        setting = rule_settings.setdefault(path, settings.rule_settings(path)).get(issue.code)
+        if setting is None:
+            continue
+        kept.append((path, issue, setting))
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for path, issue, _ in kept:
+        if issue.offset is None:
+            wanted[path].add(issue.pointer)
+        for related in issue.related:
+            if related.offset is None:
+                wanted[related.path or path].add(related.pointer)
+    for path, pointers in wanted.items():
+        texts.prepare(path, pointers)
+    counters: dict[tuple, int] = defaultdict(int)
+    findings = []
+    for path, issue, setting in kept:
+        line, column, end_line, end_column = texts.span(path, issue.pointer, issue.offset,
+                                                        issue.end_offset, issue.at_key)
+        related = []
+        for other in issue.related:
+            other_path = other.path or path
+            offset = other.offset[0] if other.offset else None
+            end = other.offset[1] if other.offset else None
+            r_line, r_column, _, _ = texts.span(other_path, other.pointer, offset, end, other.at_key)
+            related.append(RelatedLocation(other_path, r_line, r_column, other.pointer, other.message))
+        resource, about = _stable_about(issue, prefixes.get(path, {}))
+        key = (issue.code, path, resource, about)
+        counter = counters[key]
+        counters[key] += 1
+        severity = setting.severity
+        if issue.severity and issue.code not in _explicit_codes(settings):
+            severity = issue.severity
+        rule = rules.get(issue.code)
+        findings.append(Finding(
+            path=path, line=line, column=column, code=issue.code, end_line=end_line,
+            end_column=end_column, name=rule.name if rule else issue.code, severity=severity,
+            message=issue.message, pointer=issue.pointer, related=tuple(related),
+            fingerprint=fingerprint(issue.code, path, resource, about, counter)))
+    return findings
+
+
+def _explicit_codes(settings: Settings) -> set[str]:
+    rules = registry()
+    return {rules.get(name).code for name in settings.config.severity}
+
+
+# --- runs of many files -------------------------------------------------------------------------
+
+def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, Issue | None]:
+    """The bytes of a regular file; or an error line; or WFM006 when it is too large.
+    Non-regular files (FIFOs, devices, sockets) are never opened."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None, f"{path}: no such file or directory", None
+    except OSError as error:
+        return None, f"{path}: cannot read: {error.strerror or error}", None
+    if stat.S_ISDIR(info.st_mode):
+        return None, f"{path}: is a directory", None
+    if not stat.S_ISREG(info.st_mode):
+        return None, f"{path}: not a regular file (FIFO, device or socket); skipped", None
+    if info.st_size > settings.config.max_file_size:
+        return None, None, _too_large(info.st_size, settings.config.max_file_size)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(settings.config.max_file_size + 1), None, None
+    except OSError as error:
+        return None, f"{path}: cannot read: {error.strerror or error}", None
+
+
+def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
+    text, issues, decodable = decode(data)
+    if len(data) > settings.config.max_file_size:
+        issues, decodable = [_too_large(len(data), settings.config.max_file_size)], False
+    if not decodable:
+        result = FileResult(path, text=text, max_depth=settings.config.max_depth)
+        result.findings = _locate(result, issues, settings.rule_settings(path), settings, {})
+        return result
+    return analyse_text(text, path, settings, early=issues)[0]
+
+
+def analyse_path(path: str, settings: Settings) -> FileResult:
+    """Worker entry point: one file from disk to located per-file findings."""
+    data, error, too_large = read_file(path, settings)
+    if error is not None:
+        return FileResult(path, error=error)
+    if too_large is not None:
+        result = FileResult(path)
+        result.findings = _locate(result, [too_large], settings.rule_settings(path), settings, {})
+        return result
+    try:
+        return analyse_bytes(data, path, settings)
+    except Exception:  # an engine bug: name the file, keep the run going
+        result = FileResult(path)
+        result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
+        return result

@@ -1,0 +1,105 @@
+"""The two shapes a problem takes: an `Issue` as a rule raises it (a JSON pointer, no
+position) and a `Finding` as it is reported (path, line, column, severity, fingerprint)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedIssue:
+    """Another place an issue is about; `path` None means the same file."""
+
+    pointer: str
+    message: str
+    path: str | None = None
+    at_key: bool = False
+    offset: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule detects. Rules never compute positions: the engine locates `pointer`.
+
+    `offset` (and `end_offset`) replace the pointer's position for problems found below the
+    JSON level (a decoder error, a bad byte, the second of two equal keys). `about` is the stable subject used by the baseline fingerprint.
+    """
+
+    code: str
+    message: str
+    pointer: str = ""
+    related: tuple[RelatedIssue, ...] = ()
+    at_key: bool = False
+    path: str | None = None
+    offset: int | None = None
+    end_offset: int | None = None
+    resource: str | None = None
+    about: str | None = None
+    severity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    path: str
+    line: int
+    column: int
+    pointer: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """A located, filtered problem: what every output format prints."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    end_line: int = field(compare=False)
+    end_column: int = field(compare=False)
+    name: str = field(compare=False)
+    severity: str = field(compare=False)
+    message: str = field(compare=False)
+    pointer: str = field(compare=False)
+    related: tuple[RelatedLocation, ...] = field(default=(), compare=False)
+    fingerprint: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+            "fingerprint": self.fingerprint,
+            "related": [
+                {"path": r.path, "line": r.line, "column": r.column, "pointer": r.pointer,
+                 "message": r.message}
+                for r in self.related
+            ],
+        }
+
+
+def escape_token(token: str) -> str:
+    """RFC 6901 escaping of one reference token."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(pointer: str, *tokens: str | int) -> str:
+    for token in tokens:
+        pointer = f"{pointer}/{escape_token(str(token))}"
+    return pointer
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [unescape_token(t) for t in pointer[1:].split("/")]

@@ -1,0 +1,217 @@
+"""JSON pointers to positions, computed only for what is reported.
+
+One walk over the text descends into just the members on the way to a wanted pointer and
+skips every sibling with the C scanner, so locating costs nothing when there are no findings
+and one pass when there are many.
+"""
+from __future__ import annotations
+
+import json
+import json.scanner
+import re
+import sys
+from bisect import bisect_right
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from .findings import escape_token, split_pointer
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_scanstring = json.decoder.scanstring
+
+# A span: key start, key end, value start, value end (offsets into the text; key offsets are
+# -1 for array items and the root).
+Span = tuple[int, int, int, int]
+
+
+@contextmanager
+def _recursion_room(levels: int) -> Iterator[None]:
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, levels + 200))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def _huge_safe_int(digits: str) -> int:
+    return 0 if len(digits) > 4000 else int(digits)
+
+
+class _SourceWalk:
+    def __init__(self, text: str, huge_integers: bool = False) -> None:
+        self.text = text
+        decoder = json.JSONDecoder(parse_int=_huge_safe_int if huge_integers else None)
+        self._scan = json.scanner.make_scanner(decoder)
+
+    def ws(self, index: int) -> int:
+        return _WHITESPACE.match(self.text, index).end()
+
+    def skip(self, index: int) -> int:
+        return self._scan(self.text, index)[1]
+
+    def visit(self, index: int, wanted: dict, pointer: str, spans: dict[str, Span]) -> int:
+        """Walk the value at `index`, recording the spans of wanted descendants; return its end."""
+        text = self.text
+        if not wanted:
+            return self.skip(index)
+        opener = text[index]
+        if opener == "{":
+            index = self.ws(index + 1)
+            if text[index] == "}":
+                return index + 1
+            while True:
+                key, key_end = _scanstring(text, index + 1)
+                key_start = index
+                index = self.ws(self.ws(key_end) + 1)
+                child = wanted.get(key)
+                if child is None:
+                    end = self.skip(index)
+                else:
+                    child_pointer = f"{pointer}/{escape_token(key)}"
+                    end = self.visit(index, child, child_pointer, spans)
+                    spans[child_pointer] = (key_start, key_end, index, end)
+                index = self.ws(end)
+                if text[index] == ",":
+                    index = self.ws(index + 1)
+                    continue
+                return index + 1
+        if opener == "[":
+            index = self.ws(index + 1)
+            if text[index] == "]":
+                return index + 1
+            item = 0
+            while True:
+                child = wanted.get(str(item))
+                if child is None:
+                    end = self.skip(index)
+                else:
+                    child_pointer = f"{pointer}/{item}"
+                    end = self.visit(index, child, child_pointer, spans)
+                    spans[child_pointer] = (-1, -1, index, end)
+                index = self.ws(end)
+                item += 1
+                if text[index] == ",":
+                    index = self.ws(index + 1)
+                    continue
+                return index + 1
+        return self.skip(index)
+
+    def duplicates(self, index: int, pointer: str, found: list) -> int:
+        """Walk everything, collecting repeated keys; return the end of the value."""
+        text = self.text
+        opener = text[index]
+        if opener == "{":
+            seen: dict[str, tuple[int, int]] = {}
+            index = self.ws(index + 1)
+            if text[index] == "}":
+                return index + 1
+            while True:
+                key, key_end = _scanstring(text, index + 1)
+                key_start = index
+                child_pointer = f"{pointer}/{escape_token(key)}"
+                if key in seen:
+                    found.append((child_pointer, (key_start, key_end), seen[key], key))
+                else:
+                    seen[key] = (key_start, key_end)
+                index = self.ws(self.ws(key_end) + 1)
+                index = self.ws(self.duplicates(index, child_pointer, found))
+                if text[index] == ",":
+                    index = self.ws(index + 1)
+                    continue
+                return index + 1
+        if opener == "[":
+            index = self.ws(index + 1)
+            if text[index] == "]":
+                return index + 1
+            item = 0
+            while True:
+                index = self.ws(self.duplicates(index, f"{pointer}/{item}", found))
+                item += 1
+                if text[index] == ",":
+                    index = self.ws(index + 1)
+                    continue
+                return index + 1
+        return self.skip(index)
+
+
+def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
+                    max_depth: int = 512) -> dict[str, Span]:
+    """Spans of the given pointers (those that resolve) in one walk over a valid JSON text."""
+    trie: dict = {}
+    depth = 0
+    for pointer in pointers:
+        node = trie
+        tokens = split_pointer(pointer)
+        depth = max(depth, len(tokens))
+        for token in tokens:
+            node = node.setdefault(token, {})
+    walk = _SourceWalk(text, huge_integers)
+    start = walk.ws(0)
+    spans: dict[str, Span] = {}
+    with _recursion_room(depth + max_depth):
+        end = walk.visit(start, trie, "", spans) if trie else walk.ws(len(text))
+    spans[""] = (-1, -1, start, end if trie else len(text.rstrip()))
+    return spans
+
+
+def find_duplicate_keys(text: str, huge_integers: bool = False, max_depth: int = 512) -> list:
+    """(pointer, (key start, key end), (first key start, first key end), key) per repeat."""
+    walk = _SourceWalk(text, huge_integers)
+    found: list = []
+    with _recursion_room(2 * max_depth):
+        walk.duplicates(walk.ws(0), "", found)
+    return found
+
+
+def walk_values(root: Any) -> Iterator[tuple[str, Any]]:
+    """Every scalar of a parsed tree with its pointer, iteratively (no recursion limit)."""
+    stack: list[tuple[str, Any]] = [("", root)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{pointer}/{escape_token(k)}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(value))
+        else:
+            yield pointer, value
+
+
+def resolve(root: Any, pointer: str) -> Any:
+    """The value a pointer names in a parsed tree; KeyError/IndexError when it does not."""
+    value = root
+    for token in split_pointer(pointer):
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    return value
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column) in code points.
+
+    Newlines are counted at C speed from the nearest offset already resolved, so resolving
+    sorted offsets is one pass over the text and a few offsets cost a few `count` calls.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known_offsets = [0]
+        self._known_lines = [1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        slot = bisect_right(self._known_offsets, offset) - 1
+        base = self._known_offsets[slot]
+        line = self._known_lines[slot] + self.text.count("\n", base, offset)
+        if offset != base:
+            self._known_offsets.insert(slot + 1, offset)
+            self._known_lines.insert(slot + 1, line)
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def line_text(self, line: int) -> str:
+        start = 0
+        for _ in range(line - 1):
+            start = self.text.find("\n", start) + 1
+            if start == 0:
+                return ""
+        end = self.text.find("\n", start)
+        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")

@@ -1,0 +1,68 @@
+"""Machine formats: `json`, GitHub workflow commands, JUnit XML."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from xml.sax.saxutils import quoteattr, escape
+
+
+def render_json(findings, run, **_options) -> str:
+    # ensure_ascii keeps lone surrogates (valid JSON escapes) from breaking UTF-8 output
+    return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=True) + "\n"
+
+
+def _github_escape(value: str, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_github(findings, run, **_options) -> str:
+    lines = []
+    for f in findings:
+        properties = ",".join([
+            f"file={_github_escape(f.path, True)}", f"line={f.line}", f"col={f.column}",
+            f"endLine={f.end_line}", f"endColumn={f.end_column}",
+            f"title={_github_escape(f.code + ' ' + f.name, True)}"])
+        message = f.message
+        for related in f.related:
+            message += f"\n{related.path}:{related.line}:{related.column}: {related.message}"
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {properties}::{_github_escape(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _clean(text: str) -> str:
+    """XML 1.0 cannot hold control characters or lone surrogates: escape them visibly."""
+    return "".join(c if (c in "\t\n\r" or 0x20 <= ord(c) < 0xD800 or 0xE000 <= ord(c) <= 0xFFFD
+                         or ord(c) > 0xFFFF) else f"\\u{ord(c):04x}" for c in text)
+
+
+def render_junit(findings, run, **_options) -> str:
+    """One test case per linted file; a failure per error or warning finding."""
+    by_path = defaultdict(list)
+    for finding in findings:
+        by_path[finding.path].append(finding)
+    paths = [r.path for r in run.files if not r.skipped and r.error is None]
+    paths += [p for p in by_path if p not in paths]
+    failures = sum(1 for p in paths if any(f.severity != "info" for f in by_path[p]))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">',
+           f'  <testsuite name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">']
+    for path in paths:
+        name = quoteattr(_clean(path))
+        problems = [f for f in by_path[path] if f.severity != "info"]
+        if not problems:
+            out.append(f"    <testcase classname=\"wfmlint\" name={name}/>")
+            continue
+        out.append(f"    <testcase classname=\"wfmlint\" name={name}>")
+        body = "\n".join(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+                         for f in problems)
+        message = quoteattr(_clean(f"{len(problems)} finding{'s' if len(problems) != 1 else ''}"))
+        out.append(f"      <failure message={message} type=\"wfmlint\">{escape(_clean(body))}</failure>")
+        out.append("    </testcase>")
+    out += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"

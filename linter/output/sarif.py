@@ -1,0 +1,69 @@
+"""SARIF 2.1.0 for code scanning: rule metadata, regions in code points, related locations
+and partial fingerprints."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..registry import registry
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+DOCS = "https://github.com/wfmlint/wfmlint/blob/main/docs/rules.md#"
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/:@-._~")
+
+
+def render_sarif(findings, run, **_options) -> str:
+    rules = list(registry())
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index.get(f.code, 0),
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.path)},
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                           "endColumn": f.end_column},
+            }, "logicalLocations": [{"fullyQualifiedName": f.pointer or "/", "kind": "member"}]}],
+            "partialFingerprints": {"wfmlint/v1": f.fingerprint},
+        }
+        if f.related:
+            result["relatedLocations"] = [{
+                "id": number,
+                "message": {"text": r.message},
+                "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
+                                     "region": {"startLine": r.line, "startColumn": r.column}},
+            } for number, r in enumerate(f.related, start=1)]
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "wfmlint",
+                "version": __version__,
+                "informationUri": "https://github.com/wfmlint/wfmlint",
+                "rules": [{
+                    "id": rule.code,
+                    "name": rule.name,
+                    "shortDescription": {"text": rule.summary},
+                    "fullDescription": {"text": rule.section("What it does") or rule.summary},
+                    "helpUri": DOCS + rule.code.lower(),
+                    "help": {"text": rule.doc},
+                    "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "none")
+                                             if rule.severity != "off" else "none",
+                                             "enabled": rule.severity != "off"},
+                } for rule in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"

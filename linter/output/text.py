@@ -1,0 +1,77 @@
+"""`text` (one line per finding, as editors' problem matchers read it) and `full` (with the
+source line and a caret), plus the summary line and `--statistics`."""
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _location(path: str, line: int, column: int, colour: bool) -> str:
+    text = f"{path}:{line}:{column}:"
+    return click.style(text, bold=True) if colour else text
+
+
+def _finding_lines(finding, colour: bool) -> list[str]:
+    code = click.style(finding.code, fg=_COLOURS.get(finding.severity), bold=True) if colour \
+        else finding.code
+    lines = [f"{_location(finding.path, finding.line, finding.column, colour)} {code} {finding.message}"]
+    for related in finding.related:
+        lines.append(f"  {_location(related.path, related.line, related.column, colour)} note: "
+                     f"{related.message}")
+    return lines
+
+
+def summary(findings, checked: int) -> str:
+    counts = Counter(f.severity for f in findings)
+    errors, warnings = counts.get("error", 0), counts.get("warning", 0)
+    files_word = "file" if checked == 1 else "files"
+    if not errors and not warnings:
+        return f"No problems in {checked} {files_word}."
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    with_problems = len({f.path for f in findings if f.severity in ("error", "warning")})
+    return f"Found {' and '.join(parts)} in {with_problems} of {checked} {files_word}."
+
+
+def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None) -> str:
+    lines = []
+    for finding in findings:
+        lines.extend(_finding_lines(finding, colour))
+    if not quiet:
+        lines.append(summary(findings, run.checked))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sources=None) -> str:
+    lines = []
+    for finding in findings:
+        lines.extend(_finding_lines(finding, colour))
+        source = sources(finding.path, finding.line) if sources else None
+        if source is not None:
+            width = len(str(finding.line))
+            shown = source.expandtabs(1)
+            lines.append(f"  {finding.line} | {shown}")
+            span = max(1, (finding.end_column - finding.column) if finding.end_line == finding.line
+                       else len(shown) - finding.column + 1)
+            caret = "^" * min(span, max(1, len(shown) - finding.column + 1))
+            marker = click.style(caret, fg=_COLOURS.get(finding.severity), bold=True) if colour else caret
+            lines.append(f"  {' ' * width} | {' ' * (finding.column - 1)}{marker}")
+        lines.append("")
+    if not quiet:
+        lines.append(summary(findings, run.checked))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_statistics(findings, run, *, quiet: bool = False) -> str:
+    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    lines = [f"{count:>6}  {code}  {name} ({severity})"
+             for (code, name, severity), count in sorted(counts.items())]
+    if not quiet:
+        lines.append(summary(findings, run.checked))
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,185 @@
+"""Which payload profile a document is (SPEC §3, §9 "Claiming and detection"), and where a
+generic document keeps its entries."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .findings import escape_token
+
+UPDATE, IMPORT, EXPORT, GENERIC, PERMISSIONS = (
+    "genesys-update", "genesys-import", "genesys-schedule-export", "generic", "permissions")
+GENESYS = (UPDATE, IMPORT, EXPORT)
+
+START_SPELLINGS = ("startTime", "start", "startDateTime", "startDate", "start_time")
+END_SPELLINGS = ("endTime", "end", "endDateTime", "endDate", "end_time")
+LENGTH_SPELLINGS = ("lengthMinutes", "lengthInMinutes", "durationMinutes")
+RESOURCE_SPELLINGS = ("resourceId", "userId", "agentId", "employeeId", "resource", "user_id",
+                      "agent_id")
+# How deep auto-detection looks for entry arrays and permission policies: payloads keep them
+# near the top, and a bounded search keeps detection cheap on a large unrelated file.
+SEARCH_DEPTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class GenericShape:
+    """Where generic entries live and which member plays which role."""
+
+    pattern: str
+    resource: str
+    start: str | None
+    end: str | None
+    length: str | None
+    id: str | None
+    required: tuple[str, ...]
+
+
+def _agent_items(root: dict) -> list:
+    agents = root.get("agentSchedules")
+    return agents if isinstance(agents, list) else []
+
+
+def is_export(root: dict) -> bool:
+    result = root.get("result")
+    if isinstance(result, dict) and "agentSchedules" in result:
+        return True
+    return any(isinstance(a, dict) and isinstance(a.get("user"), dict) for a in _agent_items(root))
+
+
+def is_update(root: dict) -> bool:
+    if "agentSchedules" not in root or "weekCount" in root:
+        return False
+    if "metadata" in root:
+        return True
+    return any(isinstance(a, dict) and ("userId" in a or "shifts" in a or "fullDayTimeOffMarkers" in a)
+               for a in _agent_items(root))
+
+
+def _walk_containers(root: Any, max_depth: int) -> Iterator[tuple[str, Any]]:
+    stack: list[tuple[str, Any, int]] = [("", root, 0)]
+    while stack:
+        pointer, value, depth = stack.pop()
+        yield pointer, value
+        if depth >= max_depth:
+            continue
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(child, (dict, list)):
+                    stack.append((f"{pointer}/{escape_token(key)}", child, depth + 1))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                if isinstance(child, (dict, list)):
+                    stack.append((f"{pointer}/{index}", child, depth + 1))
+
+
+def permission_policy_lists(root: Any) -> list[tuple[str, list]]:
+    """Every `permissionPolicies` array of `{domain, entityName, actionSet}` objects."""
+    found = []
+    for pointer, value in _walk_containers(root, SEARCH_DEPTH):
+        if isinstance(value, dict) and isinstance(value.get("permissionPolicies"), list):
+            policies = value["permissionPolicies"]
+            if any(isinstance(p, dict) and {"domain", "entityName", "actionSet"} <= p.keys()
+                   for p in policies):
+                found.append((f"{pointer}/permissionPolicies", policies))
+    found.sort()
+    return found
+
+
+def is_manifest(root: Any) -> bool:
+    if isinstance(root, dict):
+        permissions = root.get("permissions")
+        if isinstance(permissions, list) and permissions and all(isinstance(p, str) for p in permissions):
+            return True
+    return bool(permission_policy_lists(root))
+
+
+def _commonest(items: list[dict], spellings: tuple[str, ...]) -> tuple[str | None, int]:
+    counts = Counter(s for item in items for s in spellings if s in item)
+    if not counts:
+        return None, 0
+    spelling = max(spellings, key=lambda s: counts.get(s, 0))
+    return spelling, sum(1 for item in items if any(s in item for s in spellings))
+
+
+def auto_generic_shapes(root: Any) -> list[GenericShape]:
+    """Arrays where at least half the object items carry a time and a resource."""
+    shapes = []
+    claimed: list[str] = []
+    for pointer, value in sorted(_walk_containers(root, SEARCH_DEPTH), key=lambda pv: pv[0]):
+        if not isinstance(value, list) or any(pointer.startswith(c + "/") for c in claimed):
+            continue
+        items = [item for item in value if isinstance(item, dict)]
+        if not items:
+            continue
+        timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS + LENGTH_SPELLINGS)]
+        with_resource = [i for i in timed if any(s in i for s in RESOURCE_SPELLINGS)]
+        if 2 * len(with_resource) < len(items):
+            continue
+        resource, _ = _commonest(items, RESOURCE_SPELLINGS)
+        start, _ = _commonest(items, START_SPELLINGS)
+        end, _ = _commonest(items, END_SPELLINGS)
+        length, _ = _commonest(items, LENGTH_SPELLINGS)
+        if end is not None:
+            length = None
+        start = start or START_SPELLINGS[0]
+        if end is None and length is None:
+            end = END_SPELLINGS[0]
+        duration = end or length
+        ident = "id" if any("id" in item for item in items) else None
+        shapes.append(GenericShape(f"{pointer}/*", resource, start, end, length, ident,
+                                   (resource, start, duration)))
+        claimed.append(pointer)
+    return shapes
+
+
+def configured_shape(mapping) -> GenericShape:
+    duration = mapping.end or mapping.length_minutes
+    required = mapping.required if mapping.required is not None else (
+        mapping.resource, mapping.start, duration)
+    return GenericShape(mapping.entries, mapping.resource, mapping.start, mapping.end,
+                        mapping.length_minutes, mapping.id, tuple(required))
+
+
+def match_pattern(root: Any, pattern: str) -> Iterator[tuple[str, Any, str | None]]:
+    """(pointer, value, member name matched by the last `*` on an object) for a pattern."""
+    from .findings import split_pointer
+
+    def walk(value: Any, tokens: list[str], pointer: str, member: str | None):
+        if not tokens:
+            yield pointer, value, member
+            return
+        token, rest = tokens[0], tokens[1:]
+        if token == "*":
+            if isinstance(value, list):
+                for index, child in enumerate(value):
+                    yield from walk(child, rest, f"{pointer}/{index}", member)
+            elif isinstance(value, dict):
+                for key, child in value.items():
+                    yield from walk(child, rest, f"{pointer}/{escape_token(key)}", key)
+        elif isinstance(value, dict) and token in value:
+            yield from walk(value[token], rest, f"{pointer}/{escape_token(token)}", member)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            yield from walk(value[int(token)], rest, f"{pointer}/{token}", member)
+
+    yield from walk(root, split_pointer(pattern), "", None)
+
+
+def detect_profile(root: Any, generic_mapping=None) -> str | None:
+    """The profile of an unclaimed document, or None to skip it silently."""
+    if isinstance(root, dict):
+        if is_export(root):
+            return EXPORT
+        if "agentSchedules" in root and "weekCount" in root:
+            return IMPORT
+        if is_update(root):
+            return UPDATE
+    if is_manifest(root):
+        return PERMISSIONS
+    if generic_mapping is not None:
+        for _ in match_pattern(root, generic_mapping.entries):
+            return GENERIC
+        return None
+    if isinstance(root, (dict, list)) and auto_generic_shapes(root):
+        return GENERIC
+    return None

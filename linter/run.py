@@ -1,0 +1,200 @@
+"""A run over many files: discovery, parallel per-file analysis, the run-wide rules (files
+against each other, against `--existing`, against permission manifests), and the result."""
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import profiles as P
+from .config import Config, Settings
+from .engine import (FileResult, RuleCrash, RunResult, _resource_prefixes, _Texts, analyse_bytes,
+                     analyse_path, as_settings, build_findings)
+from .findings import Finding
+from .globs import glob_match
+from .payload import FileFacts
+from .registry import registry
+
+
+class RunError(Exception):
+    """A problem that stops the run before anything is linted (exit 2)."""
+
+
+@dataclass
+class RunContext:
+    """What run-wide rules see: every file's facts in run order, and the current schedule."""
+
+    files: list[FileFacts]
+    existing: FileFacts | None
+    settings: Settings
+    manifests: list[FileFacts] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)
+
+    def payloads(self, *profiles: str) -> list[FileFacts]:
+        return [f for f in self.files if f.profile in profiles]
+
+
+def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """Files to lint, in a stable order, and one-line errors for unusable paths."""
+    files: list[str] = []
+    errors: list[str] = []
+    config = settings.config
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = raw.replace(os.sep, "/")
+        if os.path.isdir(path):
+            walked = []
+            for directory, subdirs, names in os.walk(path, onerror=None, followlinks=False):
+                kept = []
+                for name in sorted(subdirs):
+                    relative = settings.relative(os.path.join(directory, name))
+                    if any(glob_match(p, relative) for p in config.exclude):
+                        continue
+                    kept.append(name)
+                subdirs[:] = kept
+                for name in names:
+                    full = os.path.join(directory, name).replace(os.sep, "/")
+                    if full.startswith("./") and not path.startswith("./"):
+                        full = full[2:]
+                    relative = settings.relative(full)
+                    if not any(glob_match(p, relative) for p in config.include):
+                        continue
+                    if any(glob_match(p, relative) for p in config.exclude):
+                        continue
+                    walked.append(full)
+            files.extend(sorted(walked))
+        elif os.path.lexists(path) or os.path.exists(path):
+            files.append(path)
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return files, errors
+
+
+def load_auxiliary(path: str, settings: Settings, role: str, profiles: tuple[str, ...]) -> FileResult:
+    """Read `--existing` or config `permissions`; RunError if it cannot serve."""
+    result = analyse_path(path, Settings(settings.config.model_copy(update={"profiles": {}}),
+                                         settings.overrides.__class__()))
+    if result.error is not None:
+        raise RunError(f"{role} {result.error}")
+    if result.facts is None or result.facts.profile not in profiles:
+        reason = "it is not valid JSON" if any(f.code == "WFM001" for f in result.findings) else \
+            "it matches none of: " + ", ".join(profiles)
+        raise RunError(f"{role} {path}: unusable: {reason}")
+    return result
+
+
+def _run_rules(context: RunContext, results: list[FileResult], settings: Settings) -> tuple[list, list]:
+    issues, crashes = [], []
+    enabled_anywhere: dict[str, dict] = {}
+    for result in results:
+        if result.facts is not None:
+            for code, setting in settings.rule_settings(result.path).items():
+                enabled_anywhere.setdefault(code, setting.options)
+    for rule in registry():
+        if rule.scope != "run" or rule.code not in enabled_anywhere:
+            continue
+        try:
+            issues.extend(rule.check(context, enabled_anywhere[rule.code]))
+        except Exception:
+            crashes.append(RuleCrash(rule.code, "(run)", traceback.format_exc(limit=-3)))
+    return issues, crashes
+
+
+def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
+                 stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
+    def one(path: str) -> FileResult:
+        if path == "-":
+            data = stdin() if stdin else b""
+            return analyse_bytes(data, stdin_filename or "-", settings)
+        return analyse_path(path, settings)
+
+    on_disk = [f for f in files if f != "-"]
+    if jobs > 1 and len(on_disk) >= 2 * jobs:
+        from concurrent.futures import ProcessPoolExecutor
+
+        results: dict[str, FileResult] = {}
+        chunk = max(1, min(64, len(on_disk) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(analyse_path, on_disk, [settings] * len(on_disk), chunksize=chunk):
+                results[result.path] = result
+                if progress:
+                    progress(1)
+        return [results[f] if f != "-" else one(f) for f in files]
+    out = []
+    for path in files:
+        out.append(one(path))
+        if progress:
+            progress(1)
+    return out
+
+
+def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None = None,
+             jobs: int = 1, stdin: Callable[[], bytes] | None = None,
+             stdin_filename: str | None = None, progress_factory: Callable | None = None) -> RunResult:
+    config = settings.config
+    existing = existing or (str(Path(config.root) / config.existing) if config.existing else None)
+    existing_result = None
+    if existing:
+        existing_result = load_auxiliary(existing, settings, "--existing",
+                                         (P.EXPORT, P.GENERIC))
+    if existing_result is not None and existing_result.facts.time_zone:
+        settings = replace(settings, existing_time_zone=existing_result.facts.time_zone)
+    manifest_result = None
+    if config.permissions:
+        manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
+                                         "config 'permissions'", (P.PERMISSIONS,))
+    files, errors = discover(paths, settings)
+    progress = progress_factory(len(files)) if progress_factory and files else None
+    try:
+        results = _analyse_all(files, settings, jobs, stdin, stdin_filename,
+                               progress.update if progress else None)
+    finally:
+        if progress:
+            progress.finish()
+    errors += [r.error for r in results if r.error]
+    facts = [r.facts for r in results if r.facts is not None]
+    manifests = [f for f in facts if f.manifest is not None]
+    if manifest_result is not None and manifest_result.path not in {f.path for f in facts}:
+        manifests.append(manifest_result.facts)
+    context = RunContext(facts, existing_result.facts if existing_result else None, settings,
+                         manifests)
+    run_issues, crashes = _run_rules(context, results, settings)
+    by_path = {r.path: r for r in results}
+    for extra in (existing_result, manifest_result):
+        if extra is not None:
+            by_path.setdefault(extra.path, extra)
+    texts = _Texts(by_path)
+    rule_settings = {r.path: settings.rule_settings(r.path) for r in results}
+    prefixes = {r.path: _resource_prefixes(r.facts) for r in results}
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    findings += build_findings(run_issues, texts, rule_settings, settings, prefixes, "")
+    findings.sort()
+    crashes += [c for r in results for c in r.crashes]
+    return RunResult(findings, results, errors, crashes)
+
+
+def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **options: Any) -> list[Finding]:
+    """Python API: lint files and directories; return the findings, sorted."""
+    return lint_run(list(paths), as_settings(config), **options).findings
+
+
+def lint_text(text: str, path: str = "<stdin>", config: Settings | Config | None = None,
+              existing: FileFacts | None = None) -> list[Finding]:
+    """Python API and the core of every front end: lint one document given as text (no I/O)."""
+    from .engine import analyse_text
+
+    settings = as_settings(config)
+    result, _payload = analyse_text(text, path, settings)
+    if result.facts is None:
+        return sorted(result.findings)
+    context = RunContext([result.facts], existing, settings,
+                         [result.facts] if result.facts.manifest else [])
+    run_issues, _crashes = _run_rules(context, [result], settings)
+    findings = result.findings + build_findings(
+        run_issues, _Texts({path: result}), {path: settings.rule_settings(path)}, settings,
+        {path: _resource_prefixes(result.facts)}, path)
+    return sorted(findings)

@@ -1,0 +1,233 @@
+"""Structure checks of Genesys objects against the pydantic models.
+
+The fast path asks only "is this object certainly well-formed?" with set operations and type
+tests derived from the models; the objects that fail go through pydantic, whose errors become
+WFM101 (missing), WFM102 (wrong type or value), WFM104 (unknown field) and WFM004 (an integer
+that does not fit 64 bits). Clean data never pays for pydantic.
+"""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from functools import lru_cache
+from typing import Any, Literal
+
+from .document import HugeInteger, NonStandardNumber, out_of_int64
+from .findings import Issue, RelatedIssue, join_pointer
+
+
+class FastCheck:
+    """A cheap, conservative test derived from one model: True only for valid objects."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        fields = model.model_fields
+        self.open = model.model_config.get("extra") == "allow"
+        self.allowed = frozenset(fields)
+        self.required = frozenset(name for name, f in fields.items() if f.is_required())
+        self.types: dict[str, frozenset[type]] = {}
+        self.literals: dict[str, frozenset] = {}
+        self.nested: dict[str, FastCheck] = {}
+        self.minimum: dict[str, int] = {}
+        self.integers: set[str] = set()
+        for name, info in fields.items():
+            allowed: set[type] = set()
+            for option in _union_options(info.annotation):
+                origin = typing.get_origin(option) or option
+                if option is type(None):
+                    allowed.add(type(None))
+                elif origin is Literal:
+                    self.literals[name] = frozenset(typing.get_args(option))
+                    allowed.add(str)
+                elif isinstance(origin, type) and hasattr(origin, "model_fields"):
+                    allowed.add(dict)
+                    self.nested[name] = FastCheck(origin)
+                elif origin is Any:
+                    allowed = set()
+                    break
+                else:
+                    allowed.add(origin)
+                    if origin is int:
+                        self.integers.add(name)
+            if allowed:
+                self.types[name] = frozenset(allowed)
+            for constraint in info.metadata:
+                if hasattr(constraint, "ge"):
+                    self.minimum[name] = constraint.ge
+
+    def field_names(self) -> list[str]:
+        return sorted(self.allowed)
+
+    def passes(self, obj: dict) -> bool:
+        keys = obj.keys()
+        if not self.required <= keys or (not self.open and not keys <= self.allowed):
+            return False
+        types_of = self.types
+        for key, value in obj.items():
+            allowed = types_of.get(key)
+            if allowed is not None and type(value) not in allowed:
+                return False
+        for name in self.integers.intersection(keys):
+            value = obj[name]
+            if type(value) is int and (out_of_int64(value) or value < self.minimum.get(name, value)):
+                return False
+        for name in self.literals.keys() & keys:
+            if obj[name] is not None and obj[name] not in self.literals[name]:
+                return False
+        for name in self.nested.keys() & keys:
+            if isinstance(obj[name], dict) and not self.nested[name].passes(obj[name]):
+                return False
+        return True
+
+
+def _union_options(annotation: Any) -> tuple:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+@lru_cache(maxsize=None)
+def fast_checks(profile: str) -> dict[str, FastCheck]:
+    from .models import FIELD_MODELS
+
+    return {kind: FastCheck(model) for kind, model in FIELD_MODELS.get(profile, {}).items()}
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {_json_text(shown)}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)
+
+
+def _json_text(value: str) -> str:
+    import json
+
+    return json.dumps(value)
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "bool_type": "true or false",
+    "list_type": "an array",
+    "dict_type": "an object",
+    "model_type": "an object",
+}
+
+
+def did_you_mean(key: str, candidates: list[str]) -> str | None:
+    lowered = {c.lower(): c for c in candidates}
+    if key.lower() in lowered:
+        return lowered[key.lower()]
+    close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
+    if not close:
+        close = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.75)
+        close = [lowered[c] for c in close]
+    return close[0] if close else None
+
+
+def _check_at(check: FastCheck, loc: tuple) -> FastCheck:
+    for part in loc:
+        nested = check.nested.get(part) if isinstance(part, str) else None
+        if nested is None:
+            break
+        check = nested
+    return check
+
+
+def structure_issues(payload) -> list[Issue]:
+    """Every structure issue of the suspect objects; computed once per payload."""
+    cached = payload.cache.get("structure")
+    if cached is not None:
+        return cached
+    from pydantic import ValidationError
+
+    from .profiles import UPDATE
+
+    issues: list[Issue] = []
+    for pointer, check, obj in payload.suspects:
+        try:
+            check.model.model_validate(obj)
+            errors = []
+        except ValidationError as error:
+            errors = error.errors(include_url=False)
+        suggested: set[tuple] = set()
+        for error in errors:
+            if error["type"] == "extra_forbidden":
+                loc = error["loc"]
+                level = _check_at(check, loc[:-1])
+                key = str(loc[-1])
+                guess = did_you_mean(key, level.field_names())
+                if guess is not None:
+                    suggested.add((*loc[:-1], guess))
+                hint = f"; did you mean \"{guess}\"?" if guess else \
+                    f"; the object accepts: {', '.join(level.field_names())}"
+                issues.append(Issue("WFM104", f"unknown field \"{key}\"{hint}",
+                                    join_pointer(pointer, *loc), at_key=True))
+        for error in errors:
+            kind, loc, value = error["type"], error["loc"], error.get("input")
+            if kind == "extra_forbidden" or isinstance(value, (NonStandardNumber, HugeInteger)):
+                continue
+            name = ".".join(str(part) for part in loc)
+            if kind == "missing":
+                if loc in suggested:
+                    continue
+                if payload.profile == UPDATE and pointer == "" and loc[0] == "metadata":
+                    continue  # WFM401 reports the schedule version
+                issues.append(Issue("WFM101", f"missing required field \"{name}\"",
+                                    join_pointer(pointer, *loc[:-1]), about=f"{pointer}#{name}"))
+                continue
+            value_pointer = join_pointer(pointer, *loc)
+            if kind == "int_type" and out_of_int64(value):
+                issues.append(Issue("WFM004", f"\"{name}\" is {describe_value(value)}, which does "
+                                    "not fit a 64-bit integer", value_pointer))
+                continue
+            issues.append(Issue("WFM102", _type_message(check, loc, name, kind, value, error),
+                                value_pointer))
+        for name in check.integers & obj.keys():
+            value = obj[name]
+            if type(value) is int and out_of_int64(value):
+                issues.append(Issue("WFM004", f"\"{name}\" is {value}, which does not fit a "
+                                    "64-bit integer", join_pointer(pointer, name)))
+    payload.cache["structure"] = issues
+    return issues
+
+
+def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any, error: dict) -> str:
+    found = describe_value(value)
+    if kind in ("model_type", "dict_type") and isinstance(value, str):
+        wrapper = _check_at(check, loc)
+        if len(wrapper.allowed) == 1:
+            inner = next(iter(wrapper.allowed))
+            sample = '"..."' if inner == "value" else '["..."]'
+            return (f"\"{name}\" must be a wrapper object {{\"{inner}\": {sample}}}, not a bare "
+                    f"string; write {{\"{inner}\": {_json_text(value) if inner == 'value' else '[' + _json_text(value) + ']'}}}")
+    if kind == "literal_error":
+        return f"\"{name}\" must be one of {error['ctx']['expected']}, not {found}"
+    if kind == "greater_than_equal":
+        return f"\"{name}\" must be at least {error['ctx']['ge']}, not {found}"
+    expected = _EXPECTED.get(kind)
+    if expected is None:
+        return f"\"{name}\": {error['msg']} (found {found})"
+    if value is None:
+        return f"\"{name}\" is required and must be {expected}, not null"
+    return f"\"{name}\" must be {expected}, not {found}"
+
+
+def not_object_issue(pointer: str, expected: str, value: Any) -> Issue:
+    return Issue("WFM102", f"expected {expected}, found {describe_value(value)}", pointer)
+
+
+__all__ = ["FastCheck", "fast_checks", "structure_issues", "did_you_mean", "RelatedIssue"]

@@ -1,0 +1,141 @@
+"""Strict ISO-8601 date-times and dates, normalised once to integer UTC nanoseconds.
+
+`datetime.fromisoformat` accepts zone-less times, bare dates, basic format and `+0100`, so the
+shape is checked with a regular expression first and the calendar with `datetime.date`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+NS_PER_SECOND = 1_000_000_000
+NS_PER_MINUTE = 60 * NS_PER_SECOND
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+_DATETIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?\Z")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+
+EXAMPLE = "2026-11-24T08:00:00Z"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeProblem:
+    """Why a timestamp was rejected: `code` is WFM201 (malformed) or WFM202 (not UTC)."""
+
+    code: str
+    message: str
+
+
+def _calendar_problem(year: int, month: int, day: int) -> str | None:
+    if year == 0:
+        return "year 0000 is out of range (0001 to 9999)"
+    if not 1 <= month <= 12:
+        return f"month {month:02d} does not exist"
+    try:
+        date(year, month, day)
+    except ValueError:
+        return f"{year:04d}-{month:02d} has no day {day:02d}"
+    return None
+
+
+def _clock_problem(hour: int, minute: int, second: int) -> str | None:
+    if hour == 24:
+        return "hour 24 is not accepted; write 00:00 of the next day"
+    if hour > 23:
+        return f"hour {hour} does not exist"
+    if minute > 59:
+        return f"minute {minute} does not exist"
+    if second == 60:
+        return "second 60 (a leap second) is not accepted; no schedule needs one"
+    if second > 59:
+        return f"second {second} does not exist"
+    return None
+
+
+def parse_datetime(value: str, utc_only: bool) -> int | TimeProblem:
+    """UTC nanoseconds since 1970, or the problem. `utc_only` (Genesys) allows just `Z`."""
+    match = _DATETIME.match(value)
+    if match is None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not an ISO-8601 date-time; write it as "
+                           f"YYYY-MM-DDTHH:MM:SSZ, e.g. {EXAMPLE}")
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    fraction, offset = match.group(7), match.group(8)
+    problem = _calendar_problem(year, month, day) or _clock_problem(hour, minute, second)
+    if problem is None and offset not in (None, "Z"):
+        off_hours, off_minutes = int(offset[1:3]), int(offset[4:6])
+        if off_hours > 23 or off_minutes > 59:
+            problem = f"offset {offset} does not exist"
+    if problem is not None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not a valid date-time: {problem}")
+    if offset is None:
+        return TimeProblem("WFM202", f"{_quote(value)} has no UTC offset, so its instant is "
+                           "ambiguous; append Z if it is UTC")
+    offset_seconds = 0
+    if offset != "Z":
+        sign = -1 if offset[0] == "-" else 1
+        offset_seconds = sign * (int(offset[1:3]) * 3600 + int(offset[4:6]) * 60)
+        if utc_only:
+            return TimeProblem("WFM202", f"{_quote(value)} has offset {offset}; the Genesys API "
+                               f"expects UTC: write {_as_utc(value, match, offset_seconds)}")
+    days = date(year, month, day).toordinal() - _EPOCH_ORDINAL
+    seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds
+    nanos = int(fraction.ljust(9, "0")) if fraction else 0
+    return seconds * NS_PER_SECOND + nanos
+
+
+def _as_utc(value: str, match: re.Match, offset_seconds: int) -> str:
+    local = datetime(*(int(g) for g in match.groups()[:6]))
+    try:
+        utc = local - timedelta(seconds=offset_seconds)
+    except OverflowError:
+        return "the same instant in UTC with a Z suffix"
+    fraction = f".{match.group(7)}" if match.group(7) else ""
+    return utc.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+
+
+def parse_date(value: str) -> date | TimeProblem:
+    match = _DATE.match(value)
+    if match is None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not an ISO-8601 date; write it as "
+                           "YYYY-MM-DD, e.g. 2026-11-24")
+    year, month, day = (int(g) for g in match.groups())
+    problem = _calendar_problem(year, month, day)
+    if problem is not None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not a valid date: {problem}")
+    return date(year, month, day)
+
+
+def format_instant(nanos: int) -> str:
+    """An instant as the canonical UTC text, for messages."""
+    seconds, rest = divmod(nanos, NS_PER_SECOND)
+    try:
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
+    except OverflowError:
+        return f"{nanos}ns"
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if rest:
+        text += "." + f"{rest:09d}".rstrip("0")
+    return text + "Z"
+
+
+def _quote(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return '"' + shown.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
+
+
+class TimestampCache:
+    """Parsed timestamps by text: a schedule repeats few distinct instants."""
+
+    __slots__ = ("_cache", "_utc_only")
+
+    def __init__(self, utc_only: bool) -> None:
+        self._cache: dict[str, int | TimeProblem] = {}
+        self._utc_only = utc_only
+
+    def get(self, value: str) -> int | TimeProblem:
+        result = self._cache.get(value)
+        if result is None:
+            result = self._cache[value] = parse_datetime(value, self._utc_only)
+        return result

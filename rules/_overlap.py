@@ -1,0 +1,48 @@
+"""Shared by the overlap rules: the run's entries grouped by resource, swept once."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from wfmlint.overlaps import earlier_overlaps
+from wfmlint.profiles import EXPORT, GENERIC
+from wfmlint.timestamps import format_instant
+
+
+def describe(entry, profile: str) -> str:
+    what = "entry" if profile == GENERIC else "shift"
+    return f"{what} of {entry.label!r} from {format_instant(entry.start)} to {format_instant(entry.end)}"
+
+
+def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
+    """(entry, earlier overlapping entries that differ, earlier exact copies) for every entry
+    that overlaps an earlier one of its resource, across every file of the run. Exports are a
+    pool of their own: an update and the export it edits are WFM303's business."""
+    cached = context.cache.get("overlaps")
+    if cached is not None:
+        return cached
+    groups: dict[tuple, list] = defaultdict(list)
+    profiles = {}
+    for facts in context.files:
+        family = "export" if facts.profile == EXPORT else "payload"
+        for entry in facts.entries:
+            groups[(family, entry.resource)].append(entry)
+            profiles[entry.path] = facts.profile
+    found = []
+    for entries in groups.values():
+        if len(entries) < 2:
+            continue
+        for index, earlier in earlier_overlaps(entries):
+            entry = entries[index]
+            partners, copies = [], []
+            for other_index in earlier:
+                other = entries[other_index]
+                if (other.path != entry.path and entry.shift_id is not None
+                        and entry.shift_id == other.shift_id):
+                    continue  # the same shift written by two files: WFM405
+                same = other.start == entry.start and other.end == entry.end
+                (copies if same else partners).append(other)
+            if partners or copies:
+                found.append((entry, partners, copies))
+    context.cache["overlaps"] = found
+    context.cache["profiles"] = profiles
+    return found

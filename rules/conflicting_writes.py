@@ -1,0 +1,85 @@
+"""Two files of one run write the same schedule or the same agent version.
+
+## What it does
+Reports, in the later file of the run, a write that races an earlier file: for generic payloads,
+the same top-level `scheduleId` (at that value); for Genesys updates, the same `userId` with the
+same agent `metadata.version` (at the version), or the same shift `id` (at the id). Related: the
+place in the earlier file.
+
+## Why is this bad?
+Applied one after the other, the second write carries a version the first one just made stale:
+the API rejects it with `409 Conflict`, or one silently overwrites the other.
+
+## Example
+`a.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 5}}]}
+```
+`b.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 5}}]}
+```
+
+## Use instead
+`a.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 5}}]}
+```
+`b.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-2", "metadata": {"version": 2}}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.profiles import GENERIC, UPDATE
+
+CODE = "WFM405"
+NAME = "conflicting-writes"
+SEVERITY = "error"
+SCOPE = "run"
+OPTIONS: dict = {}
+
+
+def check(context, options) -> Iterator[Issue]:
+    schedules: dict = {}
+    agent_versions: dict = {}
+    shift_ids: dict = {}
+    for facts in context.payloads(UPDATE, GENERIC):
+        if facts.profile == GENERIC and facts.schedule_id is not None:
+            first = schedules.setdefault(facts.schedule_id, facts)
+            if first is not facts:
+                yield Issue(CODE, f"schedule {facts.schedule_id!r} is also written by {first.path}; "
+                            "merge the two files or apply them one after the other with fresh "
+                            "versions", facts.schedule_id_pointer, path=facts.path,
+                            related=(RelatedIssue(first.schedule_id_pointer, "the other write",
+                                                  path=first.path),))
+        seen_here = set()
+        for agent in facts.agents:
+            if agent.user_id is None:
+                continue
+            if agent.version is not None:
+                key = (agent.user_id, agent.version)
+                first = agent_versions.setdefault(key, (facts.path, agent.version_pointer))
+                if first[0] != facts.path:
+                    yield Issue(CODE, f"agent {agent.user_id!r} at version {agent.version} is also "
+                                f"written by {first[0]}; the second write will be stale",
+                                agent.version_pointer, path=facts.path,
+                                related=(RelatedIssue(first[1], "the other write", path=first[0]),))
+            for shift_id, pointer in agent.shift_ids:
+                key = (agent.user_id, shift_id)
+                if key in seen_here:
+                    continue
+                seen_here.add(key)
+                first = shift_ids.setdefault(key, (facts.path, pointer))
+                if first[0] != facts.path:
+                    yield Issue(CODE, f"shift {shift_id!r} of agent {agent.user_id!r} is also "
+                                f"written by {first[0]}; only one write can win", pointer,
+                                path=facts.path,
+                                related=(RelatedIssue(first[1], "the other write", path=first[0]),))

@@ -1,0 +1,55 @@
+"""The same resource, start and end twice.
+
+## What it does
+Reports an entry that is an exact copy in time (same resource, same start, same end) of an
+earlier one, at the later copy, with the earlier as a related location; also across the files of
+one run. Reported instead of WFM301 for that pair.
+
+## Why is this bad?
+A copy-paste or a double export: the API rejects the overlap, or books the agent twice.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [
+  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]},
+  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]}
+]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [
+  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]}
+]}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue, RelatedIssue
+
+from ._overlap import describe, run_overlaps
+
+CODE = "WFM304"
+NAME = "duplicate-entry"
+SEVERITY = "error"
+SCOPE = "run"
+OPTIONS: dict = {}
+
+
+def check(context, options) -> Iterator[Issue]:
+    for entry, _partners, copies in run_overlaps(context):
+        if not copies:
+            continue
+        profile = context.cache["profiles"][entry.path]
+        yield Issue(CODE, f"{describe(entry, profile)} duplicates an earlier one; remove the copy",
+                    entry.pointer, path=entry.path, resource=entry.label,
+                    about=f"{entry.start}/{entry.end}",
+                    related=tuple(RelatedIssue(o.pointer, "the same interval, first written here",
+                                               path=o.path) for o in copies))

@@ -1,0 +1,62 @@
+"""One entry longer than `max-minutes`.
+
+## What it does
+Reports an entry longer than `max-minutes` (default 1440, a day): a Genesys shift (from its first
+activity's start to its last activity's end), a generic entry, or a time-off marker's
+`lengthMinutes`. It points at the entry.
+
+## Why is this bad?
+Nobody works a 30-hour shift: a long entry is almost always a wrong date, a wrong unit
+(seconds for minutes) or an end on the wrong day.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 1800, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 480, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Options
+- `max-minutes` (integer, default 1440): the longest entry accepted.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.locate import resolve
+from wfmlint.timestamps import NS_PER_MINUTE
+
+CODE = "WFM204"
+NAME = "excessive-duration"
+SEVERITY = "error"
+OPTIONS = {"max-minutes": (int, 1440)}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    limit = options["max-minutes"]
+    for shift in payload.shifts:
+        hull = shift.hull
+        if hull and hull[1] - hull[0] > limit * NS_PER_MINUTE:
+            yield _issue(shift.pointer, "shift", (hull[1] - hull[0]) // NS_PER_MINUTE, limit)
+    for pointer, start, end, _resource in payload.generic_entries:
+        if end - start > limit * NS_PER_MINUTE:
+            yield _issue(pointer, "entry", (end - start) // NS_PER_MINUTE, limit)
+    for marker in payload.markers:
+        length = resolve(payload.root, marker.pointer).get("lengthMinutes")
+        if type(length) is int and length > limit:
+            yield _issue(marker.pointer, "time-off marker", length, limit)
+
+
+def _issue(pointer: str, what: str, minutes: int, limit: int) -> Issue:
+    return Issue(CODE, f"{what} lasts {minutes} minutes, longer than max-minutes ({limit}); check "
+                 "its dates and units", pointer)

@@ -1,0 +1,47 @@
+"""Not a valid ISO-8601 date-time (or date, for date fields).
+
+## What it does
+Reports, at the value, a date-time that is not `YYYY-MM-DDTHH:MM:SS[.fraction]` with an offset
+(wrong shape, lowercase `t`, missing seconds, a space for `T`), an impossible date or time
+(`2026-02-30`, `25:00`), an out-of-range year (`0000`), `24:00`, and the leap second `23:59:60`
+(no schedule needs them and parsers disagree on them). Date fields (`businessUnitDate`,
+`weekDate`) must be `YYYY-MM-DD`. A well-formed time without an offset is WFM202 instead.
+
+## Why is this bad?
+The API rejects the value, or a lenient parser reads a different instant than you meant.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-02-30T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-02-28T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+
+CODE = "WFM201"
+NAME = "malformed-timestamp"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    for pointer, problem in payload.time_problems:
+        if problem.code == CODE:
+            yield Issue(CODE, problem.message, pointer)

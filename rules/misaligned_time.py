@@ -1,0 +1,67 @@
+"""A start or length not on the `granularity-minutes` grid (off by default).
+
+## What it does
+Reports an entry one of whose starts or lengths is not a whole multiple of `granularity-minutes`
+(default 15), counted from midnight UTC: for a Genesys shift, any of its activities; for a
+generic entry, its start and its duration. One finding per entry, at the entry.
+
+## Why is this bad?
+Schedules are planned on an interval grid; an activity at 08:07 usually comes from a conversion
+bug, and the forecast and adherence intervals will not line up with it.
+
+## Example
+`wfmlint.toml`:
+```toml
+extend-select = ["WFM206"]
+```
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T08:07:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Use instead
+`wfmlint.toml`:
+```toml
+extend-select = ["WFM206"]
+```
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Options
+- `granularity-minutes` (integer, default 15): the grid.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.timestamps import NS_PER_MINUTE, format_instant
+
+CODE = "WFM206"
+NAME = "misaligned-time"
+SEVERITY = "off"
+OPTIONS = {"granularity-minutes": (int, 15)}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    grid = options["granularity-minutes"] * NS_PER_MINUTE
+    for shift in payload.shifts:
+        for activity in shift.activities:
+            if activity.start % grid or (activity.end - activity.start) % grid:
+                yield _issue(shift.pointer, activity.start, activity.end, options)
+                break
+    for pointer, start, end, _resource in payload.generic_entries:
+        if start % grid or (end - start) % grid:
+            yield _issue(pointer, start, end, options)
+
+
+def _issue(pointer: str, start: int, end: int, options: dict) -> Issue:
+    minutes = options["granularity-minutes"]
+    return Issue(CODE, f"{format_instant(start)} for {(end - start) // NS_PER_MINUTE} minutes is not "
+                 f"on the {minutes}-minute grid", pointer)

@@ -1,0 +1,61 @@
+"""A required field is absent.
+
+## What it does
+Reports, at the object that lacks it, each required field that is missing: `userId` on an agent
+schedule; `startDate`, `lengthMinutes`, `description` and `activityCodeId` on an activity;
+`businessUnitDate` on a time-off marker; `description` and `weekCount` on an import; `user.id`
+and each activity's `startDate` and `lengthMinutes` in an export; the mapped resource, start and
+end (or length) of a generic entry, or config `generic.required`. The schedule's own
+`metadata.version` is WFM401 instead. A field that WFM104 suggests for a typo (`startdate`) is
+not reported again here.
+
+## Why is this bad?
+The API answers `400` for the whole upload, naming at best one field of one object.
+
+## Example
+`payload.json`:
+```json
+{
+  "metadata": {"version": 3},
+  "agentSchedules": [
+    {"userId": "agent-1", "shifts": [{"activities": [
+      {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 480, "description": ""}
+    ]}]}
+  ]
+}
+```
+
+## Use instead
+`payload.json`:
+```json
+{
+  "metadata": {"version": 3},
+  "agentSchedules": [
+    {"userId": "agent-1", "shifts": [{"activities": [
+      {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 480, "description": "",
+       "activityCodeId": "work"}
+    ]}]}
+  ]
+}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.structure import structure_issues
+
+CODE = "WFM101"
+NAME = "missing-field"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    yield from (i for i in structure_issues(payload) if i.code == CODE)
+    for pointer, name in payload.missing:
+        yield Issue(CODE, f"missing required field \"{name}\"", pointer, about=f"{pointer}#{name}")

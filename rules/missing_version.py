@@ -1,0 +1,50 @@
+"""An update payload without a root `metadata.version`.
+
+## What it does
+Reports a Genesys update whose root has no `metadata` object (at the root), or a `metadata`
+without `version` (at `metadata`). Reported instead of WFM101 for that field; a version of the
+wrong type is WFM102.
+
+## Why is this bad?
+The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
+whether you edited the schedule you think you edited, and answers `409 Conflict`.
+
+## Example
+`payload.json`:
+```json
+{"agentSchedules": [{"userId": "agent-1", "shifts": []}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": []}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.profiles import UPDATE
+
+CODE = "WFM401"
+NAME = "missing-version"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    root = payload.root
+    if payload.profile != UPDATE or not isinstance(root, dict):
+        return
+    metadata = root.get("metadata")
+    hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
+            "answers 409 Conflict")
+    if metadata is None:
+        yield Issue(CODE, "update has no metadata.version" + hint, "")
+    elif isinstance(metadata, dict) and metadata.get("version") is None:
+        yield Issue(CODE, "metadata has no version" + hint, "/metadata")

@@ -1,0 +1,64 @@
+"""Two entries of one resource overlap in time.
+
+## What it does
+Reports, once per entry, an entry that overlaps earlier entries of the same resource: shifts of
+one agent (a shift spans its first activity's start to its last activity's end), generic
+entries of one resource, also across the files of one run. The finding sits on the entry that
+starts later (ties: later in the file, then later in the run) and names every earlier entry it
+overlaps as a related location, so the findings name exactly the overlapping pairs. Intervals
+are half-open: a shift ending at 12:00 does not overlap one starting at 12:00. Deleted shifts
+and agents take no part; exact copies are WFM304; the same shift `id` in two files is WFM405.
+
+## Why is this bad?
+An agent cannot work two shifts at once. The API answers `409 Conflict` or accepts the upload
+and fails it later with the status `Error` and no reason.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [
+  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]},
+  {"activities": [{"startDate": "2026-11-24T11:30:00Z", "lengthMinutes": 270, "description": "", "activityCodeId": "work"}]}
+]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [
+  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]},
+  {"activities": [{"startDate": "2026-11-24T12:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "work"}]}
+]}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue, RelatedIssue
+
+from ._overlap import describe, run_overlaps
+
+CODE = "WFM301"
+NAME = "overlapping-entries"
+SEVERITY = "error"
+SCOPE = "run"
+OPTIONS: dict = {}
+
+
+def check(context, options) -> Iterator[Issue]:
+    for entry, partners, _copies in run_overlaps(context):
+        if not partners:
+            continue
+        profile = context.cache["profiles"][entry.path]
+        count = len(partners)
+        noun = describe(entry, profile).split(" ", 1)[0]
+        plural = noun if count == 1 else ("entries" if noun == "entry" else noun + "s")
+        yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; move or "
+                    "shorten one of them", entry.pointer, path=entry.path,
+                    resource=entry.label, about=f"{entry.start}/{entry.end}",
+                    related=tuple(RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}",
+                                               path=o.path) for o in partners))

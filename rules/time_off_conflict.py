@@ -1,0 +1,89 @@
+"""A full-day time-off marker on a day on which the agent also has activities.
+
+## What it does
+Reports a full-day time-off marker whose day (its `businessUnitDate`, midnight to midnight in
+config `timezone`, else the `businessUnitTimeZone` of `--existing`, else UTC) holds activities of
+the same agent in the same payload, with the first such activity as a related location. Deleted
+markers, shifts and agents take no part.
+
+## Why is this bad?
+The agent is both off and scheduled: one of the two is wrong, and the API keeps whichever it
+applies last.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1",
+  "shifts": [{"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 480, "description": "", "activityCodeId": "work"}]}],
+  "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 480}]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1",
+  "shifts": [{"activities": [{"startDate": "2026-11-25T08:00:00Z", "lengthMinutes": 480, "description": "", "activityCodeId": "work"}]}],
+  "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 480}]}]}
+```
+
+## Options
+None (the day's zone is config `timezone`).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta, timezone
+from typing import Iterator
+
+from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.timestamps import NS_PER_SECOND
+
+CODE = "WFM305"
+NAME = "time-off-conflict"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def _zone(payload):
+    name = payload.settings.config.timezone or payload.settings.existing_time_zone
+    if not name:
+        return timezone.utc
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, LookupError):
+        return timezone.utc
+
+
+def _day_bounds(day, zone) -> tuple[int, int]:
+    start = datetime(day.year, day.month, day.day, tzinfo=zone)
+    try:
+        end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    except OverflowError:
+        end = start + timedelta(days=1)
+    return int(start.timestamp()) * NS_PER_SECOND, int(end.timestamp()) * NS_PER_SECOND
+
+
+def check(payload, options) -> Iterator[Issue]:
+    if not payload.markers:
+        return
+    activities = defaultdict(list)
+    for shift in payload.shifts:
+        activities[shift.user_id].extend(shift.activities)
+    zone = _zone(payload)
+    for marker in payload.markers:
+        if marker.day is None or marker.user_id is None:
+            continue
+        try:
+            start, end = _day_bounds(marker.day, zone)
+        except (OverflowError, ValueError):
+            continue
+        clashes = sorted((a for a in activities[marker.user_id] if a.start < end and a.end > start),
+                         key=lambda a: a.start)
+        if clashes:
+            count = len(clashes)
+            yield Issue(CODE, f"agent {marker.user_id!r} has a full day off on {marker.day} but "
+                        f"{count} activit{'y' if count == 1 else 'ies'} that day; drop one or the "
+                        "other", marker.pointer, resource=marker.user_id,
+                        related=(RelatedIssue(clashes[0].pointer, "activity on the day off"),))

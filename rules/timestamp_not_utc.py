@@ -1,0 +1,46 @@
+"""A date-time without a UTC offset; in Genesys payloads, any offset other than `Z`.
+
+## What it does
+Reports a well-formed date-time that has no offset (`2026-11-24T08:00:00`): its instant depends
+on whoever reads it. In Genesys payloads, whose API expects UTC, any offset other than `Z` is
+reported too, with the same instant written in UTC. Generic payloads may use any offset.
+
+## Why is this bad?
+A zone-less time is read in the server's zone, or the reader's: the shift lands hours away from
+where you put it, and overlaps are computed on the wrong instants.
+
+## Example
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T09:00:00+01:00", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "work"}
+]}]}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+
+CODE = "WFM202"
+NAME = "timestamp-not-utc"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    for pointer, problem in payload.time_problems:
+        if problem.code == CODE:
+            yield Issue(CODE, problem.message, pointer)

@@ -1,0 +1,54 @@
+"""A field the model does not have.
+
+## What it does
+Reports, at the key, a field that the Genesys object does not have, with the nearest real field
+when the key looks like a typo (`startdate`, `lenghtMinutes`). Exports are not checked (they
+carry many more fields than wfmlint reads), and neither are generic payloads, which have no
+model. An agent `metadata` in an import (which creates a schedule) is unknown too.
+
+## Why is this bad?
+The API answers `400 invalid.property` for the whole upload. Worse, with a lenient client the
+field is dropped and the value you meant to send never arrives.
+
+## Example
+`payload.json`:
+```json
+{
+  "metadata": {"version": 3},
+  "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+    {"startdate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "",
+     "activityCodeId": "work"}
+  ]}]}]
+}
+```
+
+## Use instead
+`payload.json`:
+```json
+{
+  "metadata": {"version": 3},
+  "agentSchedules": [{"userId": "agent-1", "shifts": [{"activities": [
+    {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "",
+     "activityCodeId": "work"}
+  ]}]}]
+}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.structure import structure_issues
+
+CODE = "WFM104"
+NAME = "unknown-field"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    yield from (i for i in structure_issues(payload) if i.code == CODE)

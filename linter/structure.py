@@ -196,13 +196,23 @@ def structure_issues(payload) -> list[Issue]:
                 continue
             issues.append(Issue("WFM102", _type_message(check, loc, name, kind, value, error),
                                 value_pointer))
-        for name in check.integers & obj.keys():
-            value = obj[name]
-            if type(value) is int and out_of_int64(value):
-                issues.append(Issue("WFM004", f"\"{name}\" is {value}, which does not fit a "
-                                    "64-bit integer", join_pointer(pointer, name)))
+        issues.extend(_oversized_integers(check, obj, pointer))
     payload.cache["structure"] = issues
     return issues
+
+
+def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:
+    """WFM004 for Python integers beyond 64 bits, which pydantic accepts."""
+    found = []
+    for name in check.integers & obj.keys():
+        value = obj[name]
+        if type(value) is int and out_of_int64(value):
+            found.append(Issue("WFM004", f"\"{name}\" is {value}, which does not fit a 64-bit "
+                               "integer", join_pointer(pointer, name)))
+    for name, nested in check.nested.items():
+        if isinstance(obj.get(name), dict):
+            found.extend(_oversized_integers(nested, obj[name], join_pointer(pointer, name)))
+    return found
 
 
 def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any, error: dict) -> str:

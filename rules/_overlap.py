@@ -10,7 +10,7 @@ from wfmlint.timestamps import format_instant
 
 def describe(entry, profile: str) -> str:
     what = "entry" if profile == GENERIC else "shift"
-    return f"{what} of {entry.label!r} from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    return f"{what} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
 
 
 def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:

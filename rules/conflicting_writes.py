@@ -55,7 +55,7 @@ def check(context, options) -> Iterator[Issue]:
         if facts.profile == GENERIC and facts.schedule_id is not None:
             first = schedules.setdefault(facts.schedule_id, facts)
             if first is not facts:
-                yield Issue(CODE, f"schedule {facts.schedule_id!r} is also written by {first.path}; "
+                yield Issue(CODE, f"schedule \"{facts.schedule_id}\" is also written by {first.path}; "
                             "merge the two files or apply them one after the other with fresh "
                             "versions", facts.schedule_id_pointer, path=facts.path,
                             related=(RelatedIssue(first.schedule_id_pointer, "the other write",
@@ -68,7 +68,7 @@ def check(context, options) -> Iterator[Issue]:
                 key = (agent.user_id, agent.version)
                 first = agent_versions.setdefault(key, (facts.path, agent.version_pointer))
                 if first[0] != facts.path:
-                    yield Issue(CODE, f"agent {agent.user_id!r} at version {agent.version} is also "
+                    yield Issue(CODE, f"agent \"{agent.user_id}\" at version {agent.version} is also "
                                 f"written by {first[0]}; the second write will be stale",
                                 agent.version_pointer, path=facts.path,
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))
@@ -79,7 +79,7 @@ def check(context, options) -> Iterator[Issue]:
                 seen_here.add(key)
                 first = shift_ids.setdefault(key, (facts.path, pointer))
                 if first[0] != facts.path:
-                    yield Issue(CODE, f"shift {shift_id!r} of agent {agent.user_id!r} is also "
+                    yield Issue(CODE, f"shift \"{shift_id}\" of agent \"{agent.user_id}\" is also "
                                 f"written by {first[0]}; only one write can win", pointer,
                                 path=facts.path,
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))

@@ -43,6 +43,6 @@ def check(payload, options) -> Iterator[Issue]:
         return
     for agent in payload.facts.agents:
         if agent.edits and not agent.has_metadata:
-            who = f"agent {agent.user_id!r}" if agent.user_id else "agent schedule"
+            who = f"agent \"{agent.user_id}\"" if agent.user_id else "agent schedule"
             yield Issue(CODE, f"{who} edits or deletes existing entries but has no metadata.version;"
                         " add the agent's current version from the schedule", agent.pointer)

@@ -66,7 +66,7 @@ def check(context, options) -> Iterator[Issue]:
             now = current.get(agent.user_id)
             if agent.version is None or now is None or agent.version == now.version:
                 continue
-            yield Issue(CODE, f"agent {agent.user_id!r} is at version {now.version} in the current "
+            yield Issue(CODE, f"agent \"{agent.user_id}\" is at version {now.version} in the current "
                         f"schedule, not {agent.version}; rebuild this agent's entries from it",
                         agent.version_pointer, path=facts.path,
                         related=(RelatedIssue(now.version_pointer, "current agent version",

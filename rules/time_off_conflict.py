@@ -83,7 +83,7 @@ def check(payload, options) -> Iterator[Issue]:
                          key=lambda a: a.start)
         if clashes:
             count = len(clashes)
-            yield Issue(CODE, f"agent {marker.user_id!r} has a full day off on {marker.day} but "
+            yield Issue(CODE, f"agent \"{marker.user_id}\" has a full day off on {marker.day} but "
                         f"{count} activit{'y' if count == 1 else 'ies'} that day; drop one or the "
                         "other", marker.pointer, resource=marker.user_id,
                         related=(RelatedIssue(clashes[0].pointer, "activity on the day off"),))

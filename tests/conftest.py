@@ -1,0 +1,72 @@
+"""Helpers shared by the tests: lint a text, run the real CLI, build payloads."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from wfmlint import lint_text
+from wfmlint.config import Overrides, Settings, config_from_table
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def settings(table: dict | None = None, **overrides) -> Settings:
+    return Settings(config_from_table(table or {}, None), Overrides(**overrides))
+
+
+def lint(text: str, path: str = "payload.json", config: dict | None = None, **overrides):
+    """(code, line, column, message) of every finding, sorted by position."""
+    return [(f.code, f.line, f.column, f.message)
+            for f in lint_text(text, path, settings(config, **overrides))]
+
+
+def codes(text: str, **kwargs) -> list[str]:
+    return [code for code, *_ in lint(text, **kwargs)]
+
+
+@dataclass
+class Completed:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
+            env: dict | None = None) -> Completed:
+    """The real command, in a subprocess, as a user runs it."""
+    environment = {**os.environ, "NO_COLOR": "", **(env or {})}
+    environment.pop("NO_COLOR")
+    proc = subprocess.run([sys.executable, "-m", "wfmlint", *args], cwd=cwd, input=stdin,
+                          capture_output=True, env=environment, timeout=120)
+    return Completed(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+def activity(start: str, minutes: int, code: str = "work", **extra) -> dict:
+    return {"startDate": start, "lengthMinutes": minutes, "description": "", "activityCodeId": code,
+            **extra}
+
+
+def update(*agents: dict, version: int = 3) -> str:
+    return json.dumps({"metadata": {"version": version}, "agentSchedules": list(agents)}, indent=2)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based (line, column) of the nth occurrence of `needle`: an oracle independent of the
+    linter's own locator."""
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1

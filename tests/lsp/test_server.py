@@ -1,0 +1,77 @@
+"""A real LSP session over stdio against `wfmlint lsp` (pytest-lsp drives the client)."""
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as T
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+OVERLAP = """{
+  "metadata": {"version": 3},
+  "agentSchedules": [{"userId": "agent-1", "shifts": [
+    {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "w"}]},
+    {"activities": [{"startDate": "2026-11-24T11:00:00Z", "lengthMinutes": 240, "description": "", "activityCodeId": "w"}]}
+  ]}]
+}
+"""
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wfmlint", "lsp"]))
+async def client(lsp_client: LanguageClient, tmp_path):
+    await lsp_client.initialize_session(T.InitializeParams(
+        capabilities=T.ClientCapabilities(), root_uri=tmp_path.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client, uri, text):
+    client.text_document_did_open(T.DidOpenTextDocumentParams(
+        T.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+async def test_open_publishes_diagnostics_with_range_code_link_and_related(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    diagnostics = await _open(client, uri, OVERLAP)
+    assert [d.code for d in diagnostics] == ["WFM301"]
+    overlap = diagnostics[0]
+    assert overlap.range.start == T.Position(line=4, character=4)
+    assert overlap.severity == T.DiagnosticSeverity.Error
+    assert overlap.source == "wfmlint"
+    assert overlap.code_description.href.endswith("#wfm301")
+    assert overlap.related_information[0].location.range.start == T.Position(line=3, character=4)
+    assert overlap.related_information[0].location.uri == uri
+
+
+async def test_change_relints_after_debounce_and_close_clears(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    await _open(client, uri, OVERLAP)
+    fixed = OVERLAP.replace("T11:00:00Z", "T12:00:00Z")
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[T.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+    client.text_document_did_close(T.DidCloseTextDocumentParams(T.TextDocumentIdentifier(uri=uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+
+
+async def test_save_relints_and_reads_workspace_config(client: LanguageClient, tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('ignore = ["WFM301"]\n')
+    uri = (tmp_path / "payload.json").as_uri()
+    assert list(await _open(client, uri, OVERLAP)) == []
+    (tmp_path / "wfmlint.toml").write_text('ignore = []\n')
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri=uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["WFM301"]
+
+
+async def test_positions_are_in_utf16_units(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    text = '{"metadata": {"version": 3}, "description": "\U0001F600", "agentSchedules": [{"userId": ""}]}'
+    diagnostics = await _open(client, uri, text)
+    blank = next(d for d in diagnostics if d.code == "WFM103")
+    # the emoji is one code point but two UTF-16 units
+    assert blank.range.start.character == text.index('""') + 1

@@ -1,0 +1,45 @@
+import codecs
+
+from tests.conftest import run_cli
+
+CLEAN = b'{"metadata": {"version": 1}, "agentSchedules": []}'
+
+
+def test_invalid_utf8_points_at_the_first_bad_byte(tmp_path):
+    (tmp_path / "p.json").write_bytes(b'{\n  "description": "caf\xe9"\n}')
+    result = run_cli("p.json", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "p.json:2:22: WFM002 byte 0xe9 at offset 23 is not valid UTF-8; save the file as UTF-8")
+
+
+def test_bom_is_a_warning_at_1_1_and_the_file_is_still_linted(tmp_path):
+    (tmp_path / "p.json").write_bytes(codecs.BOM_UTF8 + b'{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}')
+    result = run_cli("p.json", "--format", "json", cwd=tmp_path)
+    import json
+    findings = json.loads(result.out)
+    assert [(f["code"], f["severity"], f["line"], f["column"]) for f in findings] == [
+        ("WFM002", "warning", 1, 1), ("WFM103", "error", 1, 60)]
+
+
+def test_bom_alone_does_not_fail_the_run(tmp_path):
+    (tmp_path / "p.json").write_bytes(codecs.BOM_UTF8 + CLEAN)
+    assert run_cli("p.json", cwd=tmp_path).code == 0
+    assert run_cli("p.json", "--strict", cwd=tmp_path).code == 1
+
+
+def test_utf16_and_utf32(tmp_path):
+    for name, data in [("a.json", codecs.BOM_UTF16_LE + CLEAN.decode().encode("utf-16-le")),
+                       ("b.json", CLEAN.decode().encode("utf-16-le")),
+                       ("c.json", codecs.BOM_UTF32_LE + CLEAN.decode().encode("utf-32-le"))]:
+        (tmp_path / name).write_bytes(data)
+    result = run_cli(".", cwd=tmp_path)
+    lines = result.out.splitlines()
+    assert lines[0] == "a.json:1:1: WFM002 file is UTF-16 encoded; save it as UTF-8"
+    assert lines[1].startswith("b.json:1:1: WFM002 file looks UTF-16 or UTF-32 encoded")
+    assert lines[2] == "c.json:1:1: WFM002 file is UTF-32 encoded; save it as UTF-8"
+
+
+def test_turned_off(tmp_path):
+    (tmp_path / "p.json").write_bytes(b'{"description": "\xff"}')
+    assert run_cli("p.json", "--ignore", "WFM002", cwd=tmp_path).out == "No problems in 1 file.\n"

@@ -1,0 +1,66 @@
+import pytest
+
+from tests.conftest import activity, at, lint, update
+
+
+def test_bare_string_where_a_wrapper_is_required():
+    text = update({"userId": "a", "workPlanId": "wp-7"})
+    assert lint(text) == [("WFM102", *at(text, '"wp-7"'),
+                           '"workPlanId" must be a wrapper object {"value": "..."}, not a bare string; '
+                           'write {"value": "wp-7"}')]
+
+
+def test_values_wrapper_too():
+    text = update({"userId": "a", "workPlanIdsPerWeek": "wp-7"})
+    assert lint(text)[0][3] == ('"workPlanIdsPerWeek" must be a wrapper object {"values": ["..."]}, '
+                                'not a bare string; write {"values": ["wp-7"]}')
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("lengthMinutes", '"480"', '"lengthMinutes" must be an integer, not the string "480"'),
+    ("lengthMinutes", "480.0", '"lengthMinutes" must be an integer, not the number 480.0'),
+    ("paid", "1", '"paid" must be true or false, not the number 1'),
+    ("description", "null", '"description" is required and must be a string, not null'),
+    ("externalActivityType", '"Meeting"', "\"externalActivityType\" must be one of 'ActivityPlan', "
+     "'Coaching', 'Learning' or 'Opportunity', not the string \"Meeting\""),
+])
+def test_strict_types_at_the_value(field, value, message):
+    fields = {"startDate": '"2026-11-24T08:00:00Z"', "lengthMinutes": "60", "description": '""',
+              "activityCodeId": '"w"', field: value}
+    body = ", ".join(f'"{k}": {v}' for k, v in fields.items())
+    text = '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n{' + body + '}]}]}]}'
+    found = [f for f in lint(text) if f[0] == "WFM102"]
+    line, column = at(text, f'"{field}": {value}')
+    assert found == [("WFM102", line, column + len(f'"{field}": '), message)]
+
+
+def test_null_for_an_optional_field_counts_as_absent():
+    assert lint(update({"userId": "a", "shifts": None, "metadata": None})) == []
+
+
+def test_week_count_range():
+    text = '{"description": "w", "weekCount": 0, "agentSchedules": []}'
+    assert lint(text) == [("WFM102", *at(text, "0"), '"weekCount" must be at least 1, not the number 0')]
+
+
+def test_items_that_are_not_objects():
+    text = update({"userId": "a", "shifts": ["s1"]})
+    assert lint(text) == [("WFM102", *at(text, '"s1"'), 'expected a shift object, found the string "s1"')]
+
+
+def test_wrong_types_at_every_level():
+    for text in ['{"metadata": 3, "agentSchedules": []}', '{"metadata": {"version": 1}, "agentSchedules": 7}',
+                 update({"userId": 5}), update({"userId": "a", "metadata": []}),
+                 update({"userId": "a", "shifts": [{"activities": {}}]})]:
+        assert [c for c, *_ in lint(text)] == ["WFM102"], text
+
+
+def test_generic_resource_and_time_types():
+    text = '[{"userId": true, "start": 5, "end": "2026-11-24T09:00:00Z"}]'
+    assert lint(text) == [
+        ("WFM102", *at(text, "true"), "expected a string or a number, found true"),
+        ("WFM102", *at(text, "5"), "expected an RFC 3339 date-time string, found the number 5")]
+
+
+def test_turned_off():
+    assert lint(update({"userId": "a", "workPlanId": "x"}), ignore=("invalid-value",)) == []

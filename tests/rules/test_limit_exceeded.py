@@ -1,0 +1,32 @@
+from tests.conftest import lint, run_cli
+
+
+def test_depth_over_the_limit():
+    text = '{"agentSchedules": [[[[]]]]}'
+    assert lint(text, config={"max-depth": 3}) == [
+        ("WFM006", 1, 1, "file nests deeper than max-depth (3 levels); nothing else is checked in it")]
+
+
+def test_depth_at_the_limit_is_fine():
+    assert lint('{"a": [[1]]}', config={"max-depth": 3}) == []
+
+
+def test_default_depth_and_100000_levels():
+    deep = "[" * 100_000 + "]" * 100_000
+    assert [c for c, *_ in lint(deep)] == ["WFM006"]
+    deep_objects = '{"a":' * 100_000 + "1" + "}" * 100_000
+    assert [c for c, *_ in lint(deep_objects)] == ["WFM006"]
+    assert lint("[" * 500 + "]" * 500) == []
+
+
+def test_file_over_max_file_size_is_not_read(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text("max-file-size = 10\n")
+    (tmp_path / "big.json").write_text('{"metadata": {"version": 1}, "agentSchedules": []}')
+    result = run_cli("big.json", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "big.json:1:1: WFM006 file is 50 bytes, over max-file-size (10); nothing else is checked in it")
+
+
+def test_turned_off():
+    assert lint("[[[[1]]]]", config={"max-depth": 2}, ignore=("WFM006",)) == []

@@ -1,0 +1,21 @@
+from wfmlint import lint_text
+from tests.conftest import at, lint, update
+
+
+def test_at_the_later_key_with_the_other_related():
+    text = update({"userId": "a", "workPlanIdsPerWeek": {"values": ["x"]}, "workPlanId": {"value": "x"}})
+    [finding] = lint_text(text, "p.json")
+    assert (finding.code, finding.line, finding.column) == ("WFM105", *at(text, '"workPlanId"'))
+    assert finding.message == '"workPlanId" and "workPlanIdsPerWeek" exclude each other; keep one'
+    assert [(r.line, r.column) for r in finding.related] == [at(text, '"workPlanIdsPerWeek"')]
+
+
+def test_order_reversed():
+    text = update({"userId": "a", "workPlanId": {"value": "x"}, "workPlanIdsPerWeek": {"values": ["x"]}})
+    assert lint(text)[0][:3] == ("WFM105", *at(text, '"workPlanIdsPerWeek"'))
+
+
+def test_one_alone_is_fine_and_turned_off():
+    assert lint(update({"userId": "a", "workPlanId": {"value": "x"}})) == []
+    text = update({"userId": "a", "workPlanId": {"value": "x"}, "workPlanIdsPerWeek": {"values": []}})
+    assert lint(text, ignore=("WFM105",)) == []

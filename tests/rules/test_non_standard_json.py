@@ -1,0 +1,42 @@
+from tests.conftest import at, lint
+
+
+def test_nan_and_infinity_at_the_value():
+    text = '{"metadata": {"version": NaN}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n' \
+           '{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": -Infinity, "description": "", "activityCodeId": "w"}]}]}]}'
+    found = lint(text)
+    assert found == [
+        ("WFM004", *at(text, "NaN"), "`NaN` is not JSON; write a number or null"),
+        ("WFM004", *at(text, "-Infinity"), "`-Infinity` is not JSON; write a number or null"),
+    ]
+
+
+def test_integer_beyond_64_bits_where_an_integer_is_expected():
+    text = '{"metadata": {"version": 9223372036854775808}, "agentSchedules": []}'
+    assert lint(text) == [("WFM004", *at(text, "9223"),
+                           '"version" is 9223372036854775808, which does not fit a 64-bit integer')]
+
+
+def test_the_largest_64_bit_integer_is_fine():
+    assert lint('{"metadata": {"version": 9223372036854775807}, "agentSchedules": []}') == []
+
+
+def test_thousands_of_digits_do_not_crash():
+    digits = "9" * 5000
+    text = '{"metadata": {"version": ' + digits + '}, "agentSchedules": []}'
+    [(code, line, column, message)] = lint(text)
+    assert (code, line, column) == ("WFM004", 1, 26)
+    assert message == "integer of 5000 digits does not fit a 64-bit integer"
+
+
+def test_overflowing_float_in_an_integer_field():
+    text = '{"metadata": {"version": 1e400}, "agentSchedules": []}'
+    assert [c for c, *_ in lint(text)] == ["WFM004"]
+
+
+def test_float_in_an_integer_field_is_wfm102_not_wfm004():
+    assert [c for c, *_ in lint('{"metadata": {"version": 3.0}, "agentSchedules": []}')] == ["WFM102"]
+
+
+def test_turned_off():
+    assert lint('{"metadata": {"version": NaN}, "agentSchedules": []}', ignore=("WFM004",)) == []

@@ -1,0 +1,46 @@
+import json
+
+from tests.conftest import at, run_cli
+
+SCHEMA = {"type": "object", "properties": {"weeks": {"type": "integer", "minimum": 1},
+                                           "start": {"type": "string", "format": "date"}}}
+
+
+def _setup(tmp_path, document: str):
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"forecast*.json" = "schemas/f.json"\n')
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "f.json").write_text(json.dumps(SCHEMA))
+    (tmp_path / "forecast.json").write_text(document)
+
+
+def test_every_error_at_its_own_line_and_column(tmp_path):
+    document = '{\n  "weeks": 0,\n  "start": "2026-13-01"\n}'
+    _setup(tmp_path, document)
+    result = run_cli("forecast.json", cwd=tmp_path)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].startswith("forecast.json:%d:%d: WFM108 0 is less than the minimum of 1" % at(document, "0"))
+    assert lines[1].startswith("forecast.json:%d:%d: WFM108 '2026-13-01' is not a 'date'" % at(document, '"2026-13-01"'))
+
+
+def test_schema_only_file_gets_nothing_else(tmp_path):
+    _setup(tmp_path, '{"weeks": 2, "agentSchedules": [{"userId": ""}], "metadata": {"version": 1}}')
+    (tmp_path / "schemas" / "f.json").write_text('{"type": "object"}')
+    # the file is an update too, so the update rules run as well as the schema
+    assert "WFM103" in run_cli("forecast.json", cwd=tmp_path).out
+    _setup_only = tmp_path / "forecast2.json"
+    _setup_only.write_text('{"weeks": 2}')
+    assert run_cli("forecast2.json", cwd=tmp_path).out == "No problems in 1 file.\n"
+
+
+def test_broken_schema_is_a_tool_failure(tmp_path):
+    _setup(tmp_path, '{"weeks": 1}')
+    (tmp_path / "schemas" / "f.json").write_text('{"type": 5}')
+    result = run_cli("forecast.json", cwd=tmp_path)
+    assert result.code == 2
+    assert "schema" in result.err and "Traceback" not in result.err
+
+
+def test_turned_off(tmp_path):
+    _setup(tmp_path, '{"weeks": 0}')
+    assert run_cli("forecast.json", "--ignore", "WFM108", cwd=tmp_path).code == 0

@@ -115,7 +115,7 @@ class Payload:
     missing: list[tuple[str, str]] = field(default_factory=list)  # generic: (object pointer, field)
     blank_ids: list[tuple[str, str]] = field(default_factory=list)
     non_positive: list[tuple[str, Any]] = field(default_factory=list)
-    inverted: list[tuple[str, str, str]] = field(default_factory=list)  # (end ptr, start, end text)
+    inverted: list[tuple[str, str, str, bool]] = field(default_factory=list)  # end ptr, texts, equal
     payable_excess: list[tuple[str, int, int]] = field(default_factory=list)
     out_of_range: list[str] = field(default_factory=list)  # integers that are not 64-bit
     generic_entries: list[tuple[str, int, int, Any]] = field(default_factory=list)
@@ -343,7 +343,7 @@ class _Builder:
             end = self._generic_time(item, shape.end, pointer, times)
             if start is not None and end is not None and end <= start:
                 p.inverted.append((_dotted_pointer(pointer, shape.end), _dotted(item, shape.start),
-                                   _dotted(item, shape.end)))
+                                   _dotted(item, shape.end), end == start))
                 end = None
         elif shape.length is not None:
             length = _dotted(item, shape.length)

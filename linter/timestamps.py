@@ -13,9 +13,11 @@ NS_PER_SECOND = 1_000_000_000
 NS_PER_MINUTE = 60 * NS_PER_SECOND
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
+# re.ASCII: `\d` must not match other scripts' digits ("２０２６" is not a year).
 _DATETIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?\Z")
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?\Z",
+    re.ASCII)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
 
 EXAMPLE = "2026-11-24T08:00:00Z"
 

@@ -43,7 +43,7 @@ OPTIONS: dict = {}
 def check(payload, options) -> Iterator[Issue]:
     for pointer, value in payload.non_positive:
         yield Issue(CODE, f"length is {value} minutes; it must be greater than 0", pointer)
-    for pointer, start, end in payload.inverted:
-        relation = "equals" if start == end else "is before"
+    for pointer, start, end, equal in payload.inverted:
+        relation = "equals" if equal else "is before"
         yield Issue(CODE, f"end {json.dumps(end)} {relation} start {json.dumps(start)}; the entry "
                     "is empty or inverted", pointer)

@@ -1,0 +1,26 @@
+from tests.conftest import at, lint
+
+
+def test_no_metadata_at_the_root_object():
+    text = '{\n  "agentSchedules": [{"userId": "a"}]\n}'
+    assert lint(text) == [("WFM401", 1, 1, "update has no metadata.version; copy it from GET "
+                           ".../schedules/{scheduleId} (the version you edited), or the API answers 409 Conflict")]
+
+
+def test_metadata_without_version_at_metadata():
+    text = '{"agentSchedules": [], "metadata": {"note": 1}}'
+    found = lint(text)
+    assert ("WFM401", *at(text, '{"note"'), "metadata has no version; copy it from GET .../schedules/{scheduleId} "
+            "(the version you edited), or the API answers 409 Conflict") in found
+    assert [c for c, *_ in found] == ["WFM401", "WFM104"]
+
+
+def test_wrong_type_is_wfm102_and_imports_exports_generic_are_not_checked():
+    assert [c for c, *_ in lint('{"metadata": {"version": "3"}, "agentSchedules": []}')] == ["WFM102"]
+    assert lint('{"description": "x", "weekCount": 1, "agentSchedules": []}') == []
+    assert lint('{"result": {"agentSchedules": []}}') == []
+    assert lint('{"shifts": [{"userId": "a", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"}]}') == []
+
+
+def test_turned_off():
+    assert lint('{"agentSchedules": [{"userId": "a"}]}', ignore=("missing-version",)) == []

@@ -1,0 +1,59 @@
+import json
+
+from tests.conftest import at, run_cli, update
+
+
+def _run(tmp_path, manifest: str, payload: str | None = None, *extra):
+    (tmp_path / "manifest.json").write_text(manifest)
+    if payload is not None:
+        (tmp_path / "payload.json").write_text(payload)
+    return run_cli(".", "--format", "json", *extra, cwd=tmp_path)
+
+
+def test_update_needs_schedule_edit(tmp_path):
+    manifest = '{\n  "permissions": ["wfm:schedule:view", "wfm:agentSchedule:view"]\n}'
+    result = _run(tmp_path, manifest, update({"userId": "a"}))
+    [finding] = json.loads(result.out)
+    assert (finding["code"], finding["path"], finding["line"], finding["column"]) == (
+        "WFM501", "manifest.json", *at(manifest, "["))
+    assert finding["message"] == ("the manifest does not grant wfm:schedule:edit, which payload.json needs; add it "
+                                  "to the app's permissions")
+    assert finding["related"][0]["path"] == "payload.json"
+
+
+def test_import_needs_schedule_add_and_wildcards_grant(tmp_path):
+    imported = '{"description": "d", "weekCount": 1, "agentSchedules": []}'
+    assert [f["message"][:45] for f in json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:edit"]}', imported).out)] == \
+        ["the manifest does not grant wfm:schedule:add,"]
+    assert json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:*"]}', imported).out) == []
+
+
+def test_provisioning_file_with_permission_policies(tmp_path):
+    manifest = json.dumps({"roles": [{"name": "sync", "permissionPolicies": [
+        {"domain": "wfm", "entityName": "schedule", "actionSet": ["view"]}]}]}, indent=2)
+    [finding] = json.loads(_run(tmp_path, manifest, update({"userId": "a"})).out)
+    assert (finding["code"], finding["line"], finding["column"]) == ("WFM501", *at(manifest, "[\n        {"))
+    granted = manifest.replace('"view"', '"*"')
+    assert json.loads(_run(tmp_path, granted, update({"userId": "a"})).out) == []
+
+
+def test_generic_needs_what_config_requires(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('required-permissions = ["wfm:agentSchedule:sync"]\n')
+    generic = '[{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"}]'
+    [finding] = json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:view"]}', generic).out)
+    assert "wfm:agentSchedule:sync" in finding["message"]
+
+
+def test_manifest_named_in_config(tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "perms.json").write_text('{"permissions": ["wfm:schedule:view"]}')
+    (tmp_path / "wfmlint.toml").write_text('permissions = "app/perms.json"\n')
+    (tmp_path / "p.json").write_text(update({"userId": "a"}))
+    [finding] = json.loads(run_cli("p.json", "--format", "json", cwd=tmp_path).out)
+    assert (finding["code"], finding["path"]) == ("WFM501", str(tmp_path / "app" / "perms.json"))
+
+
+def test_no_manifest_no_check_and_turned_off(tmp_path):
+    (tmp_path / "payload.json").write_text(update({"userId": "a"}))
+    assert json.loads(run_cli(".", "--format", "json", cwd=tmp_path).out) == []
+    assert json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:view"]}', None, "--ignore", "WFM501").out) == []

@@ -1,0 +1,34 @@
+from wfmlint import lint_text
+from tests.conftest import activity, at, lint, settings, update
+
+
+def _agent(start, day, **extra):
+    return {"userId": "a", "shifts": [{"activities": [activity(start, 60)]}],
+            "fullDayTimeOffMarkers": [{"businessUnitDate": day, "lengthMinutes": 480, **extra}]}
+
+
+def test_marker_with_an_activity_that_day():
+    text = update(_agent("2026-11-24T08:00:00Z", "2026-11-24"))
+    [finding] = lint_text(text, "p.json", settings())
+    assert (finding.code, finding.line, finding.column) == ("WFM305", *at(text, '{\n          "businessUnitDate"'))
+    assert finding.severity == "warning"
+    assert finding.message == ('agent "a" has a full day off on 2026-11-24 but 1 activity that day; drop one or '
+                               "the other")
+    assert [(r.line, r.column) for r in finding.related] == [at(text, '{\n              "startDate"')]
+
+
+def test_day_is_taken_in_the_configured_zone():
+    text = update(_agent("2026-11-23T22:30:00Z", "2026-11-24"))
+    assert lint(text) == []
+    assert [c for c, *_ in lint(text, config={"timezone": "Europe/Berlin"})] == ["WFM305"]
+
+
+def test_deleted_marker_and_other_days():
+    assert lint(update(_agent("2026-11-25T08:00:00Z", "2026-11-24"))) == []
+    text = update({**_agent("2026-11-24T08:00:00Z", "2026-11-24", delete=True), "metadata": {"version": 1}})
+    assert lint(text) == []
+
+
+def test_turned_off_and_bad_date():
+    assert lint(update(_agent("2026-11-24T08:00:00Z", "2026-11-24")), ignore=("WFM305",)) == []
+    assert [c for c, *_ in lint(update(_agent("2026-11-24T08:00:00Z", "24.11.2026")))] == ["WFM201"]

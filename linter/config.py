@@ -56,6 +56,7 @@ class Config(BaseModel):
                      "generic"] = "auto"
     include: tuple[str, ...] = ("**/*.json",)
     exclude: tuple[str, ...] = tuple(DEFAULT_EXCLUDE)
+    extend_exclude: tuple[str, ...] = Field((), alias="extend-exclude")
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = Field((), alias="extend-select")
     ignore: tuple[str, ...] = ()
@@ -228,6 +229,9 @@ class Settings:
         except ValueError:
             relative = path
         return relative.replace(os.sep, "/")
+
+    def excluded(self, relative: str) -> bool:
+        return any(glob_match(p, relative) for p in (*self.config.exclude, *self.config.extend_exclude))
 
     def claimed_profile(self, path: str) -> str | None:
         if self.overrides.profile:

@@ -75,7 +75,7 @@ class Registry:
 
     def hint(self, key: str) -> str:
         names = [r.code for r in self._rules] + [r.name for r in self._rules]
-        close = difflib.get_close_matches(key, names, n=1)
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
         return f" (did you mean '{close[0]}'?)" if close else ""
 
 

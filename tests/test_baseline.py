@@ -1,0 +1,46 @@
+"""Baselines: fingerprints that survive inserted lines and reordered agents."""
+import json
+
+from tests.conftest import activity, run_cli, update
+
+
+def _agent(user, start="2026-11-24T08:00:00Z"):
+    return {"userId": user, "shifts": [{"activities": [activity(start, 240)]},
+                                       {"activities": [activity("2026-11-24T11:00:00Z", 60)]}]}
+
+
+def test_write_then_accept(tmp_path):
+    (tmp_path / "p.json").write_text(update(_agent("a"), _agent("b")))
+    written = run_cli("p.json", "--write-baseline", "baseline.json", cwd=tmp_path)
+    assert (written.code, written.err) == (0, "Wrote 2 findings to baseline.json.\n")
+    recorded = json.loads((tmp_path / "baseline.json").read_text())
+    assert [e["code"] for e in recorded["findings"]] == ["WFM301", "WFM301"]
+    assert run_cli("p.json", "--baseline", "baseline.json", cwd=tmp_path).out == "No problems in 1 file.\n"
+
+
+def test_survives_inserted_lines_and_reordered_agents_but_not_new_findings(tmp_path):
+    (tmp_path / "p.json").write_text(update(_agent("a"), _agent("b")))
+    run_cli("p.json", "--write-baseline", "baseline.json", cwd=tmp_path)
+    reordered = update({"userId": "new", "shifts": []}, _agent("b"), _agent("a"))
+    (tmp_path / "p.json").write_text(reordered.replace("{\n", "{\n\n\n", 1))
+    assert run_cli("p.json", "--baseline", "baseline.json", cwd=tmp_path).code == 0
+    (tmp_path / "p.json").write_text(update(_agent("a"), _agent("b"), _agent("c")))
+    result = run_cli("p.json", "--baseline", "baseline.json", cwd=tmp_path)
+    assert result.code == 1 and result.out.count("WFM301") == 1 and '"c"' in result.out
+
+
+def test_stale_entries_reported_under_verbose(tmp_path):
+    (tmp_path / "p.json").write_text(update(_agent("a")))
+    run_cli("p.json", "--write-baseline", "baseline.json", cwd=tmp_path)
+    (tmp_path / "p.json").write_text(update({"userId": "a"}))
+    result = run_cli("p.json", "--baseline", "baseline.json", "--verbose", cwd=tmp_path)
+    assert result.code == 0
+    assert result.err.startswith("wfmlint: baseline entry no longer matches: p.json: WFM301 shift of")
+
+
+def test_unreadable_baseline_is_exit_2(tmp_path):
+    (tmp_path / "p.json").write_text(update(_agent("a")))
+    (tmp_path / "b.json").write_text("[]")
+    result = run_cli("p.json", "--baseline", "b.json", cwd=tmp_path)
+    assert (result.code, result.err) == (2, 'wfmlint: error: b.json: not a wfmlint baseline (expected {"findings": [...]})\n')
+    assert run_cli("p.json", "--baseline", "none.json", cwd=tmp_path).code == 2

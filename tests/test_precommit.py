@@ -1,0 +1,57 @@
+"""The real pre-commit, in a temporary git repository, against this checkout."""
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import ROOT, activity, update
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is required")
+
+OVERLAP = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]},
+                                             {"activities": [activity("2026-11-24T11:00:00Z", 60)]}]})
+
+
+def _git(repo, *args):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def source_repo(tmp_path_factory):
+    """A committed copy of this checkout: try-repo installs the hook from a git repository."""
+    source = tmp_path_factory.mktemp("source")
+    shutil.copytree(ROOT, source, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".pytest_cache",
+                                                  ".hypothesis", "benchmarks"))
+    _git(source, "init", "-q")
+    _git(source, "add", "-A")
+    _git(source, "commit", "-qm", "snapshot")
+    return source
+
+
+def _try_repo(source, repo):
+    env = {**os.environ, "PRE_COMMIT_HOME": str(source.parent / "pre-commit-cache")}
+    return subprocess.run(["pre-commit", "try-repo", str(source), "wfmlint", "--color", "never"], cwd=repo,
+                          capture_output=True, text=True, env=env, timeout=900)
+
+
+def test_hook_fails_on_an_overlap_and_passes_when_fixed(source_repo, tmp_path):
+    if shutil.which("pre-commit") is None:
+        pytest.fail("pre-commit is part of the test extra and must be installed")
+    repo = tmp_path / "payloads"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "week48.json").write_text(OVERLAP)
+    (repo / "package.json").write_text('{"name": "x"}')
+    _git(repo, "add", "-A")
+    failed = _try_repo(source_repo, repo)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "week48.json:19:9: WFM301" in failed.stdout
+    (repo / "week48.json").write_text(OVERLAP.replace("T11:00:00Z", "T12:00:00Z"))
+    _git(repo, "add", "-A")
+    passed = _try_repo(source_repo, repo)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout

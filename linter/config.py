@@ -225,7 +225,9 @@ class Settings:
         if path == "-" or not path:
             return path
         try:
-            relative = os.path.relpath(Path(path).resolve(), self.root.resolve())
+            # abspath, not resolve: patterns match the path as given, and a symlink loop must
+            # not raise here
+            relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
         except ValueError:
             relative = path
         return relative.replace(os.sep, "/")

@@ -70,3 +70,13 @@ def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
         index = text.index(needle, index + 1)
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E402
+
+# Quick by default; `pytest --hypothesis-profile=long` searches much harder.
+hypothesis_settings.register_profile("default", max_examples=60, deadline=None,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.register_profile("long", max_examples=3000, deadline=None,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("default")

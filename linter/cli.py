@@ -1,6 +1,7 @@
 """The command line: `check` (the default), `rules`, `explain`, `schema`, `lsp`."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -114,6 +115,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
           existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
           quiet, verbose, colour, no_progress) -> None:
     """Lint files and directories (default: the current directory); `-` reads stdin."""
+    # A lint run is short-lived and builds one large tree that it never frees early: the
+    # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
+    gc.disable()
     from .baseline import BaselineError, apply_baseline, load_baseline, write_baseline as save
     from .run import RunError, lint_run
 
@@ -183,10 +187,18 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         click.echo(report, nl=False, color=use_colour)
     failing = {"error", "warning"} if strict else {"error"}
     if run.errors or run.crashes:
-        sys.exit(EXIT_FAILURE)
+        _exit_fast(EXIT_FAILURE)
     if not exit_zero and any(f.severity in failing for f in findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+        _exit_fast(EXIT_FINDINGS)
+    _exit_fast(EXIT_CLEAN)
+
+
+def _exit_fast(code: int) -> "NoReturn":  # noqa: F821
+    """Exit without tearing down the objects of a large payload (0.1 s per 100 MB): the
+    report is written and flushed, nothing else needs cleaning up."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _source_lines(run):

@@ -61,7 +61,7 @@ class ParsedDocument:
     root: Any = None
     ok: bool = False
     issues: list[Issue] = field(default_factory=list)
-    has_duplicate_keys: bool = False
+    duplicate_objects: list = field(default_factory=list)
     has_non_standard: bool = False
     has_huge_integers: bool = False
 
@@ -90,7 +90,7 @@ def decode(data: bytes) -> tuple[str, list[Issue], bool]:
         return "", [Issue("WFM002", "file looks UTF-16 or UTF-32 encoded (NUL bytes at the start);"
                           " save it as UTF-8", offset=0)], False
     try:
-        return data.decode("utf-8"), [], True
+        return str(data, "utf-8"), [], True
     except UnicodeDecodeError as error:
         prefix = data[: error.start].decode("utf-8", errors="replace")
         text = data.decode("utf-8", errors="replace")
@@ -111,21 +111,22 @@ def _stack_depth() -> int:
 
 
 class _DuplicateFlag:
-    """object_pairs_hook that builds the dict and notes, cheaply, that keys repeated."""
+    """object_pairs_hook that builds the dict and keeps, cheaply, the objects whose keys
+    repeated (their positions are found later, and only if there are any)."""
 
-    __slots__ = ("seen",)
+    __slots__ = ("objects",)
 
     def __init__(self) -> None:
-        self.seen = False
+        self.objects: list[dict] = []
 
     def __call__(self, pairs: list) -> dict:
         result = dict(pairs)
         if len(result) != len(pairs):
-            self.seen = True
+            self.objects.append((result, [key for key, _ in pairs]))
         return result
 
 
-def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, bool, bool]:
+def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, list, bool]:
     """Parse with a recursion budget of `max_depth` nesting levels."""
     flag = _DuplicateFlag()
     non_standard: list[str] = []
@@ -141,7 +142,7 @@ def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, bool, bool]:
         root = decoder.decode(text)
     finally:
         sys.setrecursionlimit(old_limit)
-    return root, flag.seen, bool(non_standard)
+    return root, flag.objects, bool(non_standard)
 
 
 def _margin() -> int:
@@ -205,7 +206,7 @@ def parse(text: str, max_depth: int = 512) -> ParsedDocument:
         if gc_was_enabled:
             gc.enable()
     result.root, result.ok = root, True
-    result.has_duplicate_keys, result.has_non_standard = dupes, nonstd
+    result.duplicate_objects, result.has_non_standard = dupes, nonstd
     return result
 
 
@@ -229,7 +230,8 @@ def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> list[I
     from .locate import find_duplicate_keys
 
     issues = []
-    found = find_duplicate_keys(parsed.text, parsed.has_huge_integers, max_depth)
+    found = find_duplicate_keys(parsed.text, parsed.root, parsed.duplicate_objects,
+                                parsed.has_huge_integers, max_depth)
     for pointer, (start, end), first, key in found:
         issues.append(Issue(
             "WFM003", f"key {json.dumps(key)} appears twice in one object; parsers keep only the "

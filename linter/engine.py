@@ -7,7 +7,7 @@ import os
 import stat
 import traceback
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from . import profiles as P
@@ -28,10 +28,11 @@ class RuleCrash:
 
 @dataclass
 class FileResult:
-    """One file's share of a run: its located findings and what run-wide rules need."""
+    """One file's share of a run: its issues (located later, once, with the run-wide ones)
+    and what the run-wide rules need."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # located once per run, with run-wide ones
     facts: FileFacts | None = None
     text: str = ""
     max_depth: int = 512
@@ -81,7 +82,7 @@ def _claim_problem(root: Any, profile: str) -> str | None:
 
 def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None = None,
                  early: list[Issue] | None = None, detailed: bool = False) -> tuple[FileResult, Payload | None]:
-    """Run every per-file rule on one document; positions are resolved here."""
+    """Run every per-file rule on one document (no positions yet: see `locate_run`)."""
     config = settings.config
     issues: list[Issue] = list(early or [])
     result = FileResult(path, max_depth=config.max_depth)
@@ -95,13 +96,13 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
     if parsed is None:
         if len(text) > config.max_file_size:
             issues.append(_too_large(len(text), config.max_file_size))
-            result.findings = _locate(result, issues, rule_settings, settings, {})
+            result.issues = issues
             return result, None
         parsed = parse(text, config.max_depth)
     result.huge_integers = parsed.has_huge_integers
     issues.extend(parsed.issues)
     if not parsed.ok:
-        result.findings = _locate(result, issues, rule_settings, settings, {})
+        result.issues = issues
         return result, None
     claimed = settings.claimed_profile(path)
     schema = settings.schema_for(path)
@@ -117,7 +118,7 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
             result.skipped = True
             return result, None
     payload = None
-    if parsed.has_duplicate_keys:
+    if parsed.duplicate_objects:
         issues.extend(duplicate_key_issues(parsed, config.max_depth))
     if parsed.has_non_standard or parsed.has_huge_integers:
         issues.extend(non_standard_issues(parsed))
@@ -141,8 +142,7 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
                 issues.extend(rule.check(payload, rule_settings[rule.code].options))
             except Exception:  # a rule's bug must not hide the other rules' findings
                 result.crashes.append(RuleCrash(rule.code, path, traceback.format_exc(limit=-3)))
-    result.findings = _locate(result, issues, rule_settings, settings,
-                              _resource_prefixes(result.facts))
+    result.issues = issues
     return result, payload
 
 
@@ -227,11 +227,18 @@ class _Texts:
         return line, column, end_line, end_column
 
 
-def _locate(result: FileResult, issues: list[Issue], rule_settings: dict, settings: Settings,
-            prefixes: dict[str, str]) -> list[Finding]:
-    texts = _Texts({result.path: result})
-    return build_findings(issues, texts, {result.path: rule_settings}, settings,
-                          {result.path: prefixes}, result.path)
+def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
+               extra: Iterable[FileResult] = ()) -> list[Finding]:
+    """Every issue of a run as sorted findings: one locating pass per file."""
+    by_path = {r.path: r for r in results}
+    for other in extra:
+        by_path.setdefault(other.path, other)
+    issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
+    findings = build_findings(issues + run_issues, _Texts(by_path),
+                              {r.path: settings.rule_settings(r.path) for r in results}, settings,
+                              {r.path: _resource_prefixes(r.facts) for r in results}, "")
+    findings.sort()
+    return findings
 
 
 def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
@@ -312,28 +319,41 @@ def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, 
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
-    text, issues, decodable = decode(data)
     if len(data) > settings.config.max_file_size:
-        issues, decodable = [_too_large(len(data), settings.config.max_file_size)], False
+        result = FileResult(path, max_depth=settings.config.max_depth)
+        result.issues = [_too_large(len(data), settings.config.max_file_size)]
+        return result
+    text, issues, decodable = decode(data)
     if not decodable:
         result = FileResult(path, text=text, max_depth=settings.config.max_depth)
-        result.findings = _locate(result, issues, settings.rule_settings(path), settings, {})
+        result.issues = issues
         return result
     return analyse_text(text, path, settings, early=issues)[0]
 
 
 def analyse_path(path: str, settings: Settings) -> FileResult:
-    """Worker entry point: one file from disk to located per-file findings."""
+    """Worker entry point: one file from disk to its per-file issues and facts."""
     data, error, too_large = read_file(path, settings)
     if error is not None:
         return FileResult(path, error=error)
     if too_large is not None:
         result = FileResult(path)
-        result.findings = _locate(result, [too_large], settings.rule_settings(path), settings, {})
+        result.issues = [too_large]
         return result
+    holder = [data]
+    del data  # the bytes are dropped as soon as they are decoded: a large file is not kept twice
     try:
-        return analyse_bytes(data, path, settings)
+        return _analyse_owned_bytes(holder, path, settings)
     except Exception:  # an engine bug: name the file, keep the run going
         result = FileResult(path)
         result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
         return result
+
+
+def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:
+    text, issues, decodable = decode(holder.pop())
+    if not decodable:
+        result = FileResult(path, text=text, max_depth=settings.config.max_depth)
+        result.issues = issues
+        return result
+    return analyse_text(text, path, settings, early=issues)[0]

@@ -97,42 +97,27 @@ class _SourceWalk:
                 return index + 1
         return self.skip(index)
 
-    def duplicates(self, index: int, pointer: str, found: list) -> int:
-        """Walk everything, collecting repeated keys; return the end of the value."""
+    def repeated_keys(self, index: int, pointer: str, keys: list[str], found: list) -> None:
+        """The repeated keys of the one object at `index`, whose keys in order are `keys`.
+        Members are skipped only up to the last repeat, so a large value after it is not read."""
         text = self.text
-        opener = text[index]
-        if opener == "{":
-            seen: dict[str, tuple[int, int]] = {}
+        seen: dict[str, tuple[int, int]] = {}
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        last = max(i for i, key in enumerate(keys) if counts[key] > 1)
+        index = self.ws(index + 1)
+        for _ in range(last + 1):
+            key, key_end = _scanstring(text, index + 1)
+            if key in seen:
+                found.append((f"{pointer}/{escape_token(key)}", (index, key_end), seen[key], key))
+            else:
+                seen[key] = (index, key_end)
+            index = self.ws(self.skip(self.ws(self.ws(key_end) + 1)))
+            if text[index] != ",":
+                return
             index = self.ws(index + 1)
-            if text[index] == "}":
-                return index + 1
-            while True:
-                key, key_end = _scanstring(text, index + 1)
-                key_start = index
-                child_pointer = f"{pointer}/{escape_token(key)}"
-                if key in seen:
-                    found.append((child_pointer, (key_start, key_end), seen[key], key))
-                else:
-                    seen[key] = (key_start, key_end)
-                index = self.ws(self.ws(key_end) + 1)
-                index = self.ws(self.duplicates(index, child_pointer, found))
-                if text[index] == ",":
-                    index = self.ws(index + 1)
-                    continue
-                return index + 1
-        if opener == "[":
-            index = self.ws(index + 1)
-            if text[index] == "]":
-                return index + 1
-            item = 0
-            while True:
-                index = self.ws(self.duplicates(index, f"{pointer}/{item}", found))
-                item += 1
-                if text[index] == ",":
-                    index = self.ws(index + 1)
-                    continue
-                return index + 1
-        return self.skip(index)
+        return
 
 
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
@@ -155,12 +140,31 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
     return spans
 
 
-def find_duplicate_keys(text: str, huge_integers: bool = False, max_depth: int = 512) -> list:
-    """(pointer, (key start, key end), (first key start, first key end), key) per repeat."""
+def find_duplicate_keys(text: str, root: Any, objects: list, huge_integers: bool = False,
+                        max_depth: int = 512) -> list:
+    """(pointer, (key start, key end), (first key start, first key end), key) per repeat.
+
+    The parser handed over the objects whose keys repeat; an identity walk of the tree finds
+    their pointers, and only those objects' keys are read again from the text.
+    """
+    wanted = {id(obj): keys for obj, keys in objects}
+    pointers = []
+    stack: list[tuple[str, Any]] = [("", root)]
+    while stack and len(pointers) < len(wanted):
+        pointer, value = stack.pop()
+        if id(value) in wanted:
+            pointers.append((pointer, wanted[id(value)]))
+        if isinstance(value, dict):
+            stack.extend((f"{pointer}/{escape_token(k)}", v) for k, v in value.items()
+                         if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(value) if isinstance(v, (dict, list)))
+    spans = locate_pointers(text, [pointer for pointer, _ in pointers], huge_integers, max_depth)
     walk = _SourceWalk(text, huge_integers)
     found: list = []
-    with _recursion_room(2 * max_depth):
-        walk.duplicates(walk.ws(0), "", found)
+    with _recursion_room(max_depth):
+        for pointer, keys in sorted(pointers, key=lambda item: spans[item[0]][2]):
+            walk.repeated_keys(spans[pointer][2], pointer, keys, found)
     return found
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from . import profiles as P
-from .document import HugeInteger, NonStandardNumber, ParsedDocument, out_of_int64
+from .document import INT64_MAX, HugeInteger, NonStandardNumber, ParsedDocument, out_of_int64
 from .findings import escape_token
 from .structure import FastCheck, fast_checks
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date, parse_datetime
@@ -43,14 +43,9 @@ class ShiftView:
     shift_id: str | None
     activities: list[ActivitySpan]
     complete: bool  # every activity had a valid start and length
+    hull: tuple[int, int] | None = None  # first start to last end, when complete
     own_start: int | None = None
     own_length: int | None = None
-
-    @property
-    def hull(self) -> tuple[int, int] | None:
-        if not self.complete or not self.activities:
-            return None
-        return (min(a.start for a in self.activities), max(a.end for a in self.activities))
 
 
 @dataclass(slots=True)
@@ -243,21 +238,9 @@ class _Builder:
             agent.shift_ids.append((shift_id, f"{pointer}/id"))
         if deleted:
             agent.edits = True
-        spans, complete = [], True
-        for activity_pointer, activity in self.object_items(shift, "activities", pointer, "an activity object"):
-            self.check(activity, "activity", activity_pointer)
-            code = activity.get("activityCodeId")
-            if isinstance(code, str) and not code.strip():
-                p.blank_ids.append((f"{activity_pointer}/activityCodeId", "activityCodeId"))
-            start = self.instant(activity, "startDate", activity_pointer)
-            length = self.length(activity, activity_pointer)
-            if start is None or length is None:
-                complete = False
-                continue
-            spans.append(ActivitySpan(activity_pointer, start, start + length * NS_PER_MINUTE, length))
-        if isinstance(shift.get("activities"), list) and len(spans) != len(shift["activities"]):
-            complete = False
-        view = ShiftView(pointer, agent.user_id, shift_id, spans, complete)
+        spans, complete = self.activities(shift.get("activities"), pointer)
+        hull = (min(a.start for a in spans), max(a.end for a in spans)) if complete and spans else None
+        view = ShiftView(pointer, agent.user_id, shift_id, spans, complete, hull)
         view.own_start = self.instant(shift, "startDate", pointer)
         own_length = shift.get("lengthMinutes")
         if _is_int(own_length):
@@ -268,13 +251,60 @@ class _Builder:
         if agent.deleted or deleted:
             return
         p.shifts.append(view)
-        hull = view.hull
         if hull is None and not shift.get("activities") and view.own_start is not None and view.own_length:
             hull = (view.own_start, view.own_start + view.own_length * NS_PER_MINUTE)
         if hull is not None and agent.user_id is not None:
             facts = p.facts
             facts.entries.append(Entry(agent.user_id, agent.user_id, hull[0], hull[1], pointer,
                                        facts.path, len(facts.entries), shift_id))
+
+    def activities(self, activities: Any, pointer: str) -> tuple[list[ActivitySpan], bool]:
+        """The valid spans of a shift's activities, and whether every activity was valid.
+
+        The loop runs once per activity of the payload, the bulk of a large file, so it is
+        written out flat: no helper calls on the well-formed path."""
+        if not isinstance(activities, list):
+            return [], True
+        p = self.p
+        passes, detailed = self.checks["activity"].passes, self.detailed
+        cache, times = self.times._cache, self.times
+        spans: list[ActivitySpan] = []
+        complete = True
+        base = f"{pointer}/activities/"
+        for index, activity in enumerate(activities):
+            activity_pointer = f"{base}{index}"
+            if type(activity) is not dict:
+                complete = False
+                if not isinstance(activity, (NonStandardNumber, HugeInteger)):
+                    p.wrong_kind.append((activity_pointer, "an activity object", activity))
+                continue
+            if detailed or not passes(activity):
+                p.suspects.append((activity_pointer, self.checks["activity"], activity))
+            code = activity.get("activityCodeId")
+            if type(code) is str and (not code or code.isspace()):
+                p.blank_ids.append((f"{activity_pointer}/activityCodeId", "activityCodeId"))
+            start = activity.get("startDate")
+            if type(start) is str:
+                start = cache.get(start) or times.get(start)
+                if type(start) is not int:
+                    p.time_problems.append((f"{activity_pointer}/startDate", start))
+                    start = None
+            else:
+                start = None
+            length = activity.get("lengthMinutes")
+            if type(length) is int and 0 < length <= INT64_MAX:
+                payable = activity.get("payableMinutes")
+                if type(payable) is int and length < payable <= INT64_MAX:
+                    p.payable_excess.append((f"{activity_pointer}/payableMinutes", payable, length))
+            else:
+                if type(length) is int and -INT64_MAX <= length <= 0:
+                    p.non_positive.append((f"{activity_pointer}/lengthMinutes", length))
+                length = None
+            if start is None or length is None:
+                complete = False
+                continue
+            spans.append(ActivitySpan(activity_pointer, start, start + length * NS_PER_MINUTE, length))
+        return spans, complete
 
     def marker(self, marker: dict, pointer: str, agent: AgentView) -> None:
         p = self.p

@@ -10,8 +10,8 @@ from typing import Any, Callable, Iterable
 
 from . import profiles as P
 from .config import Config, Settings
-from .engine import (FileResult, RuleCrash, RunResult, _resource_prefixes, _Texts, analyse_bytes,
-                     analyse_path, as_settings, build_findings)
+from .engine import (FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings,
+                     locate_run)
 from .findings import Finding
 from .globs import glob_match
 from .payload import FileFacts
@@ -81,7 +81,7 @@ def load_auxiliary(path: str, settings: Settings, role: str, profiles: tuple[str
     if result.error is not None:
         raise RunError(f"{role} {result.error}")
     if result.facts is None or result.facts.profile not in profiles:
-        reason = "it is not valid JSON" if any(f.code == "WFM001" for f in result.findings) else \
+        reason = "it is not valid JSON" if any(i.code == "WFM001" for i in result.issues) else \
             "it matches none of: " + ", ".join(profiles)
         raise RunError(f"{role} {path}: unusable: {reason}")
     return result
@@ -163,16 +163,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     context = RunContext(facts, existing_result.facts if existing_result else None, settings,
                          manifests)
     run_issues, crashes = _run_rules(context, results, settings)
-    by_path = {r.path: r for r in results}
-    for extra in (existing_result, manifest_result):
-        if extra is not None:
-            by_path.setdefault(extra.path, extra)
-    texts = _Texts(by_path)
-    rule_settings = {r.path: settings.rule_settings(r.path) for r in results}
-    prefixes = {r.path: _resource_prefixes(r.facts) for r in results}
-    findings: list[Finding] = [f for r in results for f in r.findings]
-    findings += build_findings(run_issues, texts, rule_settings, settings, prefixes, "")
-    findings.sort()
+    findings = locate_run(results, run_issues, settings,
+                          [r for r in (existing_result, manifest_result) if r is not None])
     crashes += [c for r in results for c in r.crashes]
     return RunResult(findings, results, errors, crashes)
 
@@ -189,12 +181,9 @@ def lint_text(text: str, path: str = "<stdin>", config: Settings | Config | None
 
     settings = as_settings(config)
     result, _payload = analyse_text(text, path, settings)
-    if result.facts is None:
-        return sorted(result.findings)
-    context = RunContext([result.facts], existing, settings,
-                         [result.facts] if result.facts.manifest else [])
-    run_issues, _crashes = _run_rules(context, [result], settings)
-    findings = result.findings + build_findings(
-        run_issues, _Texts({path: result}), {path: settings.rule_settings(path)}, settings,
-        {path: _resource_prefixes(result.facts)}, path)
-    return sorted(findings)
+    run_issues: list = []
+    if result.facts is not None:
+        context = RunContext([result.facts], existing, settings,
+                             [result.facts] if result.facts.manifest else [])
+        run_issues, _crashes = _run_rules(context, [result], settings)
+    return locate_run([result], run_issues, settings)

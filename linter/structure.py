@@ -14,7 +14,7 @@ import typing
 from functools import lru_cache
 from typing import Any, Literal
 
-from .document import HugeInteger, NonStandardNumber, out_of_int64
+from .document import INT64_MAX, HugeInteger, NonStandardNumber, out_of_int64
 from .findings import Issue, RelatedIssue, join_pointer
 
 
@@ -57,29 +57,49 @@ class FastCheck:
                 if hasattr(constraint, "ge"):
                     self.minimum[name] = constraint.ge
 
+        self.passes = self._compile()
+
     def field_names(self) -> list[str]:
         return sorted(self.allowed)
 
-    def passes(self, obj: dict) -> bool:
-        keys = obj.keys()
-        if not self.required <= keys or (not self.open and not keys <= self.allowed):
-            return False
-        types_of = self.types
-        for key, value in obj.items():
-            allowed = types_of.get(key)
-            if allowed is not None and type(value) not in allowed:
-                return False
-        for name in self.integers.intersection(keys):
-            value = obj[name]
-            if type(value) is int and (out_of_int64(value) or value < self.minimum.get(name, value)):
-                return False
-        for name in self.literals.keys() & keys:
-            if obj[name] is not None and obj[name] not in self.literals[name]:
-                return False
-        for name in self.nested.keys() & keys:
-            if isinstance(obj[name], dict) and not self.nested[name].passes(obj[name]):
-                return False
-        return True
+    def _compile(self):
+        """Build `passes(obj)` as straight-line code: one test per field, no loops or lookups
+        per value. It runs once per object of the payload, so it is the hot path of a lint.
+        The source is generated from our own models only, never from input."""
+        names: dict[str, Any] = {"REQUIRED": self.required, "ALLOWED": self.allowed,
+                                 "MISSING": _MISSING, "LOW": -INT64_MAX - 1, "HIGH": INT64_MAX}
+        body = ["def passes(obj):", "    keys = obj.keys()"]
+        if self.required:
+            body.append("    if not REQUIRED <= keys: return False")
+        if not self.open:
+            body.append("    if not keys <= ALLOWED: return False")
+        for index, (name, allowed) in enumerate(sorted(self.types.items())):
+            fetch = f"obj[{name!r}]" if name in self.required else f"obj.get({name!r}, MISSING)"
+            body.append(f"    value = {fetch}")
+            guard = "" if name in self.required else "value is not MISSING and "
+            nullable = type(None) in allowed
+            kinds = sorted(allowed - {type(None)}, key=lambda kind: kind.__name__)
+            if nullable:
+                guard += "value is not None and "
+            names[f"T{index}"] = kinds[0] if len(kinds) == 1 else tuple(kinds)
+            test = f"type(value) is not T{index}" if len(kinds) == 1 else f"type(value) not in T{index}"
+            body.append(f"    if {guard}{test}: return False")
+            if name in self.integers:
+                body.append("    if type(value) is int and not LOW <= value <= HIGH: return False")
+                if name in self.minimum:
+                    body.append(f"    if type(value) is int and value < {int(self.minimum[name])}: return False")
+            if name in self.literals:
+                names[f"L{index}"] = self.literals[name]
+                body.append(f"    if {guard}value not in L{index}: return False")
+            if name in self.nested:
+                names[f"N{index}"] = self.nested[name].passes
+                body.append(f"    if type(value) is dict and not N{index}(value): return False")
+        body.append("    return True")
+        exec(compile("\n".join(body), f"<fast check {self.model.__name__}>", "exec"), names)
+        return names["passes"]
+
+
+_MISSING = object()
 
 
 def _union_options(annotation: Any) -> tuple:

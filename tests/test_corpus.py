@@ -39,7 +39,7 @@ def test_fast_and_detailed_structure_paths_agree(path):
     text = path.read_text(encoding="utf-8")
     fast, _ = analyse_text(text, path.name, settings(config))
     detailed, _ = analyse_text(text, path.name, settings(config), detailed=True)
-    assert fast.findings == detailed.findings
+    assert fast.issues == detailed.issues
 
 
 REALWORLD_PROFILES = {

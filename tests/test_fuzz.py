@@ -6,7 +6,7 @@ import json
 from hypothesis import given, strategies as st
 
 from wfmlint import lint_text
-from wfmlint.engine import analyse_bytes
+from wfmlint.engine import analyse_bytes, locate_run
 from tests.conftest import settings
 from tests.test_properties import check_positions
 
@@ -79,4 +79,5 @@ def test_cut_and_flipped_bytes_never_raise(payload, data):
             index = data.draw(st.integers(0, len(raw) - 1))
             raw = raw[:index] + bytes([data.draw(st.integers(0, 255))]) + raw[index + 1:]
     result = analyse_bytes(raw, "p.json", settings())
-    assert all(f.line >= 1 and f.column >= 1 for f in result.findings)
+    findings = locate_run([result], [], settings())
+    assert all(f.line >= 1 and f.column >= 1 for f in findings)

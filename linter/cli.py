@@ -253,13 +253,13 @@ def explain(rule: str) -> None:
 @click.argument("profile")
 def schema(profile: str) -> None:
     """Print the JSON Schema of a payload profile (for editors' json.schemas)."""
-    from .models import SCHEMA_MODELS
+    from .models import schema as build_schema
+    from .shapes import SCHEMA_ROOTS
 
-    model = SCHEMA_MODELS.get(profile)
-    if model is None:
-        _fail(f"no schema for {profile!r}; available: {', '.join(SCHEMA_MODELS)} (a generic "
+    document = build_schema(profile)
+    if document is None:
+        _fail(f"no schema for {profile!r}; available: {', '.join(SCHEMA_ROOTS)} (a generic "
               "payload's shape comes from your [tool.wfmlint.generic] mapping)")
-    document = model.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["$id"] = f"urn:wfmlint:schema:{profile}"
     click.echo(json.dumps(document, indent=2))

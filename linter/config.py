@@ -5,91 +5,69 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from .globs import glob_match
 
-PROFILE_NAMES = ("genesys-update", "genesys-import", "genesys-schedule-export", "generic",
-                 "permissions")
-SEVERITIES = ("error", "warning", "info", "off")
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
-                   "build", "dist"]
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
+                   "build", "dist")
+ProfileName = Literal["genesys-update", "genesys-import", "genesys-schedule-export", "generic"]
+Severity = Literal["error", "warning", "info", "off"]
 
 
 class ConfigError(Exception):
     """A configuration the tool cannot use; the CLI prints it and exits 2."""
 
 
-class GenericMapping(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+@dataclass(frozen=True)
+class GenericMapping:
+    __pydantic_config__ = {"extra": "forbid"}
 
     entries: str
     resource: str
     start: str
     end: str | None = None
-    length_minutes: str | None = Field(None, alias="length-minutes")
+    length_minutes: str | None = None
     id: str | None = None
     required: tuple[str, ...] | None = None
 
-    @field_validator("entries")
-    @classmethod
-    def _pointer_pattern(cls, value: str) -> str:
-        if value and not value.startswith("/"):
-            raise ValueError("must be a JSON pointer pattern starting with '/', e.g. \"/shifts/*\"")
-        return value
 
-    def model_post_init(self, _context: Any) -> None:
-        if (self.end is None) == (self.length_minutes is None):
-            raise ValueError("give exactly one of 'end' and 'length-minutes'")
+@dataclass(frozen=True)
+class Config:
+    """The validated `[tool.wfmlint]` table (keys in kebab-case there). A plain frozen
+    dataclass: pydantic validates it, but is imported only when there is a table to read."""
 
-
-class Config(BaseModel):
-    """The validated `[tool.wfmlint]` table. Paths in it are relative to `root`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
     profile: Literal["auto", "genesys-update", "genesys-import", "genesys-schedule-export",
                      "generic"] = "auto"
     include: tuple[str, ...] = ("**/*.json",)
-    exclude: tuple[str, ...] = tuple(DEFAULT_EXCLUDE)
-    extend_exclude: tuple[str, ...] = Field((), alias="extend-exclude")
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = Field((), alias="extend-select")
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     existing: str | None = None
     permissions: str | None = None
     timezone: str | None = None
-    required_permissions: tuple[str, ...] = Field((), alias="required-permissions")
-    max_file_size: int = Field(536_870_912, alias="max-file-size", ge=1)
-    max_depth: int = Field(512, alias="max-depth", ge=1, le=10_000)
-    profiles: dict[str, Literal["genesys-update", "genesys-import", "genesys-schedule-export",
-                                "generic"]] = {}
-    schemas: dict[str, str] = {}
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = {}
-    per_file_ignores: dict[str, tuple[str, ...]] = Field({}, alias="per-file-ignores")
-    rules: dict[str, dict[str, Any]] = {}
+    required_permissions: tuple[str, ...] = ()
+    max_file_size: int = 536_870_912
+    max_depth: int = 512
+    profiles: dict[str, ProfileName] = field(default_factory=dict, hash=False)
+    schemas: dict[str, str] = field(default_factory=dict, hash=False)
+    severity: dict[str, Severity] = field(default_factory=dict, hash=False)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
     generic: GenericMapping | None = None
-    root: str = Field(".", exclude=True)
-    source: str = Field("", exclude=True)
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str | None) -> str | None:
-        if value is not None:
-            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-            try:
-                ZoneInfo(value)
-            except (ZoneInfoNotFoundError, ValueError):
-                raise ValueError(f"unknown time zone {value!r} (use an IANA name such as "
-                                 "'Europe/Berlin')") from None
-        return value
+    root: str = "."  # the config file's directory: paths in the config are relative to it
+    source: str = ""
 
 
 DEFAULT_CONFIG = Config()
+_KEYS = [f.name.replace("_", "-") for f in fields(Config) if f.name not in ("root", "source")]
+_GENERIC_KEYS = [f.name.replace("_", "-") for f in fields(GenericMapping)]
 
 
 def find_config(start: Path) -> Path | None:
@@ -129,28 +107,69 @@ def load_config(path: Path) -> Config:
     return config_from_table(table, path, table_name)
 
 
+def _snake(table: Any, nested_tables: tuple[str, ...] = ("generic",)) -> Any:
+    """Kebab-case keys to field names; an underscore spelling stays as typed, so it is unknown."""
+    if not isinstance(table, dict):
+        return table
+    out = {}
+    for key, value in table.items():
+        name = key.replace("-", "_") if "_" not in key else key + "\0"
+        out[name] = _snake(value, ()) if name in nested_tables else value
+    return out
+
+
 def config_from_table(table: dict, path: Path | None, table_name: str = "[tool.wfmlint]") -> Config:
     where = f"{path}: {table_name}" if path else table_name
+    root = {"root": str(path.parent if path else Path.cwd()), "source": str(path or "")}
+    if not table:
+        return replace(DEFAULT_CONFIG, **root)
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        config = Config.model_validate(
-            {**table, "root": str(path.parent if path else Path.cwd()), "source": str(path or "")})
+        config = TypeAdapter(Config).validate_python({**_snake(table), **root})
     except ValidationError as error:
         raise ConfigError(f"{where}: {_describe(error)}") from None
+    _check_values(config, where)
     _check_rule_references(config, where)
     return config
 
 
-def _describe(error: ValidationError) -> str:
+def _check_values(config: Config, where: str) -> None:
+    if config.max_file_size < 1:
+        raise ConfigError(f"{where}: 'max-file-size' must be at least 1")
+    if not 1 <= config.max_depth <= 10_000:
+        raise ConfigError(f"{where}: 'max-depth' must be from 1 to 10000")
+    if config.timezone is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(config.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
+                              "IANA name such as 'Europe/Berlin')") from None
+    mapping = config.generic
+    if mapping is not None:
+        if not mapping.entries.startswith("/"):
+            raise ConfigError(f"{where}: 'generic.entries' must be a JSON pointer pattern starting "
+                              "with '/', e.g. \"/shifts/*\"")
+        if (mapping.end is None) == (mapping.length_minutes is None):
+            raise ConfigError(f"{where}: 'generic': give exactly one of 'end' and 'length-minutes'")
+
+
+def _describe(error) -> str:
     first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(table)"
-    if first["type"] == "extra_forbidden":
-        known = [f.alias or name for name, f in Config.model_fields.items()
-                 if name not in ("root", "source")]
-        if len(first["loc"]) > 1 and first["loc"][0] == "generic":
-            known = [f.alias or name for name, f in GenericMapping.model_fields.items()]
-        close = difflib.get_close_matches(str(first["loc"][-1]), known, n=1)
+    loc = [str(part).rstrip("\0") for part in first["loc"]]
+    top = {"per_file_ignores", "profiles", "schemas", "severity", "rules"}
+    # field names back to the kebab-case keys users write; table keys (globs, codes) stay as typed
+    shown = [part.replace("_", "-") if index == 0 or loc[0] == "generic" and index == 1 else part
+             for index, part in enumerate(loc)]
+    key = ".".join(shown) or "(table)"
+    if first["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+        known = _GENERIC_KEYS if loc and loc[0] == "generic" and len(loc) > 1 else _KEYS
+        close = difflib.get_close_matches(shown[-1], known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
+    del top
     message = first["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

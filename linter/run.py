@@ -76,8 +76,8 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
 
 def load_auxiliary(path: str, settings: Settings, role: str, profiles: tuple[str, ...]) -> FileResult:
     """Read `--existing` or config `permissions`; RunError if it cannot serve."""
-    result = analyse_path(path, Settings(settings.config.model_copy(update={"profiles": {}}),
-                                         settings.overrides.__class__()))
+    # detected by its own shape: neither config `profiles` nor --profile claim it
+    result = analyse_path(path, Settings(replace(settings.config, profiles={}, profile="auto")))
     if result.error is not None:
         raise RunError(f"{role} {result.error}")
     if result.facts is None or result.facts.profile not in profiles:

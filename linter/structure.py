@@ -1,7 +1,7 @@
-"""Structure checks of Genesys objects against the pydantic models.
+"""Structure checks of Genesys objects against their shapes (`shapes.py`).
 
 The fast path asks only "is this object certainly well-formed?" with set operations and type
-tests derived from the models; the objects that fail go through pydantic, whose errors become
+tests derived from the shapes; the objects that fail go through pydantic, whose errors become
 WFM101 (missing), WFM102 (wrong type or value), WFM104 (unknown field) and WFM004 (an integer
 that does not fit 64 bits). Clean data never pays for pydantic.
 """
@@ -9,55 +9,52 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 from .document import INT64_MAX, HugeInteger, NonStandardNumber, out_of_int64
 from .findings import Issue, RelatedIssue, join_pointer
 
 
 class FastCheck:
-    """A cheap, conservative test derived from one model: True only for valid objects."""
+    """A cheap, conservative test derived from one shape: True only for valid objects."""
 
-    def __init__(self, model) -> None:
-        self.model = model
-        fields = model.model_fields
-        self.open = model.model_config.get("extra") == "allow"
-        self.allowed = frozenset(fields)
-        self.required = frozenset(name for name, f in fields.items() if f.is_required())
+    _TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict}
+
+    def __init__(self, shape_name: str) -> None:
+        from .shapes import SHAPES
+
+        shape = SHAPES[shape_name]
+        self.name = shape_name
+        self.open = shape.open
+        self.allowed = frozenset(f.name for f in shape.fields)
+        self.required = frozenset(f.name for f in shape.fields if f.required)
         self.types: dict[str, frozenset[type]] = {}
         self.literals: dict[str, frozenset] = {}
         self.nested: dict[str, FastCheck] = {}
         self.minimum: dict[str, int] = {}
         self.integers: set[str] = set()
-        for name, info in fields.items():
-            allowed: set[type] = set()
-            for option in _union_options(info.annotation):
-                origin = typing.get_origin(option) or option
-                if option is type(None):
-                    allowed.add(type(None))
-                elif origin is Literal:
-                    self.literals[name] = frozenset(typing.get_args(option))
-                    allowed.add(str)
-                elif isinstance(origin, type) and hasattr(origin, "model_fields"):
-                    allowed.add(dict)
-                    self.nested[name] = FastCheck(origin)
-                elif origin is Any:
-                    allowed = set()
-                    break
-                else:
-                    allowed.add(origin)
-                    if origin is int:
-                        self.integers.add(name)
-            if allowed:
-                self.types[name] = frozenset(allowed)
-            for constraint in info.metadata:
-                if hasattr(constraint, "ge"):
-                    self.minimum[name] = constraint.ge
-
+        for spec in shape.fields:
+            kind = self._TYPES.get(spec.kind)
+            if kind is None:
+                kind = dict
+                self.nested[spec.name] = FastCheck(spec.kind)
+            allowed = {kind} if spec.required else {kind, type(None)}
+            self.types[spec.name] = frozenset(allowed)
+            if kind is int:
+                self.integers.add(spec.name)
+            if spec.choices:
+                self.literals[spec.name] = frozenset(spec.choices)
+            if spec.ge is not None:
+                self.minimum[spec.name] = spec.ge
         self.passes = self._compile()
+
+    @property
+    def model(self):
+        """The pydantic model of this object alone, built on first use."""
+        from .models import model
+
+        return model(self.name)
 
     def field_names(self) -> list[str]:
         return sorted(self.allowed)
@@ -95,24 +92,18 @@ class FastCheck:
                 names[f"N{index}"] = self.nested[name].passes
                 body.append(f"    if type(value) is dict and not N{index}(value): return False")
         body.append("    return True")
-        exec(compile("\n".join(body), f"<fast check {self.model.__name__}>", "exec"), names)
+        exec(compile("\n".join(body), f"<fast check {self.name}>", "exec"), names)
         return names["passes"]
 
 
 _MISSING = object()
 
 
-def _union_options(annotation: Any) -> tuple:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return typing.get_args(annotation)
-    return (annotation,)
-
-
 @lru_cache(maxsize=None)
 def fast_checks(profile: str) -> dict[str, FastCheck]:
-    from .models import FIELD_MODELS
+    from .shapes import VISITED_SHAPES
 
-    return {kind: FastCheck(model) for kind, model in FIELD_MODELS.get(profile, {}).items()}
+    return {kind: FastCheck(name) for kind, name in VISITED_SHAPES.get(profile, {}).items()}
 
 
 def describe_value(value: Any) -> str:
@@ -173,6 +164,9 @@ def structure_issues(payload) -> list[Issue]:
     cached = payload.cache.get("structure")
     if cached is not None:
         return cached
+    if not payload.suspects:  # the usual case: no pydantic import at all
+        payload.cache["structure"] = []
+        return []
     from pydantic import ValidationError
 
     from .profiles import UPDATE

@@ -92,13 +92,16 @@ def genesys_update(megabytes: float, seed: int) -> str:
 
 def generic(megabytes: float, seed: int) -> str:
     rng = random.Random(seed)
-    entries, size = [], 0
-    while size < megabytes * 1_000_000:
-        resource = f"agent-{rng.randrange(5000)}"
-        start = rng.randrange(0, 7 * 96) * 15
-        entries.append({"resourceId": resource, "startTime": iso(start), "endTime": iso(start + 480),
-                        "note": "regular"})
-        size += 150
+    entries, size, day = [], 0, 0
+    while size < megabytes * 1_000_000:  # a day at a time: every agent one shift per day
+        for agent in range(2000):
+            start = day * 1440 + rng.choice([360, 420, 480, 540, 600, 840])
+            entries.append({"resourceId": f"agent-{agent}", "startTime": iso(start), "endTime": iso(start + 480),
+                            "note": "regular"})
+            size += 150
+        day += 1
+    entries[2]["startTime"] = entries[2002]["startTime"]                          # WFM301 (same agent)
+    entries[2]["endTime"] = entries[2002]["endTime"]                              # and WFM304
     entries[0]["endTime"] = entries[0]["startTime"]                               # WFM203
     entries[1]["startTime"] = "2026-11-24 08:00"                                  # WFM201
     return json.dumps({"scheduleId": "bench", "metadata": {"version": 3}, "shifts": entries}, indent=2)
@@ -107,11 +110,11 @@ def generic(megabytes: float, seed: int) -> str:
 def one_resource(count: int, seed: int) -> str:
     """One agent, `count` entries back to back; one in ten overlaps its predecessor."""
     rng = random.Random(seed)
-    entries, cursor = [], 0
+    entries, previous_end = [], 0
     for index in range(count):
-        start = cursor - 15 if index % 10 == 9 else cursor
+        start = previous_end - 15 if index % 10 == 9 else previous_end + rng.choice([0, 15, 30])
         entries.append({"resourceId": "agent-1", "startTime": iso(start), "endTime": iso(start + 60)})
-        cursor = start + 60 + rng.choice([0, 15, 30])
+        previous_end = start + 60
     return json.dumps({"shifts": entries}, indent=2)
 
 

@@ -248,7 +248,9 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
     kept = []
     for issue in issues:
         path = issue.path or default_path
-        setting = rule_settings.setdefault(path, settings.rule_settings(path)).get(issue.code)
+        if path not in rule_settings:
+            rule_settings[path] = settings.rule_settings(path)
+        setting = rule_settings[path].get(issue.code)
         if setting is None:
             continue
         kept.append((path, issue, setting))

@@ -357,16 +357,15 @@ class _Builder:
             resource = member
         else:
             value = _dotted(item, shape.resource)
-            resource_pointer = _dotted_pointer(pointer, shape.resource)
             if isinstance(value, str):
                 if value.strip():
                     resource = value
                 else:
-                    p.blank_ids.append((resource_pointer, shape.resource))
+                    p.blank_ids.append((_dotted_pointer(pointer, shape.resource), shape.resource))
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and not out_of_int64(value):
                 resource = value
             elif value is not _MISSING:
-                p.wrong_kind.append((resource_pointer, "a string or a number", value))
+                p.wrong_kind.append((_dotted_pointer(pointer, shape.resource), "a string or a number", value))
         start = self._generic_time(item, shape.start, pointer, times)
         end = None
         if shape.end is not None:
@@ -401,13 +400,12 @@ class _Builder:
         value = _dotted(item, name)
         if value is _MISSING or value is None:
             return None
-        value_pointer = _dotted_pointer(pointer, name)
         if not isinstance(value, str):
-            self.p.wrong_kind.append((value_pointer, "an RFC 3339 date-time string", value))
+            self.p.wrong_kind.append((_dotted_pointer(pointer, name), "an RFC 3339 date-time string", value))
             return None
         result = times.get(value)
         if isinstance(result, TimeProblem):
-            self.p.time_problems.append((value_pointer, result))
+            self.p.time_problems.append((_dotted_pointer(pointer, name), result))
             return None
         return result
 
@@ -438,6 +436,8 @@ _MISSING = object()
 
 
 def _dotted(item: dict, path: str) -> Any:
+    if "." not in path:
+        return item.get(path, _MISSING)
     value: Any = item
     for part in path.split("."):
         if not isinstance(value, dict) or part not in value:

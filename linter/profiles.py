@@ -17,9 +17,12 @@ END_SPELLINGS = ("endTime", "end", "endDateTime", "endDate", "end_time")
 LENGTH_SPELLINGS = ("lengthMinutes", "lengthInMinutes", "durationMinutes")
 RESOURCE_SPELLINGS = ("resourceId", "userId", "agentId", "employeeId", "resource", "user_id",
                       "agent_id")
-# How deep auto-detection looks for entry arrays and permission policies: payloads keep them
-# near the top, and a bounded search keeps detection cheap on a large unrelated file.
+# How deep auto-detection looks for entry arrays and permission policies, and how many items of
+# each array it looks inside: payloads keep them near the top, arrays of entries are uniform,
+# and a bounded search keeps detection cheap on a large file.
 SEARCH_DEPTH = 6
+SEARCH_ITEMS = 64
+DETECTION_SAMPLE = 1000  # object items of an array whose spellings decide auto-detection
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ def _walk_containers(root: Any, max_depth: int) -> Iterator[tuple[str, Any]]:
                 if isinstance(child, (dict, list)):
                     stack.append((f"{pointer}/{escape_token(key)}", child, depth + 1))
         elif isinstance(value, list):
-            for index, child in enumerate(value):
+            for index, child in enumerate(value[:SEARCH_ITEMS]):
                 if isinstance(child, (dict, list)):
                     stack.append((f"{pointer}/{index}", child, depth + 1))
 
@@ -109,7 +112,9 @@ def auto_generic_shapes(root: Any) -> list[GenericShape]:
     for pointer, value in sorted(_walk_containers(root, SEARCH_DEPTH), key=lambda pv: pv[0]):
         if not isinstance(value, list) or any(pointer.startswith(c + "/") for c in claimed):
             continue
-        items = [item for item in value if isinstance(item, dict)]
+        # the roles are read off a sample: arrays of entries are uniform, and this runs before
+        # anything else on every unclaimed file
+        items = [item for item in value[:DETECTION_SAMPLE] if isinstance(item, dict)]
         if not items:
             continue
         timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS + LENGTH_SPELLINGS)]

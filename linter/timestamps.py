@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 NS_PER_SECOND = 1_000_000_000
@@ -62,7 +63,7 @@ def parse_datetime(value: str, utc_only: bool) -> int | TimeProblem:
     if match is None:
         return TimeProblem("WFM201", f"{_quote(value)} is not an ISO-8601 date-time; write it as "
                            f"YYYY-MM-DDTHH:MM:SSZ, e.g. {EXAMPLE}")
-    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    year, month, day, hour, minute, second = map(int, match.group(1, 2, 3, 4, 5, 6))
     fraction, offset = match.group(7), match.group(8)
     problem = _calendar_problem(year, month, day) or _clock_problem(hour, minute, second)
     if problem is None and offset not in (None, "Z"):
@@ -81,10 +82,15 @@ def parse_datetime(value: str, utc_only: bool) -> int | TimeProblem:
         if utc_only:
             return TimeProblem("WFM202", f"{_quote(value)} has offset {offset}; the Genesys API "
                                f"expects UTC: write {_as_utc(value, match, offset_seconds)}")
-    days = date(year, month, day).toordinal() - _EPOCH_ORDINAL
-    seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds
+    seconds = _epoch_days(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset_seconds
     nanos = int(fraction.ljust(9, "0")) if fraction else 0
     return seconds * NS_PER_SECOND + nanos
+
+
+@lru_cache(maxsize=4096)
+def _epoch_days(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01; cached: a schedule spans few dates."""
+    return date(year, month, day).toordinal() - _EPOCH_ORDINAL
 
 
 def _as_utc(value: str, match: re.Match, offset_seconds: int) -> str:

@@ -1,0 +1,138 @@
+"""Benchmarks of SPEC §7, each figure a ratio against a baseline taken in the same run (the
+machine is shared and noisy, so absolute times mean little), with min, median and max.
+
+    python benchmarks/run.py [--quick] [--runs N] [--out benchmarks/out]
+
+--quick skips the 100 MB files and check-jsonschema on them (minutes otherwise).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+WFMLINT = [PYTHON, "-m", "wfmlint"]
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one run of `command`, in a fresh wrapper process."""
+    probe = ("import resource, subprocess, sys, time\n"
+             "t = time.perf_counter()\n"
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, check=True).stdout
+    seconds, rss = out.split()
+    return float(seconds), int(rss)
+
+
+def ratio(label: str, command: list[str], baseline: list[str], runs: int, target: str) -> dict:
+    """Interleaved runs; the ratio of each pair, so drift of the machine cancels out."""
+    ratios, times, rss = [], [], []
+    for _ in range(runs):
+        ours, our_rss = timed(command)
+        base, _ = timed(baseline)
+        ratios.append(ours / base)
+        times.append((ours, base))
+        rss.append(our_rss)
+    row = {"figure": label, "target": target, "min": min(ratios), "median": statistics.median(ratios),
+           "max": max(ratios), "seconds": statistics.median(t for t, _ in times),
+           "baseline_seconds": statistics.median(b for _, b in times), "peak_rss_mib": max(rss) / 1024}
+    print(f"{label:<58} {row['min']:6.2f} {row['median']:6.2f} {row['max']:6.2f}   "
+          f"({row['seconds']:.2f} s vs {row['baseline_seconds']:.2f} s; target {target})", flush=True)
+    return row
+
+
+def json_load(path: Path) -> list[str]:
+    return [PYTHON, "-c", f"import json; json.load(open({str(path)!r}))"]
+
+
+def lsp_relint_ms(path: Path, runs: int) -> list[float]:
+    """What the language server does on each change: lint the whole document text."""
+    from wfmlint import lint_text
+
+    text = path.read_text()
+    times = []
+    for index in range(runs + 1):
+        edited = text.replace('"benchmark week"', f'"benchmark week {index}"', 1)
+        start = time.perf_counter()
+        lint_text(edited, str(path))
+        times.append((time.perf_counter() - start) * 1000)
+    return times[1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    sizes = "1,20" if args.quick else "1,20,100"
+    data = args.out
+    if not (data / "small.json").exists() or not (data / f"update-{sizes.split(',')[-1]}mb.json").exists():
+        print(f"generating payloads in {data} ...", flush=True)
+        subprocess.run([PYTHON, str(HERE / "generate.py"), str(data), "--sizes", sizes], check=True)
+    top = sizes.split(",")[-1]
+    big = data / f"update-{top}mb.json"
+    rows = []
+    print(f"{'figure (ratio: ours / baseline)':<58} {'min':>6} {'median':>6} {'max':>6}")
+    for shape in ("update", "generic"):
+        for size in sizes.split(","):
+            path = data / f"{shape}-{size}mb.json"
+            rows.append(ratio(f"{shape} {path.stat().st_size / 1e6:.0f} MB vs json.load", WFMLINT + [str(path)],
+                              json_load(path), args.runs, "<= 1.2"))
+    by = {row["figure"]: row for row in rows}
+    for shape in ("update", "generic"):
+        small = next(r for f, r in by.items() if f.startswith(shape) and "20 MB" in f or f.startswith(f"{shape} 2"))
+        large = next(r for f, r in by.items() if f.startswith(shape) and f == max(
+            (k for k in by if k.startswith(shape)), key=lambda k: float(k.split()[1])))
+        growth = large["seconds"] / small["seconds"]
+        print(f"{shape + ' growth, largest vs 20 MB (time ratio)':<58} {growth:6.2f}   (target <= 6 for 100 vs 20 MB)")
+        rows.append({"figure": f"{shape} growth", "median": growth, "target": "<= 6"})
+        memory = large["peak_rss_mib"] * 1024 * 1024 / (data / f"{shape}-{top}mb.json").stat().st_size
+        print(f"{shape + ' peak memory / file size':<58} {memory:6.2f}   (target <= 4)")
+        rows.append({"figure": f"{shape} peak memory / file size", "median": memory, "target": "<= 4"})
+    one = data / "one-resource-100k.json"
+    rows.append(ratio("one resource, 100 000 entries, vs json.load", WFMLINT + [str(one)], json_load(one),
+                      args.runs, "<= 5"))
+    found = json.loads(subprocess.run(WFMLINT + [str(one), "--format", "json"], capture_output=True,
+                                      text=True).stdout)
+    overlapping = sum(1 for f in found if f["code"] == "WFM301")
+    pointers = {f["pointer"] for f in found if f["code"] == "WFM301"}
+    print(f"{'  WFM301 findings (each overlapping entry once)':<58} {overlapping} findings, {len(pointers)} entries")
+    rows.append({"figure": "one resource: WFM301 findings / distinct entries", "median": overlapping,
+                 "entries": len(pointers)})
+    schema = data / "update.schema.json"
+    schema.write_text(subprocess.run(WFMLINT + ["schema", "genesys-update"], capture_output=True, text=True).stdout)
+    check_jsonschema = shutil.which("check-jsonschema")
+    if check_jsonschema:
+        small = data / "small.json"
+        rows.append(ratio("small file vs check-jsonschema", WFMLINT + [str(small)],
+                          [check_jsonschema, "--schemafile", str(schema), str(small)], max(args.runs, 10), "<= 0.5"))
+        if not args.quick:
+            rows.append(ratio(f"update {big.stat().st_size / 1e6:.0f} MB vs check-jsonschema", WFMLINT + [str(big)],
+                              [check_jsonschema, "--schemafile", str(schema), str(big)], 1, "<= 0.1"))
+    else:
+        print("check-jsonschema not installed: pip install check-jsonschema for those two figures")
+    many = data / "many"
+    rows.append(ratio("1 000 small files, --jobs 2 vs --jobs 1", WFMLINT + [str(many), "--jobs", "2"],
+                      WFMLINT + [str(many), "--jobs", "1"], args.runs, "<= 0.625 (1.6x faster)"))
+    relint = lsp_relint_ms(data / "update-1mb.json", 5)
+    print(f"{'language server re-lint of a 1 MB document (ms)':<58} {min(relint):6.1f} "
+          f"{statistics.median(relint):6.1f} {max(relint):6.1f}   (target < 100 ms)")
+    rows.append({"figure": "lsp re-lint 1 MB (ms)", "min": min(relint), "median": statistics.median(relint),
+                 "max": max(relint), "target": "< 100"})
+    (data / "results.json").write_text(json.dumps({"python": sys.version, "cpus": os.cpu_count(),
+                                                   "rows": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

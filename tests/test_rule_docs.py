@@ -77,3 +77,22 @@ def test_explain_prints_the_documentation():
     typo = run_cli("explain", "overlaping-entries")
     assert typo.err == ("wfmlint: error: unknown rule 'overlaping-entries' (did you mean "
                         "'overlapping-entries'?)\n")
+
+
+def test_readme_rule_table_and_reference_are_generated_from_the_registry():
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_docs.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_readme_quick_start_is_exactly_two_commands_and_ci_runs_the_second():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    quick = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = quick.strip().splitlines()
+    assert len(commands) == 2
+    assert "wfmlint examples" in commands[0]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text()

@@ -273,7 +273,17 @@ class Settings:
         return None
 
     def rule_settings(self, path: str) -> dict[str, RuleSetting]:
-        """The rules that run on `path`, with their severities and options."""
+        """The rules that run on `path`, with their severities and options (do not mutate)."""
+        matched: tuple[str, ...] = ()
+        if self.config.per_file_ignores:
+            relative = self.relative(path)
+            matched = tuple(p for p in self.config.per_file_ignores if glob_match(p, relative))
+        cache = self.__dict__.setdefault("_rule_settings_cache", {})  # per Settings: it is frozen
+        if matched not in cache:
+            cache[matched] = self._rule_settings(matched)
+        return cache[matched]
+
+    def _rule_settings(self, matched_ignores: tuple[str, ...]) -> dict[str, RuleSetting]:
         from .registry import registry
 
         rules = registry()
@@ -281,10 +291,8 @@ class Settings:
             self.config.select if self.config.select is not None else ("WFM",))
         extend = (*self.config.extend_select, *self.overrides.extend_select)
         ignore = [*self.config.ignore, *self.overrides.ignore]
-        relative = self.relative(path)
-        for pattern, selectors in self.config.per_file_ignores.items():
-            if glob_match(pattern, relative):
-                ignore.extend(selectors)
+        for pattern in matched_ignores:
+            ignore.extend(self.config.per_file_ignores[pattern])
         explicit_severity = {rules.get(name).code: level for name, level in self.config.severity.items()}
         result = {}
         for rule in rules:

@@ -47,8 +47,8 @@ OPTIONS: dict = {}
 def check(payload, options) -> Iterator[Issue]:
     for shift in payload.shifts:
         activities = shift.activities
-        if len(activities) < 2:
-            continue
+        if len(activities) < 2 or all(a.end <= b.start for a, b in zip(activities, activities[1:])):
+            continue  # the usual shift: activities in order, back to back
         for index, earlier in earlier_overlaps(activities):
             activity = activities[index]
             count = len(earlier)

@@ -30,10 +30,17 @@ class Entry:
 
 @dataclass(slots=True)
 class ActivitySpan:
-    pointer: str
+    shift_pointer: str
+    index: int
     start: int
     end: int
     length_minutes: int
+
+    @property
+    def pointer(self) -> str:
+        # built on demand: a large payload has hundreds of thousands of activities, and only
+        # the reported ones need a pointer
+        return f"{self.shift_pointer}/activities/{self.index}"
 
 
 @dataclass(slots=True)
@@ -272,22 +279,21 @@ class _Builder:
         complete = True
         base = f"{pointer}/activities/"
         for index, activity in enumerate(activities):
-            activity_pointer = f"{base}{index}"
             if type(activity) is not dict:
                 complete = False
                 if not isinstance(activity, (NonStandardNumber, HugeInteger)):
-                    p.wrong_kind.append((activity_pointer, "an activity object", activity))
+                    p.wrong_kind.append((f"{base}{index}", "an activity object", activity))
                 continue
             if detailed or not passes(activity):
-                p.suspects.append((activity_pointer, self.checks["activity"], activity))
+                p.suspects.append((f"{base}{index}", self.checks["activity"], activity))
             code = activity.get("activityCodeId")
             if type(code) is str and (not code or code.isspace()):
-                p.blank_ids.append((f"{activity_pointer}/activityCodeId", "activityCodeId"))
+                p.blank_ids.append((f"{base}{index}/activityCodeId", "activityCodeId"))
             start = activity.get("startDate")
             if type(start) is str:
                 start = cache.get(start) or times.get(start)
                 if type(start) is not int:
-                    p.time_problems.append((f"{activity_pointer}/startDate", start))
+                    p.time_problems.append((f"{base}{index}/startDate", start))
                     start = None
             else:
                 start = None
@@ -295,15 +301,15 @@ class _Builder:
             if type(length) is int and 0 < length <= INT64_MAX:
                 payable = activity.get("payableMinutes")
                 if type(payable) is int and length < payable <= INT64_MAX:
-                    p.payable_excess.append((f"{activity_pointer}/payableMinutes", payable, length))
+                    p.payable_excess.append((f"{base}{index}/payableMinutes", payable, length))
             else:
                 if type(length) is int and -INT64_MAX <= length <= 0:
-                    p.non_positive.append((f"{activity_pointer}/lengthMinutes", length))
+                    p.non_positive.append((f"{base}{index}/lengthMinutes", length))
                 length = None
             if start is None or length is None:
                 complete = False
                 continue
-            spans.append(ActivitySpan(activity_pointer, start, start + length * NS_PER_MINUTE, length))
+            spans.append(ActivitySpan(pointer, index, start, start + length * NS_PER_MINUTE, length))
         return spans, complete
 
     def marker(self, marker: dict, pointer: str, agent: AgentView) -> None:

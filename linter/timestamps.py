@@ -133,17 +133,34 @@ def _quote(value: str) -> str:
     return '"' + shown.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
 
 
-class TimestampCache:
-    """Parsed timestamps by text: a schedule repeats few distinct instants."""
+NS_PER_DAY = 86400 * NS_PER_SECOND
 
-    __slots__ = ("_cache", "_utc_only")
+
+class TimestampCache:
+    """Parsed timestamps by text: a schedule repeats few distinct instants, and fewer distinct
+    dates and clock times. The canonical `YYYY-MM-DDTHH:MM:SSZ` form is assembled from a cached
+    date and a cached time, each validated by the full parser the first time it is seen."""
+
+    __slots__ = ("_cache", "_utc_only", "_days", "_clocks")
 
     def __init__(self, utc_only: bool) -> None:
         self._cache: dict[str, int | TimeProblem] = {}
         self._utc_only = utc_only
+        self._days: dict[str, int] = {}
+        self._clocks: dict[str, int] = {}
 
     def get(self, value: str) -> int | TimeProblem:
         result = self._cache.get(value)
-        if result is None:
-            result = self._cache[value] = parse_datetime(value, self._utc_only)
+        if result is not None:
+            return result
+        canonical = len(value) == 20 and value[10] == "T" and value[19] == "Z"
+        if canonical:
+            day, clock = self._days.get(value[:10]), self._clocks.get(value[11:19])
+            if day is not None and clock is not None:
+                result = self._cache[value] = day + clock
+                return result
+        result = self._cache[value] = parse_datetime(value, self._utc_only)
+        if canonical and type(result) is int:
+            day = result - result % NS_PER_DAY
+            self._days[value[:10]], self._clocks[value[11:19]] = day, result - day
         return result

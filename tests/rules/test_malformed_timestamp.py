@@ -64,3 +64,13 @@ def test_skipped_by_the_overlap_rules_no_cascade():
 
 def test_turned_off():
     assert lint(_text("nope"), ignore=("WFM201",)) == []
+
+
+def test_cached_parts_never_admit_a_bad_combination():
+    from wfmlint.timestamps import TimestampCache, parse_datetime
+
+    cache = TimestampCache(utc_only=True)
+    for value in ["2026-11-24T08:00:00Z", "2026-11-25T23:59:59Z", "2026-11-24T23:59:59Z", "2026-02-30T08:00:00Z",
+                  "2026-11-24T24:00:00Z", "1969-12-31T23:00:00Z", "1969-12-31T08:00:00Z", "2026-11-25T08:00:00Z",
+                  "0001-01-01T00:00:00Z", "2026-11-24T08:00:60Z"]:
+        assert cache.get(value) == parse_datetime(value, True), value

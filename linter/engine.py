@@ -157,7 +157,8 @@ def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
         return {}
     prefixes = {agent.pointer: agent.user_id for agent in facts.agents if agent.user_id}
     if facts.profile == P.GENERIC:
-        prefixes.update((entry.pointer, entry.label) for entry in facts.entries)
+        prefixes.update((entry.pointer, entry.label) for entry in facts.entries
+                        if entry.resource is not None)
     return prefixes
 
 

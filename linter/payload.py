@@ -18,7 +18,7 @@ from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date, 
 class Entry:
     """One interval of one resource, half-open [start, end), in UTC nanoseconds."""
 
-    resource: Any
+    resource: Any  # the grouping key; None when the entry has no usable resource
     label: str
     start: int
     end: int
@@ -120,7 +120,6 @@ class Payload:
     inverted: list[tuple[str, str, str, bool]] = field(default_factory=list)  # end ptr, texts, equal
     payable_excess: list[tuple[str, int, int]] = field(default_factory=list)
     out_of_range: list[str] = field(default_factory=list)  # integers that are not 64-bit
-    generic_entries: list[tuple[str, int, int, Any]] = field(default_factory=list)
     shape_problem: str | None = None
     cache: dict = field(default_factory=dict)
 
@@ -345,7 +344,7 @@ class _Builder:
         for shape in shapes:
             for pointer, item, member in P.match_pattern(root, shape.pattern):
                 self.generic_entry(shape, pointer, item, member, times)
-        if not p.generic_entries and not p.wrong_kind and not p.missing:
+        if not facts.entries and not p.wrong_kind and not p.missing:
             p.shape_problem = "no entries found" if mapping is None else \
                 f"no entries match the configured pattern {mapping.entries!r}"
 
@@ -358,7 +357,7 @@ class _Builder:
         for name in shape.required:
             if name != "{key}" and _dotted(item, name) is _MISSING:
                 p.missing.append((pointer, name))
-        resource, resource_pointer = None, None
+        resource = None
         if shape.resource == "{key}":
             resource = member
         else:
@@ -395,12 +394,12 @@ class _Builder:
         shift_id = _dotted(item, shape.id) if shape.id else None
         shift_id = shift_id if isinstance(shift_id, (str, int)) and not isinstance(shift_id, bool) else None
         if start is not None and end is not None:
-            p.generic_entries.append((pointer, start, end, resource))
-            if resource is not None:
-                key = (isinstance(resource, str), resource)
-                facts = p.facts
-                facts.entries.append(Entry(key, str(resource), start, end, pointer, facts.path,
-                                           len(facts.entries), shift_id))
+            # resources compare as JSON values: the string "7" is not the number 7; an entry
+            # without a usable resource still has a duration (WFM204) but no overlaps
+            key = resource if type(resource) is str or resource is None else (_NUMBER, resource)
+            facts = p.facts
+            facts.entries.append(Entry(key, str(resource), start, end, pointer, facts.path,
+                                       len(facts.entries), shift_id))
 
     def _generic_time(self, item: dict, name: str, pointer: str, times: TimestampCache) -> int | None:
         value = _dotted(item, name)
@@ -439,6 +438,7 @@ class _Builder:
 
 
 _MISSING = object()
+_NUMBER = "#number"  # tags numeric resources apart from strings
 
 
 def _dotted(item: dict, path: str) -> Any:

@@ -25,7 +25,8 @@ def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
     for facts in context.files:
         family = "export" if facts.profile == EXPORT else "payload"
         for entry in facts.entries:
-            groups[(family, entry.resource)].append(entry)
+            if entry.resource is not None:
+                groups[(family, entry.resource)].append(entry)
             profiles[entry.path] = facts.profile
     found = []
     for entries in groups.values():

@@ -83,15 +83,14 @@ def check(context, options) -> Iterator[Issue]:
             if entry.shift_id is not None:
                 replaced[entry.resource].add(entry.shift_id)
         for entry in facts.entries:
-            if entry.resource in wiped:
+            if entry.resource is None or entry.resource in wiped:
                 continue
             trees = trees if trees is not None else _trees(existing)
             if entry.resource not in trees:
                 continue
             hits = sorted(trees[entry.resource].overlap(entry.start, entry.end), key=lambda i: i.data)
             colliding = [existing.entries[hit.data] for hit in hits
-                         if existing.entries[hit.data].shift_id not in replaced[entry.resource]
-                         or existing.entries[hit.data].shift_id is None]
+                         if existing.entries[hit.data].shift_id not in replaced[entry.resource]]
             if not colliding:
                 continue
             count = len(colliding)

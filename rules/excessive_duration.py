@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.profiles import GENERIC
 from wfmlint.locate import resolve
 from wfmlint.timestamps import NS_PER_MINUTE
 
@@ -48,9 +49,10 @@ def check(payload, options) -> Iterator[Issue]:
         hull = shift.hull
         if hull and hull[1] - hull[0] > limit * NS_PER_MINUTE:
             yield _issue(shift.pointer, "shift", (hull[1] - hull[0]) // NS_PER_MINUTE, limit)
-    for pointer, start, end, _resource in payload.generic_entries:
-        if end - start > limit * NS_PER_MINUTE:
-            yield _issue(pointer, "entry", (end - start) // NS_PER_MINUTE, limit)
+    if payload.profile == GENERIC:
+        for entry in payload.facts.entries:
+            if entry.end - entry.start > limit * NS_PER_MINUTE:
+                yield _issue(entry.pointer, "entry", (entry.end - entry.start) // NS_PER_MINUTE, limit)
     for marker in payload.markers:
         length = resolve(payload.root, marker.pointer).get("lengthMinutes")
         if type(length) is int and length > limit:

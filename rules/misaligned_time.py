@@ -41,6 +41,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.profiles import GENERIC
 from wfmlint.timestamps import NS_PER_MINUTE, format_instant
 
 CODE = "WFM206"
@@ -56,9 +57,10 @@ def check(payload, options) -> Iterator[Issue]:
             if activity.start % grid or (activity.end - activity.start) % grid:
                 yield _issue(shift.pointer, activity.start, activity.end, options)
                 break
-    for pointer, start, end, _resource in payload.generic_entries:
-        if start % grid or (end - start) % grid:
-            yield _issue(pointer, start, end, options)
+    if payload.profile == GENERIC:
+        for entry in payload.facts.entries:
+            if entry.start % grid or (entry.end - entry.start) % grid:
+                yield _issue(entry.pointer, entry.start, entry.end, options)
 
 
 def _issue(pointer: str, start: int, end: int, options: dict) -> Issue:

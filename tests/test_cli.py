@@ -1,6 +1,5 @@
 """The real command line: exit codes, stdout and stderr, exactly."""
 import json
-import os
 
 from tests.conftest import ROOT, activity, run_cli, update
 

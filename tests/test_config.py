@@ -1,7 +1,7 @@
 """Config discovery, validation (exit 2 naming key and file) and selection semantics."""
 import pytest
 
-from wfmlint.config import ConfigError, config_from_table, find_config, load_config
+from wfmlint.config import ConfigError, config_from_table, find_config
 from tests.conftest import activity, at, run_cli, settings, update
 
 OVERLAP = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]},

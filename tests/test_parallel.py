@@ -20,3 +20,37 @@ def test_no_progress_bar_when_not_on_a_terminal(tmp_path):
         (tmp_path / f"p{index}.json").write_text(update({"userId": f"a{index}"}))
     result = run_cli(".", cwd=tmp_path)
     assert result.err == "" and result.out == "No problems in 30 files.\n"
+
+
+def test_progress_bar_on_a_terminal_and_off_with_no_progress(tmp_path):
+    """stderr on a real pseudo-terminal: the bar is drawn there, and --no-progress removes it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    for index in range(30):
+        (tmp_path / f"p{index}.json").write_text(update({"userId": f"a{index}"}))
+
+    def stderr_on_a_tty(*extra):
+        leader, follower = pty.openpty()
+        proc = subprocess.run([sys.executable, "-m", "wfmlint", ".", *extra], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=follower, timeout=60)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        return proc, b"".join(chunks).decode(errors="replace")
+
+    proc, err = stderr_on_a_tty()
+    assert proc.stdout.decode() == "No problems in 30 files.\n"
+    assert "Linting" in err
+    proc, err = stderr_on_a_tty("--no-progress")
+    assert "Linting" not in err

@@ -1,7 +1,6 @@
 """A real LSP session over stdio against `wfmlint lsp` (pytest-lsp drives the client)."""
 import sys
 
-import pytest
 import pytest_lsp
 from lsprotocol import types as T
 from pytest_lsp import ClientServerConfig, LanguageClient

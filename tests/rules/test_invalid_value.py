@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import activity, at, lint, update
+from tests.conftest import at, lint, update
 
 
 def test_bare_string_where_a_wrapper_is_required():

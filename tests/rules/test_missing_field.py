@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tests.conftest import activity, at, lint, update
+from tests.conftest import at, lint, update
 
 ACTIVITY_LINE = '{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": ""}'
 

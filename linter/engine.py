@@ -37,6 +37,7 @@ class FileResult:
     text: str = ""
     max_depth: int = 512
     huge_integers: bool = False
+    unique_keys: bool = False  # no object repeats a key, so locating may stop early
     skipped: bool = False
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
@@ -100,6 +101,7 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
             return result, None
         parsed = parse(text, config.max_depth)
     result.huge_integers = parsed.has_huge_integers
+    result.unique_keys = parsed.ok and not parsed.duplicate_objects
     issues.extend(parsed.issues)
     if not parsed.ok:
         result.issues = issues
@@ -199,7 +201,7 @@ class _Texts:
         if wanted:
             try:
                 self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
-                                                   source.max_depth)
+                                                   source.max_depth, source.unique_keys)
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 

@@ -38,9 +38,15 @@ def _huge_safe_int(digits: str) -> int:
     return 0 if len(digits) > 4000 else int(digits)
 
 
+class _AllFound(Exception):
+    """Every wanted pointer is located: the rest of the text need not be walked."""
+
+
 class _SourceWalk:
     def __init__(self, text: str, huge_integers: bool = False) -> None:
         self.text = text
+        self.pending: set[str] = set()
+        self.stop_early = False
         decoder = json.JSONDecoder(parse_int=_huge_safe_int if huge_integers else None)
         self._scan = json.scanner.make_scanner(decoder)
 
@@ -49,6 +55,12 @@ class _SourceWalk:
 
     def skip(self, index: int) -> int:
         return self._scan(self.text, index)[1]
+
+    def _found(self, pointer: str) -> None:
+        if self.stop_early:
+            self.pending.discard(pointer)
+            if not self.pending:
+                raise _AllFound
 
     def visit(self, index: int, wanted: dict, pointer: str, spans: dict[str, Span]) -> int:
         """Walk the value at `index`, recording the spans of wanted descendants; return its end."""
@@ -71,6 +83,7 @@ class _SourceWalk:
                     child_pointer = f"{pointer}/{escape_token(key)}"
                     end = self.visit(index, child, child_pointer, spans)
                     spans[child_pointer] = (key_start, key_end, index, end)
+                    self._found(child_pointer)
                 index = self.ws(end)
                 if text[index] == ",":
                     index = self.ws(index + 1)
@@ -89,6 +102,7 @@ class _SourceWalk:
                     child_pointer = f"{pointer}/{item}"
                     end = self.visit(index, child, child_pointer, spans)
                     spans[child_pointer] = (-1, -1, index, end)
+                    self._found(child_pointer)
                 index = self.ws(end)
                 item += 1
                 if text[index] == ",":
@@ -121,8 +135,11 @@ class _SourceWalk:
 
 
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
-                    max_depth: int = 512) -> dict[str, Span]:
-    """Spans of the given pointers (those that resolve) in one walk over a valid JSON text."""
+                    max_depth: int = 512, unique_keys: bool = False) -> dict[str, Span]:
+    """Spans of the given pointers (those that resolve) in one walk over a valid JSON text.
+    With `unique_keys` (no key repeats in the text) the walk stops once the last is found;
+    otherwise a later repeat of a key must win, as it does in the parsed tree."""
+    pointers = list(pointers)
     trie: dict = {}
     depth = 0
     for pointer in pointers:
@@ -132,11 +149,17 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
         for token in tokens:
             node = node.setdefault(token, {})
     walk = _SourceWalk(text, huge_integers)
+    walk.pending = {pointer for pointer in pointers if pointer}
+    walk.stop_early = unique_keys
     start = walk.ws(0)
     spans: dict[str, Span] = {}
-    with _recursion_room(depth + max_depth):
-        end = walk.visit(start, trie, "", spans) if trie else walk.ws(len(text))
-    spans[""] = (-1, -1, start, end if trie else len(text.rstrip()))
+    if trie:
+        with _recursion_room(depth + max_depth):
+            try:
+                walk.visit(start, trie, "", spans)
+            except _AllFound:  # the rest of the text holds nothing that was asked for
+                pass
+    spans[""] = (-1, -1, start, len(text.rstrip()))
     return spans
 
 

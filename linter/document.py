@@ -2,7 +2,7 @@
 
 Decoding and parsing problems become the document issues WFM001, WFM002, WFM004 and WFM006.
 Duplicate keys (WFM003) are flagged by a cheap hook during the parse and located by the
-slower source walk only when the flag is up.
+slower source walk only for the objects the hook flagged.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import gc
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .findings import Issue, RelatedIssue
 
@@ -110,39 +110,38 @@ def _stack_depth() -> int:
     return depth
 
 
-class _DuplicateFlag:
-    """object_pairs_hook that builds the dict and keeps, cheaply, the objects whose keys
-    repeated (their positions are found later, and only if there are any)."""
+def _duplicate_flagging_hook(flagged: list) -> "Callable[[list], dict]":
+    """object_pairs_hook that builds the dict and keeps, cheaply, the objects whose keys repeat
+    (with their keys in order); their positions are found later, and only if there are any.
+    A closure, not a callable object: it runs once per object of the payload."""
 
-    __slots__ = ("objects",)
-
-    def __init__(self) -> None:
-        self.objects: list[dict] = []
-
-    def __call__(self, pairs: list) -> dict:
+    def hook(pairs: list, dict=dict, len=len) -> dict:
         result = dict(pairs)
         if len(result) != len(pairs):
-            self.objects.append((result, [key for key, _ in pairs]))
+            flagged.append((result, [key for key, _ in pairs]))
         return result
+
+    return hook
 
 
 def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, list, bool]:
     """Parse with a recursion budget of `max_depth` nesting levels."""
-    flag = _DuplicateFlag()
+    flagged: list = []
     non_standard: list[str] = []
 
     def constant(literal: str) -> NonStandardNumber:
         non_standard.append(literal)
         return NonStandardNumber(literal)
 
-    decoder = json.JSONDecoder(object_pairs_hook=flag, parse_constant=constant, parse_int=parse_int)
+    decoder = json.JSONDecoder(object_pairs_hook=_duplicate_flagging_hook(flagged),
+                               parse_constant=constant, parse_int=parse_int)
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(_stack_depth() + max_depth + _margin())
     try:
         root = decoder.decode(text)
     finally:
         sys.setrecursionlimit(old_limit)
-    return root, flag.objects, bool(non_standard)
+    return root, flagged, bool(non_standard)
 
 
 def _margin() -> int:
@@ -150,8 +149,7 @@ def _margin() -> int:
     global _depth_margin
     if _depth_margin is None:
         probe = '{"a":' * 20 + "[" * 20 + "1" + "]" * 20 + "}" * 20
-        flag = _DuplicateFlag()
-        decoder = json.JSONDecoder(object_pairs_hook=flag)
+        decoder = json.JSONDecoder(object_pairs_hook=_duplicate_flagging_hook([]))
         margin = 0
         old_limit = sys.getrecursionlimit()
         try:

@@ -96,7 +96,6 @@ class FileFacts:
     manifest: Manifest | None = None
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
-    existing_shift_ids: dict[Any, set[str]] = field(default_factory=dict)
 
 
 @dataclass

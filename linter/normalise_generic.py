@@ -1,0 +1,118 @@
+"""Normalisation of generic payloads: entries found by a JSON pointer pattern (configured or
+auto-detected), each with a resource, a start and an end or a length."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import profiles as P
+from .document import out_of_int64
+from .findings import escape_token
+from .payload import Entry, Payload, is_int64
+from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache
+
+
+def normalise_generic(p: Payload) -> None:
+    """Entries found by the configured pattern, or by auto-detection."""
+    root, settings = p.root, p.settings
+    facts = p.facts
+    if isinstance(root, dict):
+        schedule_id = root.get("scheduleId")
+        if isinstance(schedule_id, (str, int)) and not isinstance(schedule_id, bool):
+            facts.schedule_id, facts.schedule_id_pointer = schedule_id, "/scheduleId"
+        metadata = root.get("metadata")
+        if isinstance(metadata, dict) and is_int64(metadata.get("version")):
+            facts.root_version, facts.root_version_pointer = metadata["version"], "/metadata/version"
+    mapping = settings.config.generic
+    shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
+    facts.needs = tuple(settings.config.required_permissions)
+    times = TimestampCache(utc_only=False)
+    for shape in shapes:
+        for pointer, item, member in P.match_pattern(root, shape.pattern):
+            _entry(p, shape, pointer, item, member, times)
+    if not facts.entries and not p.wrong_kind and not p.missing:
+        p.shape_problem = "no entries found" if mapping is None else \
+            f"no entries match the configured pattern {mapping.entries!r}"
+
+def _entry(p: Payload, shape: P.GenericShape, pointer: str, item: Any, member: str | None,
+           times: TimestampCache) -> None:
+    if not isinstance(item, dict):
+        p.wrong_kind.append((pointer, "an entry object", item))
+        return
+    for name in shape.required:
+        if name != "{key}" and _dotted(item, name) is _MISSING:
+            p.missing.append((pointer, name))
+    resource = None
+    if shape.resource == "{key}":
+        resource = member
+    else:
+        value = _dotted(item, shape.resource)
+        if isinstance(value, str):
+            if value.strip():
+                resource = value
+            else:
+                p.blank_ids.append((_dotted_pointer(pointer, shape.resource), shape.resource))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and not out_of_int64(value):
+            resource = value
+        elif value is not _MISSING:
+            p.wrong_kind.append((_dotted_pointer(pointer, shape.resource), "a string or a number", value))
+    start = _time(p, item, shape.start, pointer, times)
+    end = None
+    if shape.end is not None:
+        end = _time(p, item, shape.end, pointer, times)
+        if start is not None and end is not None and end <= start:
+            p.inverted.append((_dotted_pointer(pointer, shape.end), _dotted(item, shape.start),
+                               _dotted(item, shape.end), end == start))
+            end = None
+    elif shape.length is not None:
+        length = _dotted(item, shape.length)
+        length_pointer = _dotted_pointer(pointer, shape.length)
+        if is_int64(length):
+            if length <= 0:
+                p.non_positive.append((length_pointer, length))
+            elif start is not None:
+                end = start + length * NS_PER_MINUTE
+        elif out_of_int64(length):
+            p.out_of_range.append(length_pointer)
+        elif length is not _MISSING and length is not None:
+            p.wrong_kind.append((length_pointer, "an integer number of minutes", length))
+    shift_id = _dotted(item, shape.id) if shape.id else None
+    shift_id = shift_id if isinstance(shift_id, (str, int)) and not isinstance(shift_id, bool) else None
+    if start is not None and end is not None:
+        # resources compare as JSON values: the string "7" is not the number 7; an entry
+        # without a usable resource still has a duration (WFM204) but no overlaps
+        key = resource if type(resource) is str or resource is None else (_NUMBER, resource)
+        facts = p.facts
+        facts.entries.append(Entry(key, str(resource), start, end, pointer, facts.path,
+                                   len(facts.entries), shift_id))
+
+def _time(p: Payload, item: dict, name: str, pointer: str, times: TimestampCache) -> int | None:
+    value = _dotted(item, name)
+    if value is _MISSING or value is None:
+        return None
+    if not isinstance(value, str):
+        p.wrong_kind.append((_dotted_pointer(pointer, name), "an RFC 3339 date-time string", value))
+        return None
+    result = times.get(value)
+    if isinstance(result, TimeProblem):
+        p.time_problems.append((_dotted_pointer(pointer, name), result))
+        return None
+    return result
+
+
+_MISSING = object()
+_NUMBER = "#number"  # tags numeric resources apart from strings
+
+
+def _dotted(item: dict, path: str) -> Any:
+    if "." not in path:
+        return item.get(path, _MISSING)
+    value: Any = item
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
+
+
+def _dotted_pointer(pointer: str, path: str) -> str:
+    return pointer + "".join(f"/{escape_token(part)}" for part in path.split("."))

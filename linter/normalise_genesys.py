@@ -1,0 +1,209 @@
+"""Normalisation of the Genesys profiles (update, import, export): one walk over agents,
+shifts, activities and markers, with the fast structure check of each object."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import profiles as P
+from .document import INT64_MAX, HugeInteger, NonStandardNumber
+from .payload import ActivitySpan, AgentView, Entry, MarkerView, Payload, ShiftView, is_int64
+from .structure import fast_checks
+from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date
+
+
+class GenesysNormaliser:
+    """Walks a Genesys document once: agents, shifts, activities, markers."""
+
+    def __init__(self, payload: Payload, detailed: bool) -> None:
+        self.p = payload
+        self.detailed = detailed
+        self.times = TimestampCache(utc_only=True)
+        self.checks = fast_checks(payload.profile)
+
+    def check(self, obj: dict, kind: str, pointer: str) -> None:
+        check = self.checks[kind]
+        if self.detailed or not check.passes(obj):
+            self.p.suspects.append((pointer, check, obj))
+
+    def object_items(self, container: dict, key: str, pointer: str, what: str):
+        """(pointer, item) for the object items of an array member; others are recorded."""
+        items = container.get(key)
+        if not isinstance(items, list):
+            return
+        base = f"{pointer}/{key}"
+        for index, item in enumerate(items):
+            item_pointer = f"{base}/{index}"
+            if isinstance(item, dict):
+                yield item_pointer, item
+            elif not isinstance(item, (NonStandardNumber, HugeInteger)):  # those are WFM004
+                self.p.wrong_kind.append((item_pointer, what, item))
+
+    def run(self) -> None:
+        p, root = self.p, self.p.root
+        facts = p.facts
+        self.check(root, "root", "")
+        base = ""
+        holder = root
+        if p.profile == P.EXPORT:
+            if isinstance(root.get("result"), dict):
+                holder, base = root["result"], "/result"
+            zone = holder.get("businessUnitTimeZone")
+            facts.time_zone = zone if isinstance(zone, str) else None
+        metadata = root.get("metadata")
+        if isinstance(metadata, dict) and is_int64(metadata.get("version")):
+            facts.root_version, facts.root_version_pointer = metadata["version"], "/metadata/version"
+        forecast = root.get("shortTermForecast")
+        if isinstance(forecast, dict) and isinstance(forecast.get("weekDate"), str):
+            parsed = parse_date(forecast["weekDate"])
+            if isinstance(parsed, TimeProblem):
+                p.time_problems.append(("/shortTermForecast/weekDate", parsed))
+        for agent_pointer, agent in self.object_items(holder, "agentSchedules", base, "an agent schedule object"):
+            self.agent(agent, agent_pointer)
+        facts.needs = {P.UPDATE: ("wfm:schedule:edit",), P.IMPORT: ("wfm:schedule:add",)}.get(p.profile, ())
+
+    def agent(self, agent: dict, pointer: str) -> None:
+        p = self.p
+        self.check(agent, "agent", pointer)
+        if p.profile == P.EXPORT:
+            user = agent.get("user")
+            user_id = user.get("id") if isinstance(user, dict) else None
+            id_pointer = f"{pointer}/user/id"
+        else:
+            user_id, id_pointer = agent.get("userId"), f"{pointer}/userId"
+        if isinstance(user_id, str):
+            if not user_id.strip():
+                p.blank_ids.append((id_pointer, "userId" if p.profile != P.EXPORT else "user.id"))
+                user_id = None
+        else:
+            user_id = None
+        metadata = agent.get("metadata")
+        version = metadata.get("version") if isinstance(metadata, dict) else None
+        deleted = agent.get("delete") is True
+        view = AgentView(pointer, user_id, id_pointer if user_id is not None else None,
+                         has_metadata="metadata" in agent and metadata is not None,
+                         version=version if is_int64(version) else None,
+                         version_pointer=f"{pointer}/metadata/version" if is_int64(version) else None,
+                         deleted=deleted, edits=deleted)
+        p.facts.agents.append(view)
+        for shift_pointer, shift in self.object_items(agent, "shifts", pointer, "a shift object"):
+            self.shift(shift, shift_pointer, view)
+        for marker_pointer, marker in self.object_items(agent, "fullDayTimeOffMarkers", pointer,
+                                                        "a time-off marker object"):
+            self.marker(marker, marker_pointer, view)
+
+    def length(self, obj: dict, pointer: str) -> int | None:
+        """A valid positive `lengthMinutes`, or None (recording why for its rule)."""
+        length = obj.get("lengthMinutes")
+        if not is_int64(length):
+            return None
+        if length <= 0:
+            self.p.non_positive.append((f"{pointer}/lengthMinutes", length))
+            return None
+        payable = obj.get("payableMinutes")
+        if is_int64(payable) and payable > length:
+            self.p.payable_excess.append((f"{pointer}/payableMinutes", payable, length))
+        return length
+
+    def instant(self, obj: dict, key: str, pointer: str) -> int | None:
+        value = obj.get(key)
+        if not isinstance(value, str):
+            return None
+        result = self.times.get(value)
+        if isinstance(result, TimeProblem):
+            self.p.time_problems.append((f"{pointer}/{key}", result))
+            return None
+        return result
+
+    def shift(self, shift: dict, pointer: str, agent: AgentView) -> None:
+        p = self.p
+        self.check(shift, "shift", pointer)
+        shift_id = shift.get("id")
+        shift_id = shift_id if isinstance(shift_id, str) else None
+        deleted = shift.get("delete") is True
+        if shift_id is not None:
+            agent.edits = True
+            agent.shift_ids.append((shift_id, f"{pointer}/id"))
+        if deleted:
+            agent.edits = True
+        spans, complete = self.activities(shift.get("activities"), pointer)
+        hull = (min(a.start for a in spans), max(a.end for a in spans)) if complete and spans else None
+        view = ShiftView(pointer, agent.user_id, shift_id, spans, complete, hull)
+        view.own_start = self.instant(shift, "startDate", pointer)
+        own_length = shift.get("lengthMinutes")
+        if is_int64(own_length):
+            if own_length <= 0:
+                p.non_positive.append((f"{pointer}/lengthMinutes", own_length))
+            else:
+                view.own_length = own_length
+        if agent.deleted or deleted:
+            return
+        p.shifts.append(view)
+        if hull is None and not shift.get("activities") and view.own_start is not None and view.own_length:
+            hull = (view.own_start, view.own_start + view.own_length * NS_PER_MINUTE)
+        if hull is not None and agent.user_id is not None:
+            facts = p.facts
+            facts.entries.append(Entry(agent.user_id, agent.user_id, hull[0], hull[1], pointer,
+                                       facts.path, len(facts.entries), shift_id))
+
+    def activities(self, activities: Any, pointer: str) -> tuple[list[ActivitySpan], bool]:
+        """The valid spans of a shift's activities, and whether every activity was valid.
+
+        The loop runs once per activity of the payload, the bulk of a large file, so it is
+        written out flat: no helper calls on the well-formed path."""
+        if not isinstance(activities, list):
+            return [], True
+        p = self.p
+        passes, detailed = self.checks["activity"].passes, self.detailed
+        cache, times = self.times._cache, self.times
+        spans: list[ActivitySpan] = []
+        complete = True
+        base = f"{pointer}/activities/"
+        for index, activity in enumerate(activities):
+            if type(activity) is not dict:
+                complete = False
+                if not isinstance(activity, (NonStandardNumber, HugeInteger)):
+                    p.wrong_kind.append((f"{base}{index}", "an activity object", activity))
+                continue
+            if detailed or not passes(activity):
+                p.suspects.append((f"{base}{index}", self.checks["activity"], activity))
+            code = activity.get("activityCodeId")
+            if type(code) is str and (not code or code.isspace()):
+                p.blank_ids.append((f"{base}{index}/activityCodeId", "activityCodeId"))
+            start = activity.get("startDate")
+            if type(start) is str:
+                start = cache.get(start) or times.get(start)
+                if type(start) is not int:
+                    p.time_problems.append((f"{base}{index}/startDate", start))
+                    start = None
+            else:
+                start = None
+            length = activity.get("lengthMinutes")
+            if type(length) is int and 0 < length <= INT64_MAX:
+                payable = activity.get("payableMinutes")
+                if type(payable) is int and length < payable <= INT64_MAX:
+                    p.payable_excess.append((f"{base}{index}/payableMinutes", payable, length))
+            else:
+                if type(length) is int and -INT64_MAX <= length <= 0:
+                    p.non_positive.append((f"{base}{index}/lengthMinutes", length))
+                length = None
+            if start is None or length is None:
+                complete = False
+                continue
+            spans.append(ActivitySpan(pointer, index, start, start + length * NS_PER_MINUTE, length))
+        return spans, complete
+
+    def marker(self, marker: dict, pointer: str, agent: AgentView) -> None:
+        p = self.p
+        self.check(marker, "marker", pointer)
+        if marker.get("delete") is True:
+            agent.edits = True
+        self.length(marker, pointer)
+        day = marker.get("businessUnitDate")
+        parsed = None
+        if isinstance(day, str):
+            parsed = parse_date(day)
+            if isinstance(parsed, TimeProblem):
+                p.time_problems.append((f"{pointer}/businessUnitDate", parsed))
+                parsed = None
+        if not agent.deleted and marker.get("delete") is not True:
+            p.markers.append(MarkerView(pointer, agent.user_id, parsed))

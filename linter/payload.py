@@ -10,7 +10,7 @@ from typing import Any
 
 from .document import ParsedDocument, out_of_int64
 from .structure import FastCheck
-from .timestamps import TimeProblem
+from .timestamps import NS_PER_MINUTE, TimeProblem
 
 
 @dataclass(slots=True)
@@ -44,14 +44,30 @@ class ActivitySpan:
 
 @dataclass(slots=True)
 class ShiftView:
+    """A shift and its valid activities, kept as parallel lists of starts and ends (cheap to
+    build for hundreds of thousands of activities); `activities` makes span objects on demand."""
+
     pointer: str
     user_id: str | None
     shift_id: str | None
-    activities: list[ActivitySpan]
+    starts: list[int]
+    ends: list[int]
+    indexes: list[int] | None  # positions in the shift's array; None means 0, 1, 2, ...
     complete: bool  # every activity had a valid start and length
     hull: tuple[int, int] | None = None  # first start to last end, when complete
     own_start: int | None = None
     own_length: int | None = None
+
+    @property
+    def activities(self) -> list[ActivitySpan]:
+        indexes = self.indexes if self.indexes is not None else range(len(self.starts))
+        return [ActivitySpan(self.pointer, index, start, end, (end - start) // NS_PER_MINUTE)
+                for index, start, end in zip(indexes, self.starts, self.ends)]
+
+    def in_order(self) -> bool:
+        """Activities back to back or with gaps, none overlapping the next: the usual shift."""
+        starts, ends = self.starts, self.ends
+        return all(end <= start for end, start in zip(ends, starts[1:]))
 
 
 @dataclass(slots=True)

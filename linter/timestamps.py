@@ -141,10 +141,13 @@ class TimestampCache:
     dates and clock times. The canonical `YYYY-MM-DDTHH:MM:SSZ` form is assembled from a cached
     date and a cached time, each validated by the full parser the first time it is seen."""
 
-    __slots__ = ("_cache", "_utc_only", "_days", "_clocks")
+    __slots__ = ("_cache", "_utc_only", "_days", "_clocks", "_instants", "known_instant")
 
     def __init__(self, utc_only: bool) -> None:
         self._cache: dict[str, int | TimeProblem] = {}
+        # the instant of a valid timestamp seen before, else None (a C-level lookup)
+        self._instants: dict[str, int] = {}
+        self.known_instant = self._instants.get
         self._utc_only = utc_only
         self._days: dict[str, int] = {}
         self._clocks: dict[str, int] = {}
@@ -157,9 +160,11 @@ class TimestampCache:
         if canonical:
             day, clock = self._days.get(value[:10]), self._clocks.get(value[11:19])
             if day is not None and clock is not None:
-                result = self._cache[value] = day + clock
+                result = self._cache[value] = self._instants[value] = day + clock
                 return result
         result = self._cache[value] = parse_datetime(value, self._utc_only)
+        if type(result) is int:
+            self._instants[value] = result
         if canonical and type(result) is int:
             day = result - result % NS_PER_DAY
             self._days[value[:10]], self._clocks[value[11:19]] = day, result - day

@@ -46,9 +46,9 @@ OPTIONS: dict = {}
 
 def check(payload, options) -> Iterator[Issue]:
     for shift in payload.shifts:
-        activities = shift.activities
-        if len(activities) < 2 or all(a.end <= b.start for a, b in zip(activities, activities[1:])):
+        if len(shift.starts) < 2 or shift.in_order():
             continue  # the usual shift: activities in order, back to back
+        activities = shift.activities
         for index, earlier in earlier_overlaps(activities):
             activity = activities[index]
             count = len(earlier)

@@ -81,3 +81,13 @@ def test_cut_and_flipped_bytes_never_raise(payload, data):
     result = analyse_bytes(raw, "p.json", settings())
     findings = locate_run([result], [], settings())
     assert all(f.line >= 1 and f.column >= 1 for f in findings)
+
+
+def test_export_activities_with_odd_optional_values_never_raise():
+    odd = {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "payableMinutes": "x", "activityCodeId": 5}
+    bad = {"startDate": "2026-11-24T10:00:00Z", "lengthMinutes": 60, "payableMinutes": 90, "activityCodeId": " "}
+    # the second of each pair of shifts has only starts seen before: it takes the column-wise path
+    shifts = [{"activities": [odd]}, {"activities": [odd]}, {"activities": [bad]}, {"activities": [bad]}]
+    text = json.dumps({"result": {"agentSchedules": [{"user": {"id": "a"}, "shifts": shifts}]}})
+    assert [f.code for f in lint_text(text, "p.json", settings())] == [
+        "WFM304", "WFM207", "WFM103", "WFM304", "WFM207", "WFM103"]

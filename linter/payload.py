@@ -141,6 +141,10 @@ class Payload:
     def root(self) -> Any:
         return self.parsed.root
 
+    def time_problems_of(self, code: str):
+        """(pointer, problem) of the timestamps rejected with `code` (WFM201 or WFM202)."""
+        return [(pointer, problem) for pointer, problem in self.time_problems if problem.code == code]
+
 
 def is_int64(value: Any) -> bool:
     return type(value) is int and not out_of_int64(value)

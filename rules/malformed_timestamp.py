@@ -42,6 +42,5 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    for pointer, problem in payload.time_problems:
-        if problem.code == CODE:
-            yield Issue(CODE, problem.message, pointer)
+    for pointer, problem in payload.time_problems_of(CODE):
+        yield Issue(CODE, problem.message, pointer)

@@ -104,6 +104,19 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
     return issues, crashes
 
 
+_worker_settings: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Each worker receives the settings once, not with every file."""
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _analyse_in_worker(path: str) -> FileResult:
+    return analyse_path(path, _worker_settings)
+
+
 def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
                  stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
     def one(path: str) -> FileResult:
@@ -118,8 +131,9 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
 
         results: dict[str, FileResult] = {}
         chunk = max(1, min(64, len(on_disk) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(analyse_path, on_disk, [settings] * len(on_disk), chunksize=chunk):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                 initargs=(settings,)) as pool:
+            for result in pool.map(_analyse_in_worker, on_disk, chunksize=chunk):
                 results[result.path] = result
                 if progress:
                     progress(1)

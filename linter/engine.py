@@ -328,12 +328,7 @@ def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
         result = FileResult(path, max_depth=settings.config.max_depth)
         result.issues = [_too_large(len(data), settings.config.max_file_size)]
         return result
-    text, issues, decodable = decode(data)
-    if not decodable:
-        result = FileResult(path, text=text, max_depth=settings.config.max_depth)
-        result.issues = issues
-        return result
-    return analyse_text(text, path, settings, early=issues)[0]
+    return _analyse_owned_bytes([data], path, settings)
 
 
 def analyse_path(path: str, settings: Settings) -> FileResult:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .document import ParsedDocument, out_of_int64
 from .structure import FastCheck
-from .timestamps import NS_PER_MINUTE, TimeProblem
+from .timestamps import TimeProblem
 
 
 @dataclass(slots=True)
@@ -33,7 +33,6 @@ class ActivitySpan:
     index: int
     start: int
     end: int
-    length_minutes: int
 
     @property
     def pointer(self) -> str:
@@ -61,7 +60,7 @@ class ShiftView:
     @property
     def activities(self) -> list[ActivitySpan]:
         indexes = self.indexes if self.indexes is not None else range(len(self.starts))
-        return [ActivitySpan(self.pointer, index, start, end, (end - start) // NS_PER_MINUTE)
+        return [ActivitySpan(self.pointer, index, start, end)
                 for index, start, end in zip(indexes, self.starts, self.ends)]
 
     def in_order(self) -> bool:

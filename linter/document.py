@@ -64,6 +64,10 @@ class ParsedDocument:
     duplicate_objects: list = field(default_factory=list)
     has_non_standard: bool = False
     has_huge_integers: bool = False
+    # set by the fast path (`fastparse.py`) only:
+    typed_profile: str | None = None  # the profile whose agent structs are in the tree
+    agent_spans: list[tuple[int, int]] | None = None  # each agent's text
+    known_ends: dict[int, int] | None = None  # value start -> end, for the locating walk
 
 
 _BOMS = (
@@ -229,7 +233,7 @@ def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> list[I
 
     issues = []
     found = find_duplicate_keys(parsed.text, parsed.root, parsed.duplicate_objects,
-                                parsed.has_huge_integers, max_depth)
+                                parsed.has_huge_integers, max_depth, parsed.known_ends)
     for pointer, (start, end), first, key in found:
         issues.append(Issue(
             "WFM003", f"key {json.dumps(key)} appears twice in one object; parsers keep only the "

@@ -38,6 +38,7 @@ class FileResult:
     max_depth: int = 512
     huge_integers: bool = False
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
+    known_ends: dict[int, int] | None = None  # extents the locating walk can jump over
     skipped: bool = False
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
@@ -82,43 +83,55 @@ def _claim_problem(root: Any, profile: str) -> str | None:
 
 
 def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None = None,
-                 early: list[Issue] | None = None, detailed: bool = False) -> tuple[FileResult, Payload | None]:
-    """Run every per-file rule on one document (no positions yet: see `locate_run`)."""
+                 early: list[Issue] | None = None, detailed: bool = False,
+                 data: list[bytes] | None = None, fast: bool | None = None) -> tuple[FileResult, Payload | None]:
+    """Run every per-file rule on one document (no positions yet: see `locate_run`).
+    `data` holds the text's UTF-8 encoding when the caller has it (emptied once read, so a
+    large file's bytes are freed early); `fast` forces the typed fast path on or off (by
+    default it is taken for large update and import files)."""
+    from . import fastparse
+
     config = settings.config
     issues: list[Issue] = list(early or [])
     result = FileResult(path, max_depth=config.max_depth)
     rule_settings = settings.rule_settings(path)
     if text.startswith("\ufeff"):
         text = text[1:]
+        if data:
+            data.clear()
         issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without "
                             "one (JSON forbids it and some parsers reject it)", offset=0,
                             severity="warning"))
     result.text = text
+    claimed = settings.claimed_profile(path)
+    schema = settings.schema_for(path)
     if parsed is None:
         if len(text) > config.max_file_size:
             issues.append(_too_large(len(text), config.max_file_size))
             result.issues = issues
             return result, None
-        parsed = parse(text, config.max_depth)
+        encoded = data.pop() if data else None
+        if not detailed and schema is None and fastparse.eligible(text, claimed, config.max_depth, fast):
+            parsed = fastparse.parse_fast(text, encoded, claimed, config.max_depth)
+        del encoded
+        if parsed is None:
+            parsed = parse(text, config.max_depth)
+    profile, problem = _profile_of(parsed, claimed, config)
+    if parsed.typed_profile is not None and profile != parsed.typed_profile:
+        parsed = parse(text, config.max_depth)  # agent structs belong in update and import files
+        profile, problem = _profile_of(parsed, claimed, config)
     result.huge_integers = parsed.has_huge_integers
     result.unique_keys = parsed.ok and not parsed.duplicate_objects
+    result.known_ends = parsed.known_ends
     issues.extend(parsed.issues)
     if not parsed.ok:
         result.issues = issues
         return result, None
-    claimed = settings.claimed_profile(path)
-    schema = settings.schema_for(path)
-    profile = claimed
-    if claimed is not None:
-        problem = _claim_problem(parsed.root, claimed)
-        if problem:
-            issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
-            profile = None
-    else:
-        profile = P.detect_profile(parsed.root, config.generic)
-        if profile is None and schema is None:
-            result.skipped = True
-            return result, None
+    if problem:
+        issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
+    elif profile is None and claimed is None and schema is None:
+        result.skipped = True
+        return result, None
     payload = None
     if parsed.duplicate_objects:
         issues.extend(duplicate_key_issues(parsed, config.max_depth))
@@ -146,6 +159,16 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
                 result.crashes.append(RuleCrash(rule.code, path, traceback.format_exc(limit=-3)))
     result.issues = issues
     return result, payload
+
+
+def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> tuple[str | None, str | None]:
+    """The document's profile (None: not a payload) and why it is not the claimed one."""
+    if not parsed.ok:
+        return None, None
+    if claimed is None:
+        return P.detect_profile(parsed.root, config.generic), None
+    problem = _claim_problem(parsed.root, claimed)
+    return (None, problem) if problem else (claimed, None)
 
 
 def _too_large(size: int, limit: int) -> Issue:
@@ -201,7 +224,8 @@ class _Texts:
         if wanted:
             try:
                 self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
-                                                   source.max_depth, source.unique_keys)
+                                                   source.max_depth, source.unique_keys,
+                                                   source.known_ends)
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 
@@ -351,9 +375,11 @@ def analyse_path(path: str, settings: Settings) -> FileResult:
 
 
 def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:
-    text, issues, decodable = decode(holder.pop())
+    text, issues, decodable = decode(holder[0])
     if not decodable:
         result = FileResult(path, text=text, max_depth=settings.config.max_depth)
         result.issues = issues
         return result
-    return analyse_text(text, path, settings, early=issues)[0]
+    if issues:  # a byte-order mark: the bytes are not the text's encoding
+        holder.clear()
+    return analyse_text(text, path, settings, early=issues, data=holder)[0]

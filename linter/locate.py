@@ -43,8 +43,10 @@ class _AllFound(Exception):
 
 
 class _SourceWalk:
-    def __init__(self, text: str, huge_integers: bool = False) -> None:
+    def __init__(self, text: str, huge_integers: bool = False,
+                 known_ends: dict[int, int] | None = None) -> None:
         self.text = text
+        self.known_ends = known_ends or {}
         self.pending: set[str] = set()
         self.stop_early = False
         decoder = json.JSONDecoder(parse_int=_huge_safe_int if huge_integers else None)
@@ -54,7 +56,8 @@ class _SourceWalk:
         return _WHITESPACE.match(self.text, index).end()
 
     def skip(self, index: int) -> int:
-        return self._scan(self.text, index)[1]
+        end = self.known_ends.get(index)
+        return end if end is not None else self._scan(self.text, index)[1]
 
     def _found(self, pointer: str) -> None:
         if self.stop_early:
@@ -135,10 +138,12 @@ class _SourceWalk:
 
 
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
-                    max_depth: int = 512, unique_keys: bool = False) -> dict[str, Span]:
+                    max_depth: int = 512, unique_keys: bool = False,
+                    known_ends: dict[int, int] | None = None) -> dict[str, Span]:
     """Spans of the given pointers (those that resolve) in one walk over a valid JSON text.
     With `unique_keys` (no key repeats in the text) the walk stops once the last is found;
-    otherwise a later repeat of a key must win, as it does in the parsed tree."""
+    otherwise a later repeat of a key must win, as it does in the parsed tree. `known_ends`
+    (value start -> end) lets the walk jump over values it need not enter."""
     pointers = list(pointers)
     trie: dict = {}
     depth = 0
@@ -148,7 +153,7 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
         depth = max(depth, len(tokens))
         for token in tokens:
             node = node.setdefault(token, {})
-    walk = _SourceWalk(text, huge_integers)
+    walk = _SourceWalk(text, huge_integers, known_ends)
     walk.pending = {pointer for pointer in pointers if pointer}
     walk.stop_early = unique_keys
     start = walk.ws(0)
@@ -164,7 +169,7 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
 
 
 def find_duplicate_keys(text: str, root: Any, objects: list, huge_integers: bool = False,
-                        max_depth: int = 512) -> list:
+                        max_depth: int = 512, known_ends: dict[int, int] | None = None) -> list:
     """(pointer, (key start, key end), (first key start, first key end), key) per repeat.
 
     The parser handed over the objects whose keys repeat; an identity walk of the tree finds
@@ -182,8 +187,9 @@ def find_duplicate_keys(text: str, root: Any, objects: list, huge_integers: bool
                          if isinstance(v, (dict, list)))
         elif isinstance(value, list):
             stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(value) if isinstance(v, (dict, list)))
-    spans = locate_pointers(text, [pointer for pointer, _ in pointers], huge_integers, max_depth)
-    walk = _SourceWalk(text, huge_integers)
+    spans = locate_pointers(text, [pointer for pointer, _ in pointers], huge_integers, max_depth,
+                            known_ends=known_ends)
+    walk = _SourceWalk(text, huge_integers, known_ends)
     found: list = []
     with _recursion_room(max_depth):
         for pointer, keys in sorted(pointers, key=lambda item: spans[item[0]][2]):

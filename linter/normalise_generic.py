@@ -2,11 +2,12 @@
 auto-detected), each with a resource, a start and an end or a length."""
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
 from . import profiles as P
-from .document import out_of_int64
-from .findings import escape_token
+from .document import INT64_MAX, out_of_int64
+from .findings import escape_token, join_pointer, split_pointer
 from .payload import Entry, Payload, is_int64
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache
 
@@ -27,11 +28,84 @@ def normalise_generic(p: Payload) -> None:
     facts.needs = tuple(settings.config.required_permissions)
     times = TimestampCache(utc_only=False)
     for shape in shapes:
+        if _column_entries(p, shape, times):
+            continue
         for pointer, item, member in P.match_pattern(root, shape.pattern):
             _entry(p, shape, pointer, item, member, times)
     if not facts.entries and not p.wrong_kind and not p.missing:
         p.shape_problem = "no entries found" if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
+
+def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) -> bool:
+    """The usual case, one array of flat entry objects (`/shifts/*`), read a column at a time:
+    the entries that are plainly well-formed become entries in bulk, the others go through
+    `_entry`, in order. False when the pattern or the shape is not of that kind."""
+    tokens = split_pointer(shape.pattern)
+    names = [shape.resource, shape.start, shape.end, shape.length, shape.id, *shape.required]
+    if not tokens or tokens[-1] != "*" or "*" in tokens[:-1] or shape.end is None and shape.length is None \
+            or any(name is not None and ("." in name or name == "{key}") for name in names):
+        return False
+    prefix = join_pointer("", *tokens[:-1])
+    found = [value for _, value, _ in P.match_pattern(p.root, prefix)]
+    if len(found) != 1 or not isinstance(found[0], list):
+        return not found  # nothing there: no entries either way
+    items: list = found[0]
+    if not all(type(item) is dict for item in items):
+        return False
+
+    def column(name: str) -> list:
+        return list(map(dict.get, items, repeat(name, len(items)), repeat(_MISSING)))
+
+    try:
+        clean = _clean_resources(column(shape.resource))
+        resources = column(shape.resource)
+        starts = _known_instants(column(shape.start), times)
+        if shape.end is not None:
+            ends = _known_instants(column(shape.end), times)
+            clean = [ok and start is not None and end is not None and end > start
+                     for ok, start, end in zip(clean, starts, ends)]
+        else:
+            lengths = column(shape.length)
+            clean = [ok and start is not None and type(length) is int and 0 < length <= INT64_MAX
+                     for ok, start, length in zip(clean, starts, lengths)]
+            ends = [start + length * NS_PER_MINUTE if ok else None
+                    for ok, start, length in zip(clean, starts, lengths)]
+    except TypeError:  # an unhashable value where a string belongs: read item by item
+        return False
+    for name in set(shape.required) - {shape.resource, shape.start, shape.end, shape.length}:
+        clean = [ok and present for ok, present in zip(clean, map(dict.__contains__, items,
+                                                                      repeat(name)))]
+    ids = column(shape.id) if shape.id else repeat(None)
+    facts = p.facts
+    entries, path = facts.entries, facts.path
+    for index, (ok, item, resource, start, end, shift_id) in enumerate(
+            zip(clean, items, resources, starts, ends, ids)):
+        pointer = f"{prefix}/{index}"
+        if not ok:
+            _entry(p, shape, pointer, item, None, times)
+            continue
+        if not isinstance(shift_id, (str, int)) or isinstance(shift_id, bool):
+            shift_id = None
+        entries.append(Entry(resource, resource, start, end, pointer, path, len(entries), shift_id))
+    return True
+
+
+def _clean_resources(values: list) -> list[bool]:
+    """Which values are usable string resources (numbers and the rest go through `_entry`)."""
+    verdicts = {value: type(value) is str and bool(value.strip()) for value in set(values)}
+    return list(map(verdicts.__getitem__, values))
+
+
+def _known_instants(values: list, times: TimestampCache) -> list[int | None]:
+    """Each value's instant, or None when it is not a valid timestamp string."""
+    instants = list(map(times.known_instant, values))
+    if None in instants:
+        for value in {value for value, instant in zip(values, instants) if instant is None}:
+            if type(value) is str:
+                times.get(value)  # learn it, if it is valid
+        instants = list(map(times.known_instant, values))
+    return instants
+
 
 def _entry(p: Payload, shape: P.GenericShape, pointer: str, item: Any, member: str | None,
            times: TimestampCache) -> None:

@@ -2,11 +2,15 @@
 shifts, activities and markers, with the fast structure check of each object."""
 from __future__ import annotations
 
+from itertools import repeat
+from operator import add, mul
 from typing import Any
 
 from . import profiles as P
 from .document import INT64_MAX, HugeInteger, NonStandardNumber
+from .fastparse import is_typed, reparse_agent
 from .payload import AgentView, Entry, MarkerView, Payload, ShiftView, is_int64
+from .shapes import EXCLUSIVE_FIELDS
 from .structure import fast_checks
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date
 
@@ -57,8 +61,17 @@ class GenesysNormaliser:
             parsed = parse_date(forecast["weekDate"])
             if isinstance(parsed, TimeProblem):
                 p.time_problems.append(("/shortTermForecast/weekDate", parsed))
-        for agent_pointer, agent in self.object_items(holder, "agentSchedules", base, "an agent schedule object"):
-            self.agent(agent, agent_pointer)
+        agents = holder.get("agentSchedules")
+        for index, agent in enumerate(agents if isinstance(agents, list) else ()):
+            agent_pointer = f"{base}/agentSchedules/{index}"
+            if type(agent) is not dict and is_typed(agent):
+                if self.typed_agent(agent, agent_pointer):
+                    continue
+                agent = reparse_agent(p.parsed, index)  # it holds something a rule records
+            if type(agent) is dict:
+                self.agent(agent, agent_pointer)
+            elif not isinstance(agent, (NonStandardNumber, HugeInteger)):  # those are WFM004
+                p.wrong_kind.append((agent_pointer, "an agent schedule object", agent))
         facts.needs = {P.UPDATE: ("wfm:schedule:edit",), P.IMPORT: ("wfm:schedule:add",)}.get(p.profile, ())
 
     def agent(self, agent: dict, pointer: str) -> None:
@@ -84,6 +97,11 @@ class GenesysNormaliser:
                          version=version if is_int64(version) else None,
                          version_pointer=f"{pointer}/metadata/version" if is_int64(version) else None,
                          deleted=deleted, edits=deleted)
+        for pair in EXCLUSIVE_FIELDS:
+            if pair[0] in agent and pair[1] in agent:
+                keys = list(agent)
+                earlier, later = sorted(pair, key=keys.index)
+                view.exclusive.append((later, earlier))
         p.facts.agents.append(view)
         for shift_pointer, shift in self.object_items(agent, "shifts", pointer, "a shift object"):
             self.shift(shift, shift_pointer, view)
@@ -227,12 +245,109 @@ class GenesysNormaliser:
             indexes.append(index)
         return starts, ends, indexes, complete
 
+    def typed_agent(self, agent: Any, pointer: str) -> bool:
+        """An agent the typed decode accepted (`fastparse.py`): its types, required fields and
+        positive lengths are known good, so only what the structs cannot say is checked here,
+        a column at a time. False, with nothing recorded, when anything in it needs a record:
+        the caller then reads the agent the careful way."""
+        from msgspec import UNSET  # imported by the fast path already
+
+        p, times = self.p, self.times
+        user_id = agent.userId
+        if not user_id.strip():
+            return False
+        for first, second in EXCLUSIVE_FIELDS:  # their order in the text is not in the struct
+            if getattr(agent, first) is not UNSET and getattr(agent, second) is not UNSET:
+                return False
+        metadata = getattr(agent, "metadata", None)  # import agents have none
+        version = metadata.version if metadata else None
+        deleted = agent.delete is True
+        view = AgentView(pointer, user_id, f"{pointer}/userId", has_metadata=bool(metadata),
+                         version=version,
+                         version_pointer=f"{pointer}/metadata/version" if metadata else None,
+                         deleted=deleted, edits=deleted)
+        # the activities of all the agent's shifts as columns: a few list operations per agent
+        # instead of per shift
+        agent_shifts = agent.shifts or ()
+        columns = [shift.activities or () for shift in agent_shifts]
+        flat = [activity for activities in columns for activity in activities]
+        all_starts = list(map(times.known_instant, [a.startDate for a in flat]))
+        if None in all_starts:  # a start not seen before: parse it, once
+            all_starts = [times.get(a.startDate) for a in flat]
+            if not all(type(start) is int for start in all_starts):
+                return False
+        lengths = [a.lengthMinutes for a in flat]
+        payables = [a.payableMinutes for a in flat]
+        if payables.count(UNSET) != len(payables) and any(
+                type(payable) is int and payable > length for payable, length in zip(payables, lengths)):
+            return False
+        if any(not code.strip() for code in {a.activityCodeId for a in flat}):
+            return False
+        all_ends = list(map(add, all_starts, map(mul, lengths, repeat(NS_PER_MINUTE))))
+        shifts: list[ShiftView] = []
+        hulls: list[tuple[int, int, str, str | None]] = []
+        first = 0
+        for index, (shift, activities) in enumerate(zip(agent_shifts, columns)):
+            shift_pointer = f"{pointer}/shifts/{index}"
+            shift_id = shift.id if type(shift.id) is str else None
+            if shift_id is not None:
+                view.edits = True
+                view.shift_ids.append((shift_id, f"{shift_pointer}/id"))
+            shift_deleted = shift.delete is True
+            if shift_deleted:
+                view.edits = True
+            if activities:
+                last = first + len(activities)
+                starts, ends = all_starts[first:last], all_ends[first:last]
+                first = last
+                hull = (min(starts), max(ends))
+            else:
+                starts, ends, hull = [], [], None
+            own_start = None
+            if type(shift.startDate) is str:
+                own_start = times.get(shift.startDate)
+                if type(own_start) is not int:
+                    return False
+            own_length = shift.lengthMinutes if type(shift.lengthMinutes) is int else None
+            if deleted or shift_deleted:
+                continue
+            shift_view = ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull)
+            shift_view.own_start, shift_view.own_length = own_start, own_length
+            shifts.append(shift_view)
+            if hull is None and not activities and own_start is not None and own_length:
+                hull = (own_start, own_start + own_length * NS_PER_MINUTE)
+            if hull is not None:
+                hulls.append((hull[0], hull[1], shift_pointer, shift_id))
+        markers = []
+        for index, marker in enumerate(agent.fullDayTimeOffMarkers or ()):
+            length, payable = marker.lengthMinutes, marker.payableMinutes
+            if type(length) is int and type(payable) is int and payable > length:
+                return False
+            day = parse_date(marker.businessUnitDate)
+            if isinstance(day, TimeProblem):
+                return False
+            if marker.delete is True:
+                view.edits = True
+            elif not deleted:
+                markers.append(MarkerView(f"{pointer}/fullDayTimeOffMarkers/{index}", user_id, day,
+                                          length if type(length) is int else None))
+        facts = p.facts
+        facts.agents.append(view)
+        p.shifts.extend(shifts)
+        p.markers.extend(markers)
+        order = len(facts.entries)
+        facts.entries.extend(Entry(user_id, user_id, start, end, shift_pointer, facts.path, order + i,
+                                   shift_id)
+                             for i, (start, end, shift_pointer, shift_id) in enumerate(hulls))
+        return True
+
     def marker(self, marker: dict, pointer: str, agent: AgentView) -> None:
         p = self.p
         self.check(marker, "marker", pointer)
         if marker.get("delete") is True:
             agent.edits = True
         self.length(marker, pointer)
+        raw_length = marker.get("lengthMinutes")
         day = marker.get("businessUnitDate")
         parsed = None
         if isinstance(day, str):
@@ -241,4 +356,5 @@ class GenesysNormaliser:
                 p.time_problems.append((f"{pointer}/businessUnitDate", parsed))
                 parsed = None
         if not agent.deleted and marker.get("delete") is not True:
-            p.markers.append(MarkerView(pointer, agent.user_id, parsed))
+            p.markers.append(MarkerView(pointer, agent.user_id, parsed,
+                                        raw_length if type(raw_length) is int else None))

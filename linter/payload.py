@@ -63,6 +63,12 @@ class ShiftView:
         return [ActivitySpan(self.pointer, index, start, end)
                 for index, start, end in zip(indexes, self.starts, self.ends)]
 
+    def activities_within(self, start: int, end: int) -> list[ActivitySpan]:
+        """The activities that overlap [start, end)."""
+        if self.hull is not None and (self.hull[1] <= start or self.hull[0] >= end):
+            return []
+        return [span for span in self.activities if span.start < end and span.end > start]
+
     def in_order(self) -> bool:
         """Activities back to back or with gaps, none overlapping the next: the usual shift."""
         starts, ends = self.starts, self.ends
@@ -74,6 +80,7 @@ class MarkerView:
     pointer: str
     user_id: str | None
     day: date | None
+    length: int | None = None  # lengthMinutes, when an integer
 
 
 @dataclass(slots=True)
@@ -87,6 +94,7 @@ class AgentView:
     deleted: bool
     edits: bool
     shift_ids: list[tuple[str, str]] = field(default_factory=list)  # (id, pointer of the id)
+    exclusive: list[tuple[str, str]] = field(default_factory=list)  # (later, earlier) member set
 
 
 @dataclass(slots=True)

@@ -55,7 +55,9 @@ def is_update(root: dict) -> bool:
         return False
     if "metadata" in root:
         return True
-    return any(isinstance(a, dict) and ("userId" in a or "shifts" in a or "fullDayTimeOffMarkers" in a)
+    # an agent the fast path decoded into a struct has a userId (`fastparse.py`)
+    return any(("userId" in a or "shifts" in a or "fullDayTimeOffMarkers" in a)
+               if isinstance(a, dict) else hasattr(type(a), "__struct_fields__")
                for a in _agent_items(root))
 
 

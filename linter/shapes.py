@@ -92,6 +92,9 @@ SHAPES = {shape.name: shape for shape in (
           doc="The current schedule, as agentschedules/query returns it (with or without `result`)."),
 )}
 
+# Members of an agent that exclude each other (WFM105).
+EXCLUSIVE_FIELDS = (("workPlanId", "workPlanIdsPerWeek"),)
+
 # The shape that checks each object the normaliser visits, by profile and kind of object.
 VISITED_SHAPES: dict[str, dict[str, str]] = {
     "genesys-update": {"root": "UpdateRoot", "agent": "UpdateAgent", "shift": "Shift",

@@ -34,7 +34,6 @@ from typing import Iterator
 
 from wfmlint.findings import Issue
 from wfmlint.profiles import GENERIC
-from wfmlint.locate import resolve
 from wfmlint.timestamps import NS_PER_MINUTE
 
 CODE = "WFM204"
@@ -54,9 +53,8 @@ def check(payload, options) -> Iterator[Issue]:
             if entry.end - entry.start > limit * NS_PER_MINUTE:
                 yield _issue(entry.pointer, "entry", (entry.end - entry.start) // NS_PER_MINUTE, limit)
     for marker in payload.markers:
-        length = resolve(payload.root, marker.pointer).get("lengthMinutes")
-        if type(length) is int and length > limit:
-            yield _issue(marker.pointer, "time-off marker", length, limit)
+        if marker.length is not None and marker.length > limit:
+            yield _issue(marker.pointer, "time-off marker", marker.length, limit)
 
 
 def _issue(pointer: str, what: str, minutes: int, limit: int) -> Issue:

@@ -34,23 +34,18 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
-from wfmlint.locate import resolve
 
 CODE = "WFM105"
 NAME = "mutually-exclusive-fields"
 SEVERITY = "error"
 OPTIONS: dict = {}
-PAIRS = (("workPlanId", "workPlanIdsPerWeek"),)
 
 
 def check(payload, options) -> Iterator[Issue]:
+    # the pairs are `shapes.EXCLUSIVE_FIELDS`, found in key order by the normaliser
     for agent in payload.facts.agents:
-        obj = resolve(payload.root, agent.pointer)
-        for first, second in PAIRS:
-            if first in obj and second in obj:
-                keys = list(obj)
-                earlier, later = sorted((first, second), key=keys.index)
-                yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
-                            f"{agent.pointer}/{later}", at_key=True,
-                            related=(RelatedIssue(f"{agent.pointer}/{earlier}",
-                                                  f"\"{earlier}\" is set here", at_key=True),))
+        for later, earlier in agent.exclusive:
+            yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
+                        f"{agent.pointer}/{later}", at_key=True,
+                        related=(RelatedIssue(f"{agent.pointer}/{earlier}",
+                                              f"\"{earlier}\" is set here", at_key=True),))

@@ -68,9 +68,11 @@ def _day_bounds(day, zone) -> tuple[int, int]:
 def check(payload, options) -> Iterator[Issue]:
     if not payload.markers:
         return
-    activities = defaultdict(list)
+    days_off = {marker.user_id for marker in payload.markers if marker.day is not None}
+    shifts = defaultdict(list)  # only of the agents with a day off: few, in a large file
     for shift in payload.shifts:
-        activities[shift.user_id].extend(shift.activities)
+        if shift.user_id in days_off:
+            shifts[shift.user_id].append(shift)
     zone = _zone(payload)
     for marker in payload.markers:
         if marker.day is None or marker.user_id is None:
@@ -79,7 +81,7 @@ def check(payload, options) -> Iterator[Issue]:
             start, end = _day_bounds(marker.day, zone)
         except (OverflowError, ValueError):
             continue
-        clashes = sorted((a for a in activities[marker.user_id] if a.start < end and a.end > start),
+        clashes = sorted((a for shift in shifts[marker.user_id] for a in shift.activities_within(start, end)),
                          key=lambda a: a.start)
         if clashes:
             count = len(clashes)

@@ -1,0 +1,229 @@
+"""The fast path for large Genesys update and import files (SPEC §7).
+
+A typed C decode (msgspec) reads each agent schedule straight into compact structs that accept
+only well-formed agents. An agent the structs refuse is parsed by the standard parser (with
+the duplicate-key hook) and checked field by field as before, so no detail of a finding is
+lost; the root object around the agents always takes the standard parser (it is small).
+
+Duplicate keys are invisible to a typed decode (the last value wins), so they are found by
+counting: the structs keep every member of an agent (unknown fields are refused; absent
+fields stay UNSET, which is not re-encoded), so an agent's text holds exactly as many colons
+as its re-encoding unless a key repeats. A `\\u003a` escape is a colon the text does not show:
+agents holding one take the standard path.
+
+The result is a "hybrid" tree: the root and the refused agents are plain dicts, the accepted
+agents structs. `GenesysNormaliser` reads both; an accepted agent that holds anything a rule
+must record (a bad timestamp, a blank id, a non-positive length...) is read again as a plain
+object there (`reparse_agent`), so the recording stays in one place.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from . import profiles as P
+from .document import INT64_MAX, ParsedDocument, parse
+
+# Below this size the standard path is as fast, and a lint need not import msgspec.
+FAST_PATH_MIN_CHARS = 256 * 1024
+# The typed shapes nest 8 levels; a smaller max-depth is left to the standard path to report.
+_MIN_DEPTH = 16
+# Integers the fast path takes as clean: a length must be positive (else it is recorded).
+_POSITIVE = frozenset({"lengthMinutes"})
+_SEPARATOR = re.compile(rb"[ \t\n\r]*,[ \t\n\r]*")
+_WHITESPACE = re.compile(rb"[ \t\n\r]*")
+_ESCAPED_COLON = b"\\u003"  # \u003a or \u003A; a few false alarms (\u0030...) cost nothing
+
+
+_AGENT_SHAPES = {P.UPDATE: "UpdateAgent", P.IMPORT: "ImportAgent"}
+
+
+def is_typed(value: Any) -> bool:
+    """An agent the typed decode accepted (a msgspec struct, not a plain object)."""
+    return hasattr(type(value), "__struct_fields__")
+
+
+@lru_cache(maxsize=None)
+def _structs() -> dict[str, type]:
+    """msgspec struct types built from the shapes (`shapes.py`), strict and closed."""
+    from typing import Annotated, Literal, Union
+
+    import msgspec
+
+    from .shapes import SHAPES
+
+    built: dict[str, type] = {}
+
+    def field_type(spec) -> Any:
+        if spec.kind == "str":
+            return Literal[spec.choices] if spec.choices else str
+        if spec.kind == "int":
+            low = 1 if spec.name in _POSITIVE else -INT64_MAX - 1
+            if spec.ge is not None:
+                low = max(low, spec.ge)
+            return Annotated[int, msgspec.Meta(ge=low, le=INT64_MAX)]
+        if spec.kind == "bool":
+            return bool
+        if spec.kind == "dict":
+            return dict[str, Any]
+        if spec.kind == "list":
+            return list[str] if spec.items == "str" else list[struct(spec.items)]
+        return struct(spec.kind)
+
+    def struct(name: str) -> type:
+        if name not in built:
+            shape = SHAPES[name]
+            if shape.open:
+                raise ValueError(f"{name} is open: its unknown members would be dropped")
+            fields = []
+            for spec in shape.fields:
+                kind = field_type(spec)
+                if spec.required:
+                    fields.append((spec.name, kind))
+                else:
+                    fields.append((spec.name, Union[kind, None, msgspec.UnsetType], msgspec.UNSET))
+            built[name] = msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=True,
+                                            gc=False)
+        return built[name]
+
+    return {profile: struct(name) for profile, name in _AGENT_SHAPES.items()}
+
+
+@lru_cache(maxsize=None)
+def _decoders() -> tuple[Any, dict[str, Any]]:
+    import msgspec
+
+    # only the agents, as raw text; every other member is skipped (after validation)
+    root_scan = msgspec.defstruct("RootScan", [(
+        "agentSchedules", list[msgspec.Raw] | None | msgspec.UnsetType, msgspec.UNSET)])
+    agents = {profile: msgspec.json.Decoder(kind) for profile, kind in _structs().items()}
+    return msgspec.json.Decoder(root_scan), agents
+
+
+def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None) -> bool:
+    if force is not None:
+        return force and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
+    return (len(text) >= FAST_PATH_MIN_CHARS and claimed in (None, P.UPDATE, P.IMPORT)
+            and max_depth >= _MIN_DEPTH)
+
+
+def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: int) -> ParsedDocument | None:
+    """The document as a hybrid tree, or None to take the standard path (not an update or
+    import file, no agents, or anything unusual about the text around them)."""
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover - a declared dependency; the standard path still works
+        return None
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+    scan, agent_decoders = _decoders()
+    try:
+        raws = scan.decode(data).agentSchedules
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    if not raws:
+        return None
+    spans = _byte_spans(data, raws)
+    if spans is None:
+        return None
+    char_spans = spans if data.isascii() else _char_spans(data, spans)
+    first, last = char_spans[0][0], char_spans[-1][1]
+    skeleton = parse(text[:first] + text[last:], max_depth)  # the root, its agent array emptied
+    root = skeleton.root
+    if not skeleton.ok or skeleton.has_huge_integers or not isinstance(root, dict) \
+            or root.get("agentSchedules") != [] \
+            or any(obj is root and keys.count("agentSchedules") > 1
+                   for obj, keys in skeleton.duplicate_objects):
+        return None
+    profile = claimed or (P.IMPORT if "weekCount" in root else P.UPDATE)
+    if claimed is None and "result" in root:
+        return None  # an export: its shapes are open, the standard path reads it
+    decoder = agent_decoders[profile]
+    encoder, buffer = msgspec.json.Encoder(), bytearray()
+    escapes = _ESCAPED_COLON in data
+    agents: list[Any] = []
+    document = ParsedDocument(text, root, True, [], list(skeleton.duplicate_objects),
+                              skeleton.has_non_standard)
+    for raw, (start, end), (char_start, char_end) in zip(raws, spans, char_spans):
+        agent = None
+        try:
+            agent = decoder.decode(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            pass
+        if agent is not None:
+            encoder.encode_into(agent, buffer)
+            if buffer.count(b":") != data.count(b":", start, end) or (
+                    escapes and data.find(_ESCAPED_COLON, start, end) >= 0):
+                agent = None
+        if agent is None:
+            part = parse(text[char_start:char_end], max_depth - 2)
+            if not part.ok:
+                return None  # the standard path reports it, at the right place
+            document.duplicate_objects.extend(part.duplicate_objects)
+            document.has_non_standard |= part.has_non_standard
+            document.has_huge_integers |= part.has_huge_integers
+            agent = part.root
+        agents.append(agent)
+    root["agentSchedules"] = agents
+    document.agent_spans = char_spans
+    document.typed_profile = profile
+    document.known_ends = _known_ends(text, char_spans)
+    return document
+
+
+def reparse_agent(parsed: ParsedDocument, index: int) -> dict:
+    """An accepted agent as a plain object (it is valid JSON without repeated keys)."""
+    start, end = parsed.agent_spans[index]
+    agent = json.loads(parsed.text[start:end])
+    parsed.root["agentSchedules"][index] = agent
+    return agent
+
+
+def _byte_spans(data: bytes, raws: list) -> list[tuple[int, int]] | None:
+    """Where each agent's text is: the first is searched for, the others follow it, separated
+    by a comma, and the last must be found where it was expected. (A misplaced agent would
+    also fail the colon count in `parse_fast` and then the standard parse of its text.)"""
+    position = data.find(raws[0])
+    opener = data.rfind(b"[", 0, position)
+    if position < 0 or opener < 0 or _WHITESPACE.match(data, opener + 1).end() != position:
+        return None
+    spans = []
+    for index, raw in enumerate(raws):
+        if index:
+            separator = _SEPARATOR.match(data, position)
+            if separator is None:
+                return None
+            position = separator.end()
+        end = position + len(raw)
+        spans.append((position, end))
+        position = end
+    closer = _WHITESPACE.match(data, position).end()
+    last_start, last_end = spans[-1]
+    if data[closer:closer + 1] != b"]" or data.find(raws[-1], last_start, last_end) != last_start:
+        return None
+    return spans
+
+
+def _char_spans(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Byte spans as offsets in the decoded text (they differ once a character is not ASCII)."""
+    result = []
+    byte, char = 0, 0
+    for start, end in spans:
+        char += len(data[byte:start].decode("utf-8", "surrogatepass"))
+        char_start = char
+        char += len(data[start:end].decode("utf-8", "surrogatepass"))
+        result.append((char_start, char))
+        byte = end
+    return result
+
+
+def _known_ends(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Where the values whose extent is known end, by where they start: the locating walk
+    jumps over them instead of scanning them."""
+    ends = dict(spans)
+    opener = text.rfind("[", 0, spans[0][0])
+    closer = text.find("]", spans[-1][1])
+    ends[opener] = closer + 1
+    return ends

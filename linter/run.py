@@ -189,12 +189,13 @@ def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **
 
 
 def lint_text(text: str, path: str = "<stdin>", config: Settings | Config | None = None,
-              existing: FileFacts | None = None) -> list[Finding]:
-    """Python API and the core of every front end: lint one document given as text (no I/O)."""
+              existing: FileFacts | None = None, *, fast: bool | None = None) -> list[Finding]:
+    """Python API and the core of every front end: lint one document given as text (no I/O).
+    `fast` forces the typed fast path on or off (the findings are the same either way)."""
     from .engine import analyse_text
 
     settings = as_settings(config)
-    result, _payload = analyse_text(text, path, settings)
+    result, _payload = analyse_text(text, path, settings, fast=fast)
     run_issues: list = []
     if result.facts is not None:
         context = RunContext([result.facts], existing, settings,

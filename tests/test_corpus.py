@@ -42,6 +42,16 @@ def test_fast_and_detailed_structure_paths_agree(path):
     assert fast.issues == detailed.issues
 
 
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_typed_fast_path_and_standard_path_agree(path):
+    from wfmlint import lint_text
+
+    config = EXPECTED.get(path.name, {}).get("config") if path.parent == CORPUS else None
+    text = path.read_text(encoding="utf-8")
+    assert lint_text(text, path.name, settings(config), fast=True) == \
+        lint_text(text, path.name, settings(config), fast=False)
+
+
 REALWORLD_PROFILES = {
     "genesys-import-official-guide-via-forum.json": "genesys-import",
     "genesys-import-operation-error-via-forum.json": None,

@@ -70,6 +70,18 @@ def test_mutated_payloads_never_raise_and_positions_resolve(payload, data):
 
 
 @given(payloads, st.data())
+def test_the_fast_path_gives_the_standard_findings(payload, data):
+    for _ in range(data.draw(st.integers(0, 3))):
+        payload = _mutate(payload, data)
+    text = json.dumps(payload, indent=data.draw(st.sampled_from([None, 2])))
+    splice = data.draw(st.sampled_from([None, '"userId": ', '"lengthMinutes": ', '"version": ']))
+    if splice:  # a repeated key, in an agent or deeper
+        text = text.replace(splice, f'{splice}"dup", {splice}', 1)
+    assert lint_text(text, "p.json", settings(), fast=True) == \
+        lint_text(text, "p.json", settings(), fast=False)
+
+
+@given(payloads, st.data())
 def test_cut_and_flipped_bytes_never_raise(payload, data):
     raw = json.dumps(payload).encode()
     if raw and data.draw(st.booleans()):

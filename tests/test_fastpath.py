@@ -1,0 +1,150 @@
+"""The typed fast path (`fastparse.py`) gives exactly the findings of the standard path: the
+same codes, positions, messages, related locations and fingerprints, whatever is wrong and
+wherever it is. Each case also checks which way each agent went, so a case cannot pass by
+the fast path quietly stepping aside."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from wfmlint import lint_text
+from wfmlint.engine import analyse_text
+from wfmlint.fastparse import FAST_PATH_MIN_CHARS, is_typed
+from tests.conftest import ROOT, run_cli, settings
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # noqa: E402  (the benchmark generator: payloads with planted defects)
+
+
+def _activity(start="2026-11-24T08:00:00Z", length=60, **extra):
+    return {"startDate": start, "lengthMinutes": length, "description": "", "activityCodeId": "0",
+            **extra}
+
+
+def _agent(user="u1", **extra):
+    return {"userId": user, "metadata": {"version": 3},
+            "shifts": [{"id": "s1", "activities": [_activity(), _activity("2026-11-24T09:00:00Z")]}],
+            **extra}
+
+
+def _update(*agents, **root):
+    return json.dumps({"metadata": {"version": 1}, **root, "agentSchedules": list(agents)}, indent=2)
+
+
+def _kinds(text, config=None):
+    """How the fast path read each agent: "typed", "dict" (refused or re-read), or None when
+    it did not take the file at all."""
+    _, payload = analyse_text(text, "p.json", settings(config), fast=True)
+    if payload is None or payload.parsed.typed_profile is None:
+        return None
+    return ["typed" if is_typed(a) else "dict" for a in payload.parsed.root["agentSchedules"]]
+
+
+def _same(text, config=None):
+    fast = lint_text(text, "p.json", settings(config), fast=True)
+    standard = lint_text(text, "p.json", settings(config), fast=False)
+    assert fast == standard
+    return [f.code for f in fast]
+
+
+CLEAN = _agent("u2")
+
+CASES = {
+    # name: (text, expected kinds of the agents)
+    "clean": (_update(_agent(), CLEAN), ["typed", "typed"]),
+    "overlap across shifts": (_update(_agent(shifts=[
+        {"activities": [_activity()]}, {"activities": [_activity("2026-11-24T08:30:00Z")]}])),
+        ["typed"]),
+    "unknown field": (_update(_agent(shift=1), CLEAN), ["dict", "typed"]),
+    "wrong type": (_update(_agent(userId=7), CLEAN), ["dict", "typed"]),
+    "float length": (_update(_agent(shifts=[{"activities": [_activity(length=60.0)]}])), ["dict"]),
+    "zero length": (_update(_agent(shifts=[{"activities": [_activity(length=0)]}])), ["dict"]),
+    "length over int64": (_update(_agent(shifts=[{"activities": [_activity(length=2**63)]}])), ["dict"]),
+    "zone-less time": (_update(_agent(shifts=[{"activities": [_activity("2026-11-24T08:00:00")]}])),
+                       ["dict"]),
+    "impossible date": (_update(_agent(shifts=[{"activities": [_activity("2026-02-30T08:00:00Z")]}])),
+                        ["dict"]),
+    "offset time": (_update(_agent(shifts=[{"activities": [_activity("2026-11-24T09:00:00+01:00")]}])),
+                    ["dict"]),
+    "payable over length": (_update(_agent(shifts=[{"activities": [_activity(payableMinutes=90)]}])),
+                            ["dict"]),
+    "blank activity code": (_update(_agent(shifts=[{"activities": [_activity(activityCodeId=" ")]}])),
+                            ["dict"]),
+    "blank user": (_update(_agent(" "), CLEAN), ["dict", "typed"]),
+    "both work plan fields": (_update(_agent(workPlanIdsPerWeek={"values": ["a"]},
+                                             workPlanId={"value": "w"})), ["dict"]),
+    "bad day off": (_update(_agent(fullDayTimeOffMarkers=[{"businessUnitDate": "24.11.2026"}])),
+                    ["dict"]),
+    "day off clash": (_update(_agent(fullDayTimeOffMarkers=[{"businessUnitDate": "2026-11-24",
+                                                             "lengthMinutes": 2000}])), ["typed"]),
+    "shift span mismatch": (_update(_agent(shifts=[{"startDate": "2026-11-24T07:00:00Z",
+                                                    "lengthMinutes": 60, "activities": [_activity()]}])),
+                            ["typed"]),
+    "deleted agent and shift": (_update(_agent(delete=True), _agent("u3", shifts=[{"id": "x", "delete": True}])),
+                                ["typed", "typed"]),
+    "no version on an edit": (_update({"userId": "u4", "shifts": [{"id": "s9", "activities": []}]}),
+                              ["typed"]),
+    "agent not an object": (_update(_agent(), 7, None), ["typed", "dict", "dict"]),
+    "NaN in an agent": (_update(_agent()).replace('"version": 3', '"version": NaN'), None),
+    "huge integer in an agent": (_update(_agent()).replace('"version": 3', '"version": ' + "9" * 5000),
+                                 ["dict"]),
+    "repeated key in an agent": (_update(_agent(), CLEAN).replace('"userId": "u1"',
+                                                                  '"userId": "u0", "userId": "u1"'),
+                                 ["dict", "typed"]),
+    "repeated key hidden by an escaped colon": (
+        _update(_agent(shifts=[{"id": "s\\u003a1", "activities": []}])).replace(
+            '"id": "s\\\\u003a1"', '"id": "x", "id": "s\\u003a1"'), ["dict"]),
+    "escaped colon, no repeat": (_update(_agent(shifts=[{"activities": [_activity(description="a\\u003ab")]}]))
+                                 .replace("\\\\u003a", "\\u003a"), ["dict"]),
+    "repeated key at the root": (_update(_agent()).replace('"metadata": {\n    "version": 1\n  }',
+                                                           '"metadata": {"version": 0}, "metadata": {\n'
+                                                           '    "version": 1\n  }'), ["typed"]),
+    "repeated agentSchedules": (_update(_agent()).replace('"agentSchedules": [',
+                                                          '"agentSchedules": [], "agentSchedules": ['), None),
+    "not ASCII": (_update(_agent("ü1", shifts=[{"activities": [_activity(description="Pause ☕")]},
+                                               {"activities": [_activity(length=0)]}]), CLEAN),
+                  ["dict", "typed"]),
+    "import": (json.dumps({"description": "d", "weekCount": 1, "agentSchedules": [
+        {"userId": "u1", "shifts": [{"activities": [_activity()]}]},
+        {"userId": "u2", "metadata": {"version": 1}, "shifts": []}]}), ["typed", "dict"]),
+    "export is left to the standard path": (json.dumps({"result": {"agentSchedules": [_agent()]}}), None),
+    "no agents": (_update(), None),
+    "agents not an array": (json.dumps({"metadata": {"version": 1}, "agentSchedules": {}}), None),
+    "lone surrogate": (_update(_agent(description="\\ud800")).replace("\\\\ud800", "\\ud800"), None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fast_path_gives_the_standard_findings(name):
+    text, kinds = CASES[name]
+    _same(text)
+    assert _kinds(text) == kinds
+
+
+def test_a_vonage_file_with_agent_schedules_is_not_taken_for_an_update():
+    text = (ROOT / "tests" / "fixtures" / "realworld" / "vonage-vcc-user-schedules-put-request.json").read_text()
+    assert _same(text) == []
+    assert _kinds(text) is None
+
+
+def test_a_claimed_profile_and_a_small_max_depth():
+    text = _update(_agent(shift=1))
+    assert _same(text, {"profiles": {"*.json": "genesys-import"}})
+    assert _same(text, {"max-depth": 5})
+    assert _kinds(text, {"max-depth": 5}) is None
+
+
+def test_a_large_file_takes_the_fast_path_through_the_cli(tmp_path):
+    text = generate.genesys_update(0.6, seed=3)
+    assert len(text) > FAST_PATH_MIN_CHARS
+    kinds = _kinds(text)
+    assert kinds.count("typed") > 0.9 * len(kinds) and "dict" in kinds
+    path = tmp_path / "big.json"
+    path.write_text(text)
+    result = run_cli("check", "--format", "json", str(path))
+    reported = [(f["code"], f["line"], f["column"], f["message"], f["fingerprint"])
+                for f in json.loads(result.out)]
+    standard = [(f.code, f.line, f.column, f.message, f.fingerprint)
+                for f in lint_text(text, str(path), settings(), fast=False)]
+    assert reported == standard and len(standard) >= 10

@@ -81,6 +81,25 @@ def test_the_fast_path_gives_the_standard_findings(payload, data):
         lint_text(text, "p.json", settings(), fast=False)
 
 
+generic_payloads = st.lists(st.fixed_dictionaries(
+    {"userId": st.sampled_from(["a", "b", " ", 7]), "start": timestamps},
+    optional={"end": timestamps, "lengthMinutes": st.integers(-2, 90), "id": scalars}), max_size=6)
+
+
+@given(st.one_of(generic_payloads, st.fixed_dictionaries({"shifts": generic_payloads})), st.data())
+def test_generic_entries_read_by_column_and_item_by_item_agree(payload, data):
+    from unittest import mock
+
+    from wfmlint import normalise_generic
+
+    for _ in range(data.draw(st.integers(0, 2))):
+        payload = _mutate(payload, data)
+    text = json.dumps(payload)
+    by_column = lint_text(text, "p.json", settings())
+    with mock.patch.object(normalise_generic, "_column_entries", return_value=False):
+        assert lint_text(text, "p.json", settings()) == by_column
+
+
 @given(payloads, st.data())
 def test_cut_and_flipped_bytes_never_raise(payload, data):
     raw = json.dumps(payload).encode()

@@ -93,23 +93,25 @@ class _SourceWalk:
                     continue
                 return index + 1
         if opener == "[":
-            index = self.ws(index + 1)
+            # the hot loop of a large array: whitespace matched and siblings skipped inline
+            space, scan, known_ends = _WHITESPACE.match, self._scan, self.known_ends
+            index = space(text, index + 1).end()
             if text[index] == "]":
                 return index + 1
             item = 0
             while True:
                 child = wanted.get(str(item))
                 if child is None:
-                    end = self.skip(index)
+                    end = known_ends.get(index) or scan(text, index)[1]
                 else:
                     child_pointer = f"{pointer}/{item}"
                     end = self.visit(index, child, child_pointer, spans)
                     spans[child_pointer] = (-1, -1, index, end)
                     self._found(child_pointer)
-                index = self.ws(end)
+                index = space(text, end).end()
                 item += 1
                 if text[index] == ",":
-                    index = self.ws(index + 1)
+                    index = space(text, index + 1).end()
                     continue
                 return index + 1
         return self.skip(index)

@@ -100,9 +100,7 @@ def _known_instants(values: list, times: TimestampCache) -> list[int | None]:
     """Each value's instant, or None when it is not a valid timestamp string."""
     instants = list(map(times.known_instant, values))
     if None in instants:
-        for value in {value for value, instant in zip(values, instants) if instant is None}:
-            if type(value) is str:
-                times.get(value)  # learn it, if it is valid
+        times.learn([value for value, instant in zip(values, instants) if instant is None])
         instants = list(map(times.known_instant, values))
     return instants
 

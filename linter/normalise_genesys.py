@@ -273,8 +273,9 @@ class GenesysNormaliser:
         flat = [activity for activities in columns for activity in activities]
         all_starts = list(map(times.known_instant, [a.startDate for a in flat]))
         if None in all_starts:  # a start not seen before: parse it, once
-            all_starts = [times.get(a.startDate) for a in flat]
-            if not all(type(start) is int for start in all_starts):
+            times.learn([a.startDate for a in flat])
+            all_starts = list(map(times.known_instant, [a.startDate for a in flat]))
+            if None in all_starts:
                 return False
         lengths = [a.lengthMinutes for a in flat]
         payables = [a.payableMinutes for a in flat]

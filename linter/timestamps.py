@@ -6,9 +6,11 @@ shape is checked with a regular expression first and the calendar with `datetime
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from typing import Iterable
 
 NS_PER_SECOND = 1_000_000_000
 NS_PER_MINUTE = 60 * NS_PER_SECOND
@@ -118,11 +120,14 @@ def parse_date(value: str) -> date | TimeProblem:
 def format_instant(nanos: int) -> str:
     """An instant as the canonical UTC text, for messages."""
     seconds, rest = divmod(nanos, NS_PER_SECOND)
-    try:
-        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
-    except OverflowError:
-        return f"{nanos}ns"
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if _GMTIME_SAFE[0] <= seconds <= _GMTIME_SAFE[1]:
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))  # C, and 4x faster
+    else:
+        try:
+            moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
+        except OverflowError:
+            return f"{nanos}ns"
+        text = moment.strftime("%Y-%m-%dT%H:%M:%S")
     if rest:
         text += "." + f"{rest:09d}".rstrip("0")
     return text + "Z"
@@ -134,6 +139,8 @@ def _quote(value: str) -> str:
 
 
 NS_PER_DAY = 86400 * NS_PER_SECOND
+# Seconds `time.gmtime` renders as 4-digit years everywhere (1900 to 9999); others take datetime.
+_GMTIME_SAFE = (-2208988800, 253402300799)
 
 
 class TimestampCache:
@@ -169,3 +176,17 @@ class TimestampCache:
             day = result - result % NS_PER_DAY
             self._days[value[:10]], self._clocks[value[11:19]] = day, result - day
         return result
+
+    def learn(self, values: Iterable) -> None:
+        """Parse the new timestamps among `values` (strings or not), each once: `get` with its
+        common case inlined, for schedules whose instants are mostly distinct."""
+        cache, instants, days, clocks = self._cache, self._instants, self._days, self._clocks
+        for value in set(values):
+            if type(value) is not str or value in cache:
+                continue
+            if len(value) == 20 and value[10] == "T" and value[19] == "Z":
+                day, clock = days.get(value[:10]), clocks.get(value[11:19])
+                if day is not None and clock is not None:
+                    cache[value] = instants[value] = day + clock
+                    continue
+            self.get(value)

@@ -243,12 +243,19 @@ class Settings:
         """`path` relative to the config's directory, with `/`, for glob matching."""
         if path == "-" or not path:
             return path
-        try:
-            # abspath, not resolve: patterns match the path as given, and a symlink loop must
-            # not raise here
-            relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
-        except ValueError:
-            relative = path
+        root = self.__dict__.get("_absolute_root")
+        if root is None:  # cached per Settings (it is frozen): this runs for every file
+            root = self.__dict__["_absolute_root"] = os.path.abspath(self.root)
+        # abspath, not resolve: patterns match the path as given, and a symlink loop must not
+        # raise here
+        full = os.path.abspath(path)
+        if full.startswith(root + os.sep) and root != os.sep:
+            relative = full[len(root) + 1:]
+        else:
+            try:
+                relative = os.path.relpath(full, root)
+            except ValueError:
+                relative = path
         return relative.replace(os.sep, "/")
 
     def excluded(self, relative: str) -> bool:
@@ -259,6 +266,8 @@ class Settings:
             return self.overrides.profile
         if self.config.profile != "auto":
             return self.config.profile
+        if not self.config.profiles:
+            return None
         relative = self.relative(path)
         for pattern, profile in self.config.profiles.items():
             if glob_match(pattern, relative):
@@ -266,6 +275,8 @@ class Settings:
         return None
 
     def schema_for(self, path: str) -> str | None:
+        if not self.config.schemas:
+            return None
         relative = self.relative(path)
         for pattern, schema in self.config.schemas.items():
             if glob_match(pattern, relative):

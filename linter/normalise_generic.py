@@ -26,7 +26,7 @@ def normalise_generic(p: Payload) -> None:
     mapping = settings.config.generic
     shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
     facts.needs = tuple(settings.config.required_permissions)
-    times = TimestampCache(utc_only=False)
+    times = TimestampCache.shared(utc_only=False)
     for shape in shapes:
         if _column_entries(p, shape, times):
             continue

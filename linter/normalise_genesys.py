@@ -21,7 +21,7 @@ class GenesysNormaliser:
     def __init__(self, payload: Payload, detailed: bool) -> None:
         self.p = payload
         self.detailed = detailed
-        self.times = TimestampCache(utc_only=True)
+        self.times = TimestampCache.shared(utc_only=True)
         self.checks = fast_checks(payload.profile)
 
     def check(self, obj: dict, kind: str, pointer: str) -> None:
@@ -185,8 +185,11 @@ class GenesysNormaliser:
         except AttributeError:  # an item that is not an object
             return None
         starts = list(map(self.times.known_instant, [a["startDate"] for a in activities]))
-        if None in starts:
-            return None
+        if None in starts:  # new starts: parse them (the careful path reports bad ones)
+            self.times.learn([a["startDate"] for a in activities])
+            starts = list(map(self.times.known_instant, [a["startDate"] for a in activities]))
+            if None in starts:
+                return None
         lengths = [a["lengthMinutes"] for a in activities]
         if lengths and min(lengths) <= 0:
             return None

@@ -177,6 +177,16 @@ class TimestampCache:
             self._days[value[:10]], self._clocks[value[11:19]] = day, result - day
         return result
 
+    @classmethod
+    def shared(cls, utc_only: bool) -> "TimestampCache":
+        """One cache per process and flavour: a parsed timestamp depends on its text alone, and
+        the files of a run (or an editing session) repeat the same instants. Replaced once it
+        grows past a bound, so a long-lived language server stays small."""
+        cache = _SHARED.get(utc_only)
+        if cache is None or len(cache._cache) > _SHARED_LIMIT:
+            cache = _SHARED[utc_only] = cls(utc_only)
+        return cache
+
     def learn(self, values: Iterable) -> None:
         """Parse the new timestamps among `values` (strings or not), each once: `get` with its
         common case inlined, for schedules whose instants are mostly distinct."""
@@ -190,3 +200,7 @@ class TimestampCache:
                     cache[value] = instants[value] = day + clock
                     continue
             self.get(value)
+
+
+_SHARED: dict[bool, TimestampCache] = {}
+_SHARED_LIMIT = 1_000_000

@@ -3,7 +3,7 @@ shifts, activities and markers, with the fast structure check of each object."""
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, mul
+from operator import add, le, mul
 from typing import Any
 
 from . import profiles as P
@@ -288,6 +288,9 @@ class GenesysNormaliser:
         if any(not code.strip() for code in {a.activityCodeId for a in flat}):
             return False
         all_ends = list(map(add, all_starts, map(mul, lengths, repeat(NS_PER_MINUTE))))
+        # every activity ends before the next begins, across shift boundaries too: then each
+        # shift is in order (the usual agent), and WFM302 need not look again
+        ordered = all(map(le, all_ends, all_starts[1:]))
         shifts: list[ShiftView] = []
         hulls: list[tuple[int, int, str, str | None]] = []
         first = 0
@@ -315,9 +318,8 @@ class GenesysNormaliser:
             own_length = shift.lengthMinutes if type(shift.lengthMinutes) is int else None
             if deleted or shift_deleted:
                 continue
-            shift_view = ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull)
-            shift_view.own_start, shift_view.own_length = own_start, own_length
-            shifts.append(shift_view)
+            shifts.append(ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull,
+                                    own_start, own_length, ordered))
             if hull is None and not activities and own_start is not None and own_length:
                 hull = (own_start, own_start + own_length * NS_PER_MINUTE)
             if hull is not None:

@@ -56,6 +56,7 @@ class ShiftView:
     hull: tuple[int, int] | None = None  # first start to last end, when complete
     own_start: int | None = None
     own_length: int | None = None
+    ordered: bool = False  # known to be `in_order()` already
 
     @property
     def activities(self) -> list[ActivitySpan]:
@@ -71,6 +72,8 @@ class ShiftView:
 
     def in_order(self) -> bool:
         """Activities back to back or with gaps, none overlapping the next: the usual shift."""
+        if self.ordered:
+            return True
         starts, ends = self.starts, self.ends
         return all(end <= start for end, start in zip(ends, starts[1:]))
 

@@ -31,6 +31,7 @@ FAST_PATH_MIN_CHARS = 256 * 1024
 # The typed shapes nest 8 levels; a smaller max-depth is left to the standard path to report.
 _MIN_DEPTH = 16
 # Integers the fast path takes as clean: a length must be positive (else it is recorded).
+# (Blank ids are found after the decode: a `pattern` here costs a regex call per value.)
 _POSITIVE = frozenset({"lengthMinutes"})
 _SEPARATOR = re.compile(rb"[ \t\n\r]*,[ \t\n\r]*")
 _WHITESPACE = re.compile(rb"[ \t\n\r]*")

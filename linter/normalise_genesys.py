@@ -306,8 +306,9 @@ class GenesysNormaliser:
             if activities:
                 last = first + len(activities)
                 starts, ends = all_starts[first:last], all_ends[first:last]
+                # in order, the first start and the last end bound the shift
+                hull = (starts[0], ends[-1]) if ordered else (min(starts), max(ends))
                 first = last
-                hull = (min(starts), max(ends))
             else:
                 starts, ends, hull = [], [], None
             own_start = None

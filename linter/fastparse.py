@@ -36,8 +36,6 @@ _POSITIVE = frozenset({"lengthMinutes"})
 _SEPARATOR = re.compile(rb"[ \t\n\r]*,[ \t\n\r]*")
 _WHITESPACE = re.compile(rb"[ \t\n\r]*")
 _ESCAPED_COLON = b"\\u003"  # \u003a or \u003A; a few false alarms (\u0030...) cost nothing
-
-
 _AGENT_SHAPES = {P.UPDATE: "UpdateAgent", P.IMPORT: "ImportAgent"}
 
 
@@ -104,6 +102,7 @@ def _decoders() -> tuple[Any, dict[str, Any]]:
 
 
 def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None) -> bool:
+    """Whether to try the fast path: large files (or `force`) that may be updates or imports."""
     if force is not None:
         return force and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
     return (len(text) >= FAST_PATH_MIN_CHARS and claimed in (None, P.UPDATE, P.IMPORT)
@@ -150,8 +149,9 @@ def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: in
             typed.append(index)
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
             agents.append(None)
-    document = ParsedDocument(text, root, True, [], list(skeleton.duplicate_objects),
-                              skeleton.has_non_standard)
+    document = ParsedDocument(text, root, ok=True,
+                              duplicate_objects=list(skeleton.duplicate_objects),
+                              has_non_standard=skeleton.has_non_standard)
     refused = set(range(len(agents))) - set(typed)
     refused.update(_with_repeated_keys(data, agents, typed, spans))
     for index in sorted(refused):

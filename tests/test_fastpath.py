@@ -4,7 +4,6 @@ wherever it is. Each case also checks which way each agent went, so a case canno
 the fast path quietly stepping aside."""
 import json
 import sys
-from pathlib import Path
 
 import pytest
 

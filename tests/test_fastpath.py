@@ -147,3 +147,28 @@ def test_a_large_file_takes_the_fast_path_through_the_cli(tmp_path):
     standard = [(f.code, f.line, f.column, f.message, f.fingerprint)
                 for f in lint_text(text, str(path), settings(), fast=False)]
     assert reported == standard and len(standard) >= 10
+
+
+MUTATIONS = {
+    "repeated key": lambda text, at: _insert_after(text, '"lengthMinutes": ', at, '5, "lengthMinutes": '),
+    "not ASCII": lambda text, at: _insert_after(text, '"description": "', at, "Pause ☕ é"),
+    "escapes": lambda text, at: _insert_after(text, '"description": "', at, "\\u003a\\u003A\\n"),
+    "too deep": lambda text, at: _insert_after(text, '"paid": ', at, "[" * 600 + "1" + "]" * 600 + ", \"x\": "),
+    "CRLF": lambda text, at: text.replace("\n", "\r\n"),
+    "byte-order mark": lambda text, at: "\ufeff" + text,
+}
+
+
+def _insert_after(text, marker, at, insert):
+    found = text.find(marker, at)
+    return text if found < 0 else text[:found + len(marker)] + insert + text[found + len(marker):]
+
+
+@pytest.mark.parametrize("names", [("repeated key", "not ASCII"), ("escapes", "repeated key"),
+                                   ("too deep",), ("CRLF", "repeated key", "not ASCII"),
+                                   ("byte-order mark", "escapes")])
+def test_a_large_file_with_odd_text_gives_the_standard_findings(names):
+    text = generate.genesys_update(0.4, seed=5)
+    for step, name in enumerate(names):
+        text = MUTATIONS[name](text, len(text) * (step + 1) // (len(names) + 1))
+    assert lint_text(text, "p.json", settings()) == lint_text(text, "p.json", settings(), fast=False)

@@ -255,44 +255,70 @@ class GenesysNormaliser:
         the caller then reads the agent the careful way."""
         from msgspec import UNSET  # imported by the fast path already
 
-        p, times = self.p, self.times
         user_id = agent.userId
         if not user_id.strip():
             return False
         for first, second in EXCLUSIVE_FIELDS:  # their order in the text is not in the struct
             if getattr(agent, first) is not UNSET and getattr(agent, second) is not UNSET:
                 return False
-        metadata = getattr(agent, "metadata", None)  # import agents have none
-        version = metadata.version if metadata else None
-        deleted = agent.delete is True
-        view = AgentView(pointer, user_id, f"{pointer}/userId", has_metadata=bool(metadata),
-                         version=version,
-                         version_pointer=f"{pointer}/metadata/version" if metadata else None,
-                         deleted=deleted, edits=deleted)
-        # the activities of all the agent's shifts as columns: a few list operations per agent
-        # instead of per shift
         agent_shifts = agent.shifts or ()
         columns = [shift.activities or () for shift in agent_shifts]
+        activities = self._typed_activities(columns, UNSET)
+        if activities is None:
+            return False
+        metadata = getattr(agent, "metadata", None)  # import agents have none
+        deleted = agent.delete is True
+        view = AgentView(pointer, user_id, f"{pointer}/userId", has_metadata=bool(metadata),
+                         version=metadata.version if metadata else None,
+                         version_pointer=f"{pointer}/metadata/version" if metadata else None,
+                         deleted=deleted, edits=deleted)
+        shifts = self._typed_shifts(agent_shifts, columns, activities, view)
+        markers = self._typed_markers(agent.fullDayTimeOffMarkers or (), view)
+        if shifts is None or markers is None:
+            return False
+        p, facts = self.p, self.p.facts
+        facts.agents.append(view)
+        p.shifts.extend(shifts[0])
+        p.markers.extend(markers)
+        order = len(facts.entries)
+        facts.entries.extend(Entry(user_id, user_id, start, end, shift_pointer, facts.path, order + i,
+                                   shift_id)
+                             for i, (start, end, shift_pointer, shift_id) in enumerate(shifts[1]))
+        return True
+
+    def _typed_activities(self, columns: list, unset: Any) -> tuple[list[int], list[int], bool] | None:
+        """Starts and ends of all of an agent's activities, in shift order, and whether each
+        ends before the next begins; None when one needs a record. A few list operations per
+        agent instead of a loop per activity."""
+        times = self.times
         flat = [activity for activities in columns for activity in activities]
-        all_starts = list(map(times.known_instant, [a.startDate for a in flat]))
-        if None in all_starts:  # a start not seen before: parse it, once
+        starts = list(map(times.known_instant, [a.startDate for a in flat]))
+        if None in starts:  # a start not seen before: parse it, once
             times.learn([a.startDate for a in flat])
-            all_starts = list(map(times.known_instant, [a.startDate for a in flat]))
-            if None in all_starts:
-                return False
+            starts = list(map(times.known_instant, [a.startDate for a in flat]))
+            if None in starts:
+                return None
         lengths = [a.lengthMinutes for a in flat]
         payables = [a.payableMinutes for a in flat]
-        if payables.count(UNSET) != len(payables) and any(
+        if payables.count(unset) != len(payables) and any(
                 type(payable) is int and payable > length for payable, length in zip(payables, lengths)):
-            return False
+            return None
         if any(not code.strip() for code in {a.activityCodeId for a in flat}):
-            return False
-        all_ends = list(map(add, all_starts, map(mul, lengths, repeat(NS_PER_MINUTE))))
-        # every activity ends before the next begins, across shift boundaries too: then each
-        # shift is in order (the usual agent), and WFM302 need not look again
-        ordered = all(map(le, all_ends, all_starts[1:]))
+            return None
+        ends = list(map(add, starts, map(mul, lengths, repeat(NS_PER_MINUTE))))
+        # in order across shift boundaries too (the usual agent): each shift is then in order,
+        # and WFM302 need not look again
+        return starts, ends, all(map(le, ends, starts[1:]))
+
+    def _typed_shifts(self, agent_shifts: Any, columns: list, activities: tuple, view: AgentView
+                      ) -> tuple[list[ShiftView], list[tuple[int, int, str, str | None]]] | None:
+        """The views of an accepted agent's shifts (not of deleted ones) and the span of each
+        entry (its activities', or its own start and length when it has none, as in `shift`);
+        None when one needs a record."""
+        times, pointer, user_id = self.times, view.pointer, view.user_id
+        all_starts, all_ends, ordered = activities
         shifts: list[ShiftView] = []
-        hulls: list[tuple[int, int, str, str | None]] = []
+        spans: list[tuple[int, int, str, str | None]] = []
         first = 0
         for index, (shift, activities) in enumerate(zip(agent_shifts, columns)):
             shift_pointer = f"{pointer}/shifts/{index}"
@@ -315,38 +341,35 @@ class GenesysNormaliser:
             if type(shift.startDate) is str:
                 own_start = times.get(shift.startDate)
                 if type(own_start) is not int:
-                    return False
+                    return None
             own_length = shift.lengthMinutes if type(shift.lengthMinutes) is int else None
-            if deleted or shift_deleted:
+            if view.deleted or shift_deleted:
                 continue
             shifts.append(ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull,
                                     own_start, own_length, ordered))
             if hull is None and not activities and own_start is not None and own_length:
                 hull = (own_start, own_start + own_length * NS_PER_MINUTE)
             if hull is not None:
-                hulls.append((hull[0], hull[1], shift_pointer, shift_id))
-        markers = []
-        for index, marker in enumerate(agent.fullDayTimeOffMarkers or ()):
+                spans.append((hull[0], hull[1], shift_pointer, shift_id))
+        return shifts, spans
+
+    def _typed_markers(self, markers: Any, view: AgentView) -> list[MarkerView] | None:
+        """The views of an accepted agent's days off (not of deleted ones); None when one
+        needs a record."""
+        views = []
+        for index, marker in enumerate(markers):
             length, payable = marker.lengthMinutes, marker.payableMinutes
             if type(length) is int and type(payable) is int and payable > length:
-                return False
+                return None
             day = parse_date(marker.businessUnitDate)
             if isinstance(day, TimeProblem):
-                return False
+                return None
             if marker.delete is True:
                 view.edits = True
-            elif not deleted:
-                markers.append(MarkerView(f"{pointer}/fullDayTimeOffMarkers/{index}", user_id, day,
-                                          length if type(length) is int else None))
-        facts = p.facts
-        facts.agents.append(view)
-        p.shifts.extend(shifts)
-        p.markers.extend(markers)
-        order = len(facts.entries)
-        facts.entries.extend(Entry(user_id, user_id, start, end, shift_pointer, facts.path, order + i,
-                                   shift_id)
-                             for i, (start, end, shift_pointer, shift_id) in enumerate(hulls))
-        return True
+            elif not view.deleted:
+                views.append(MarkerView(f"{view.pointer}/fullDayTimeOffMarkers/{index}", view.user_id,
+                                        day, length if type(length) is int else None))
+        return views
 
     def marker(self, marker: dict, pointer: str, agent: AgentView) -> None:
         p = self.p

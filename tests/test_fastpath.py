@@ -80,6 +80,9 @@ CASES = {
     "shift span mismatch": (_update(_agent(shifts=[{"startDate": "2026-11-24T07:00:00Z",
                                                     "lengthMinutes": 60, "activities": [_activity()]}])),
                             ["typed"]),
+    "a shift's own span, overlapping": (_update(_agent(shifts=[
+        {"startDate": "2026-11-24T07:30:00Z", "lengthMinutes": 60, "activities": []},
+        {"activities": [_activity()]}])), ["typed"]),
     "deleted agent and shift": (_update(_agent(delete=True), _agent("u3", shifts=[{"id": "x", "delete": True}])),
                                 ["typed", "typed"]),
     "no version on an edit": (_update({"userId": "u4", "shifts": [{"id": "s9", "activities": []}]}),

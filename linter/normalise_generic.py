@@ -75,18 +75,23 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     for name in set(shape.required) - {shape.resource, shape.start, shape.end, shape.length}:
         clean = [ok and present for ok, present in zip(clean, map(dict.__contains__, items,
                                                                       repeat(name)))]
-    ids = column(shape.id) if shape.id else repeat(None)
+    ids = [value if type(value) is str or type(value) is int else None
+           for value in column(shape.id)] if shape.id else [None] * len(items)
     facts = p.facts
     entries, path = facts.entries, facts.path
-    for index, (ok, item, resource, start, end, shift_id) in enumerate(
-            zip(clean, items, resources, starts, ends, ids)):
-        pointer = f"{prefix}/{index}"
-        if not ok:
-            _entry(p, shape, pointer, item, None, times)
-            continue
-        if not isinstance(shift_id, (str, int)) or isinstance(shift_id, bool):
-            shift_id = None
-        entries.append(Entry(resource, resource, start, end, pointer, path, len(entries), shift_id))
+    # the clean runs between the items `_entry` must read, each made in one comprehension
+    stops = [index for index, ok in enumerate(clean) if not ok] + [len(items)]
+    first = 0
+    for stop in stops:
+        order = len(entries) - first
+        entries.extend([Entry(resource, resource, start, end, f"{prefix}/{index}", path, order + index,
+                              shift_id)
+                        for index, resource, start, end, shift_id in zip(
+                            range(first, stop), resources[first:stop], starts[first:stop],
+                            ends[first:stop], ids[first:stop])])
+        if stop < len(items):
+            _entry(p, shape, f"{prefix}/{stop}", items[stop], None, times)
+        first = stop + 1
     return True
 
 

@@ -1,5 +1,5 @@
 """--jobs: worker processes give the same findings as one process, cross-file rules included."""
-from tests.conftest import activity, run_cli, update
+from tests.conftest import ROOT, activity, run_cli, update
 
 
 def test_jobs_two_equals_jobs_one_with_cross_file_findings(tmp_path):
@@ -13,6 +13,22 @@ def test_jobs_two_equals_jobs_one_with_cross_file_findings(tmp_path):
     assert one.code == two.code == 1
     assert one.out == two.out
     assert '"WFM301"' in one.out and '"WFM001"' in one.out
+
+
+def test_jobs_two_equals_jobs_one_on_large_files_read_by_the_fast_path(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    text = generate.genesys_update(0.4, seed=11)
+    for name in ("a", "b", "c", "d"):  # the same agents in each: findings across files too
+        (tmp_path / f"{name}.json").write_text(text)
+    one = run_cli(".", "--jobs", "1", "--format", "json", cwd=tmp_path)
+    two = run_cli(".", "--jobs", "2", "--format", "json", cwd=tmp_path)
+    assert one.code == two.code == 1
+    assert one.out == two.out
+    assert '"WFM106"' in one.out and '"WFM003"' in one.out
 
 
 def test_no_progress_bar_when_not_on_a_terminal(tmp_path):

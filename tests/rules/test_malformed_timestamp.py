@@ -74,3 +74,12 @@ def test_cached_parts_never_admit_a_bad_combination():
                   "2026-11-24T24:00:00Z", "1969-12-31T23:00:00Z", "1969-12-31T08:00:00Z", "2026-11-25T08:00:00Z",
                   "0001-01-01T00:00:00Z", "2026-11-24T08:00:60Z"]:
         assert cache.get(value) == parse_datetime(value, True), value
+
+
+def test_instants_in_messages_keep_four_digit_years():
+    from wfmlint.timestamps import NS_PER_SECOND, format_instant, parse_datetime
+
+    for text in ("0001-01-01T00:00:00Z", "0999-12-31T23:59:59.5Z", "1969-12-31T23:59:59Z",
+                 "2026-11-24T08:00:00.000000001Z", "9999-12-31T23:59:59Z"):
+        assert format_instant(parse_datetime(text, True)) == text
+    assert format_instant(10**30 * NS_PER_SECOND) == f"{10**30 * NS_PER_SECOND}ns"

@@ -36,6 +36,7 @@ def normalise_generic(p: Payload) -> None:
         p.shape_problem = "no entries found" if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
 
+
 def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) -> bool:
     """The usual case, one array of flat entry objects (`/shifts/*`), read a column at a time:
     the entries that are plainly well-formed become entries in bulk, the others go through
@@ -57,8 +58,8 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
         return list(map(dict.get, items, repeat(name, len(items)), repeat(_MISSING)))
 
     try:
-        clean = _clean_resources(column(shape.resource))
         resources = column(shape.resource)
+        clean = _clean_resources(resources)
         starts = _known_instants(column(shape.start), times)
         if shape.end is not None:
             ends = _known_instants(column(shape.end), times)

@@ -2,7 +2,7 @@
 auto-detected), each with a resource, a start and an end or a length."""
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import count, islice, repeat
 from typing import Any
 
 from . import profiles as P
@@ -82,15 +82,15 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     entries, path = facts.entries, facts.path
     # the clean runs between the items `_entry` must read, each made in one comprehension
     stops = [index for index, ok in enumerate(clean) if not ok] + [len(items)]
+    rows = zip(count(), resources, starts, ends, ids)  # consumed run by run: no copies
     first = 0
     for stop in stops:
         order = len(entries) - first
         entries.extend([Entry(resource, resource, start, end, f"{prefix}/{index}", path, order + index,
                               shift_id)
-                        for index, resource, start, end, shift_id in zip(
-                            range(first, stop), resources[first:stop], starts[first:stop],
-                            ends[first:stop], ids[first:stop])])
+                        for index, resource, start, end, shift_id in islice(rows, stop - first)])
         if stop < len(items):
+            next(rows)
             _entry(p, shape, f"{prefix}/{stop}", items[stop], None, times)
         first = stop + 1
     return True

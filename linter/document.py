@@ -70,6 +70,11 @@ class ParsedDocument:
     known_ends: dict[int, int] | None = None  # value start -> end, for the locating walk
 
 
+def is_typed(value: Any) -> bool:
+    """An agent the fast path (`fastparse.py`) decoded: a msgspec struct, not a plain object."""
+    return hasattr(type(value), "__struct_fields__")
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),

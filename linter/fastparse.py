@@ -39,11 +39,6 @@ _ESCAPED_COLON = b"\\u003"  # \u003a or \u003A; a few false alarms (\u0030...) c
 _AGENT_SHAPES = {P.UPDATE: "UpdateAgent", P.IMPORT: "ImportAgent"}
 
 
-def is_typed(value: Any) -> bool:
-    """An agent the typed decode accepted (a msgspec struct, not a plain object)."""
-    return hasattr(type(value), "__struct_fields__")
-
-
 @lru_cache(maxsize=None)
 def _structs() -> dict[str, type]:
     """msgspec struct types built from the shapes (`shapes.py`), strict and closed."""
@@ -103,10 +98,8 @@ def _decoders() -> tuple[Any, dict[str, Any]]:
 
 def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None) -> bool:
     """Whether to try the fast path: large files (or `force`) that may be updates or imports."""
-    if force is not None:
-        return force and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
-    return (len(text) >= FAST_PATH_MIN_CHARS and claimed in (None, P.UPDATE, P.IMPORT)
-            and max_depth >= _MIN_DEPTH)
+    wanted = len(text) >= FAST_PATH_MIN_CHARS if force is None else force
+    return wanted and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
 
 
 def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: int) -> ParsedDocument | None:
@@ -143,17 +136,18 @@ def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: in
     decoder = agent_decoders[profile]
     agents: list[Any] = []
     typed: list[int] = []
+    refused: set[int] = set()
     for index, raw in enumerate(raws):
         try:
             agents.append(decoder.decode(raw))
             typed.append(index)
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
             agents.append(None)
+            refused.add(index)
+    refused.update(_with_repeated_keys(data, agents, typed, spans))
     document = ParsedDocument(text, root, ok=True,
                               duplicate_objects=list(skeleton.duplicate_objects),
                               has_non_standard=skeleton.has_non_standard)
-    refused = set(range(len(agents))) - set(typed)
-    refused.update(_with_repeated_keys(data, agents, typed, spans))
     for index in sorted(refused):
         char_start, char_end = char_spans[index]
         part = parse(text[char_start:char_end], max_depth - 2)

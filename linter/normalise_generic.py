@@ -60,9 +60,9 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     try:
         resources = column(shape.resource)
         clean = _clean_resources(resources)
-        starts = _known_instants(column(shape.start), times)
+        starts = times.instants(column(shape.start))
         if shape.end is not None:
-            ends = _known_instants(column(shape.end), times)
+            ends = times.instants(column(shape.end))
             clean = [ok and start is not None and end is not None and end > start
                      for ok, start, end in zip(clean, starts, ends)]
         else:
@@ -100,15 +100,6 @@ def _clean_resources(values: list) -> list[bool]:
     """Which values are usable string resources (numbers and the rest go through `_entry`)."""
     verdicts = {value: type(value) is str and bool(value.strip()) for value in set(values)}
     return list(map(verdicts.__getitem__, values))
-
-
-def _known_instants(values: list, times: TimestampCache) -> list[int | None]:
-    """Each value's instant, or None when it is not a valid timestamp string."""
-    instants = list(map(times.known_instant, values))
-    if None in instants:
-        times.learn([value for value, instant in zip(values, instants) if instant is None])
-        instants = list(map(times.known_instant, values))
-    return instants
 
 
 def _entry(p: Payload, shape: P.GenericShape, pointer: str, item: Any, member: str | None,

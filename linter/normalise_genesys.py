@@ -7,8 +7,8 @@ from operator import add, le, mul
 from typing import Any
 
 from . import profiles as P
-from .document import INT64_MAX, HugeInteger, NonStandardNumber
-from .fastparse import is_typed, reparse_agent
+from .document import INT64_MAX, HugeInteger, NonStandardNumber, is_typed
+from .fastparse import reparse_agent
 from .payload import AgentView, Entry, MarkerView, Payload, ShiftView, is_int64
 from .shapes import EXCLUSIVE_FIELDS
 from .structure import fast_checks
@@ -156,11 +156,10 @@ class GenesysNormaliser:
         if agent.deleted or deleted:
             return
         p.shifts.append(view)
-        if hull is None and not shift.get("activities") and view.own_start is not None and view.own_length:
-            hull = (view.own_start, view.own_start + view.own_length * NS_PER_MINUTE)
-        if hull is not None and agent.user_id is not None:
+        span = view.entry_span(bool(shift.get("activities")))
+        if span is not None and agent.user_id is not None:
             facts = p.facts
-            facts.entries.append(Entry(agent.user_id, agent.user_id, hull[0], hull[1], pointer,
+            facts.entries.append(Entry(agent.user_id, agent.user_id, span[0], span[1], pointer,
                                        facts.path, len(facts.entries), shift_id))
 
     def activities(self, activities: Any, pointer: str) -> tuple[list[int], list[int], list[int] | None, bool]:
@@ -184,12 +183,9 @@ class GenesysNormaliser:
                 return None
         except AttributeError:  # an item that is not an object
             return None
-        starts = list(map(self.times.known_instant, [a["startDate"] for a in activities]))
-        if None in starts:  # new starts: parse them (the careful path reports bad ones)
-            self.times.learn([a["startDate"] for a in activities])
-            starts = list(map(self.times.known_instant, [a["startDate"] for a in activities]))
-            if None in starts:
-                return None
+        starts = self.times.instants([a["startDate"] for a in activities])
+        if None in starts:  # the careful path reports the bad ones
+            return None
         lengths = [a["lengthMinutes"] for a in activities]
         if lengths and min(lengths) <= 0:
             return None
@@ -290,14 +286,10 @@ class GenesysNormaliser:
         """Starts and ends of all of an agent's activities, in shift order, and whether each
         ends before the next begins; None when one needs a record. A few list operations per
         agent instead of a loop per activity."""
-        times = self.times
         flat = [activity for activities in columns for activity in activities]
-        starts = list(map(times.known_instant, [a.startDate for a in flat]))
-        if None in starts:  # a start not seen before: parse it, once
-            times.learn([a.startDate for a in flat])
-            starts = list(map(times.known_instant, [a.startDate for a in flat]))
-            if None in starts:
-                return None
+        starts = self.times.instants([a.startDate for a in flat])
+        if None in starts:
+            return None
         lengths = [a.lengthMinutes for a in flat]
         payables = [a.payableMinutes for a in flat]
         if payables.count(unset) != len(payables) and any(
@@ -345,12 +337,12 @@ class GenesysNormaliser:
             own_length = shift.lengthMinutes if type(shift.lengthMinutes) is int else None
             if view.deleted or shift_deleted:
                 continue
-            shifts.append(ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull,
-                                    own_start, own_length, ordered))
-            if hull is None and not activities and own_start is not None and own_length:
-                hull = (own_start, own_start + own_length * NS_PER_MINUTE)
-            if hull is not None:
-                spans.append((hull[0], hull[1], shift_pointer, shift_id))
+            shift_view = ShiftView(shift_pointer, user_id, shift_id, starts, ends, None, True, hull,
+                                   own_start, own_length, ordered)
+            shifts.append(shift_view)
+            span = shift_view.entry_span(bool(activities))
+            if span is not None:
+                spans.append((span[0], span[1], shift_pointer, shift_id))
         return shifts, spans
 
     def _typed_markers(self, markers: Any, view: AgentView) -> list[MarkerView] | None:

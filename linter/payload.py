@@ -10,7 +10,7 @@ from typing import Any
 
 from .document import ParsedDocument, out_of_int64
 from .structure import FastCheck
-from .timestamps import TimeProblem
+from .timestamps import NS_PER_MINUTE, TimeProblem
 
 
 @dataclass(slots=True)
@@ -69,6 +69,13 @@ class ShiftView:
         if self.hull is not None and (self.hull[1] <= start or self.hull[0] >= end):
             return []
         return [span for span in self.activities if span.start < end and span.end > start]
+
+    def entry_span(self, has_activities: bool) -> tuple[int, int] | None:
+        """The interval the shift occupies for the overlap rules: its activities' hull or,
+        when it has no activities, its own start and length."""
+        if self.hull is None and not has_activities and self.own_start is not None and self.own_length:
+            return self.own_start, self.own_start + self.own_length * NS_PER_MINUTE
+        return self.hull
 
     def in_order(self) -> bool:
         """Activities back to back or with gaps, none overlapping the next: the usual shift."""

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .document import is_typed
 from .findings import escape_token
 
 UPDATE, IMPORT, EXPORT, GENERIC, PERMISSIONS = (
@@ -55,9 +56,9 @@ def is_update(root: dict) -> bool:
         return False
     if "metadata" in root:
         return True
-    # an agent the fast path decoded into a struct has a userId (`fastparse.py`)
+    # an agent the fast path decoded into a struct has a userId
     return any(("userId" in a or "shifts" in a or "fullDayTimeOffMarkers" in a)
-               if isinstance(a, dict) else hasattr(type(a), "__struct_fields__")
+               if isinstance(a, dict) else is_typed(a)
                for a in _agent_items(root))
 
 

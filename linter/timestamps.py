@@ -10,7 +10,6 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
-from typing import Iterable
 
 NS_PER_SECOND = 1_000_000_000
 NS_PER_MINUTE = 60 * NS_PER_SECOND
@@ -193,19 +192,16 @@ class TimestampCache:
             cache = _SHARED[utc_only] = cls(utc_only)
         return cache
 
-    def learn(self, values: Iterable) -> None:
-        """Parse the new timestamps among `values` (strings or not), each once: `get` with its
-        common case inlined, for schedules whose instants are mostly distinct."""
-        cache, instants, days, clocks = self._cache, self._instants, self._days, self._clocks
-        for value in set(values):
-            if type(value) is not str or value in cache:
-                continue
-            if len(value) == 20 and value[10] == "T" and value[19] == "Z":
-                day, clock = days.get(value[:10]), clocks.get(value[11:19])
-                if day is not None and clock is not None:
-                    cache[value] = instants[value] = day + clock
-                    continue
-            self.get(value)
+    def instants(self, values: list) -> list[int | None]:
+        """Each value's instant, or None where it is not a valid timestamp (or not a string):
+        a column at a time, each new text parsed once. TypeError for an unhashable value."""
+        known = list(map(self.known_instant, values))
+        if None in known:
+            for value in {value for value, instant in zip(values, known) if instant is None}:
+                if type(value) is str:
+                    self.get(value)
+            known = list(map(self.known_instant, values))
+        return known
 
 
 _SHARED: dict[bool, TimestampCache] = {}

@@ -48,6 +48,17 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
     return Completed(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
 
+def benchmark_update(megabytes: float, seed: int) -> str:
+    """A Genesys update of about `megabytes` from the benchmark generator, with planted defects
+    of every per-file rule."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return generate.genesys_update(megabytes, seed)
+
+
 def activity(start: str, minutes: int, code: str = "work", **extra) -> dict:
     return {"startDate": start, "lengthMinutes": minutes, "description": "", "activityCodeId": code,
             **extra}

@@ -3,17 +3,14 @@ same codes, positions, messages, related locations and fingerprints, whatever is
 wherever it is. Each case also checks which way each agent went, so a case cannot pass by
 the fast path quietly stepping aside."""
 import json
-import sys
 
 import pytest
 
 from wfmlint import lint_text
 from wfmlint.engine import analyse_text
-from wfmlint.fastparse import FAST_PATH_MIN_CHARS, is_typed
-from tests.conftest import ROOT, run_cli, settings
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402  (the benchmark generator: payloads with planted defects)
+from wfmlint.document import is_typed
+from wfmlint.fastparse import FAST_PATH_MIN_CHARS
+from tests.conftest import ROOT, benchmark_update, run_cli, settings
 
 
 def _activity(start="2026-11-24T08:00:00Z", length=60, **extra):
@@ -138,7 +135,7 @@ def test_a_claimed_profile_and_a_small_max_depth():
 
 
 def test_a_large_file_takes_the_fast_path_through_the_cli(tmp_path):
-    text = generate.genesys_update(0.6, seed=3)
+    text = benchmark_update(0.6, seed=3)
     assert len(text) > FAST_PATH_MIN_CHARS
     kinds = _kinds(text)
     assert kinds.count("typed") > 0.9 * len(kinds) and "dict" in kinds
@@ -171,7 +168,7 @@ def _insert_after(text, marker, at, insert):
                                    ("too deep",), ("CRLF", "repeated key", "not ASCII"),
                                    ("byte-order mark", "escapes")])
 def test_a_large_file_with_odd_text_gives_the_standard_findings(names):
-    text = generate.genesys_update(0.4, seed=5)
+    text = benchmark_update(0.4, seed=5)
     for step, name in enumerate(names):
         text = MUTATIONS[name](text, len(text) * (step + 1) // (len(names) + 1))
     assert lint_text(text, "p.json", settings()) == lint_text(text, "p.json", settings(), fast=False)

@@ -1,5 +1,5 @@
 """--jobs: worker processes give the same findings as one process, cross-file rules included."""
-from tests.conftest import ROOT, activity, run_cli, update
+from tests.conftest import activity, benchmark_update, run_cli, update
 
 
 def test_jobs_two_equals_jobs_one_with_cross_file_findings(tmp_path):
@@ -8,27 +8,25 @@ def test_jobs_two_equals_jobs_one_with_cross_file_findings(tmp_path):
         (tmp_path / f"p{index:02d}.json").write_text(update({"userId": f"agent-{index % 4}", "metadata": {"version": index},
                                                              "shifts": [{"activities": [activity(start, 90)]}]}))
     (tmp_path / "broken.json").write_text("{")
-    one = run_cli(".", "--jobs", "1", "--format", "json", cwd=tmp_path)
-    two = run_cli(".", "--jobs", "2", "--format", "json", cwd=tmp_path)
-    assert one.code == two.code == 1
-    assert one.out == two.out
-    assert '"WFM301"' in one.out and '"WFM001"' in one.out
+    out = _same_with_one_and_two_jobs(tmp_path)
+    assert '"WFM301"' in out and '"WFM001"' in out
 
 
 def test_jobs_two_equals_jobs_one_on_large_files_read_by_the_fast_path(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
-
-    text = generate.genesys_update(0.4, seed=11)
+    text = benchmark_update(0.4, seed=11)
     for name in ("a", "b", "c", "d"):  # the same agents in each: findings across files too
         (tmp_path / f"{name}.json").write_text(text)
-    one = run_cli(".", "--jobs", "1", "--format", "json", cwd=tmp_path)
-    two = run_cli(".", "--jobs", "2", "--format", "json", cwd=tmp_path)
+    out = _same_with_one_and_two_jobs(tmp_path)
+    assert '"WFM106"' in out and '"WFM003"' in out
+
+
+def _same_with_one_and_two_jobs(directory) -> str:
+    """The JSON report of a run with one worker, after checking two give the same."""
+    one = run_cli(".", "--jobs", "1", "--format", "json", cwd=directory)
+    two = run_cli(".", "--jobs", "2", "--format", "json", cwd=directory)
     assert one.code == two.code == 1
     assert one.out == two.out
-    assert '"WFM106"' in one.out and '"WFM003"' in one.out
+    return one.out
 
 
 def test_no_progress_bar_when_not_on_a_terminal(tmp_path):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import difflib
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .globs import glob_match
+from .globs import glob_match, glob_match_any
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
                    "build", "dist")
@@ -80,8 +79,16 @@ def find_config(start: Path) -> Path | None:
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if "wfmlint" not in text and "\\" not in text:
+                continue  # no table of ours (short of an escaped key): skip the TOML parser
+            import tomllib
+
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
                 continue
             if isinstance(data.get("tool"), dict) and "wfmlint" in data["tool"]:
                 return candidate
@@ -90,6 +97,8 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate a config file; ConfigError names the file and the key."""
+    import tomllib  # only when there is a config: it is a sixth of the start-up's imports
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -259,7 +268,7 @@ class Settings:
         return relative.replace(os.sep, "/")
 
     def excluded(self, relative: str) -> bool:
-        return any(glob_match(p, relative) for p in (*self.config.exclude, *self.config.extend_exclude))
+        return glob_match_any((*self.config.exclude, *self.config.extend_exclude), relative)
 
     def claimed_profile(self, path: str) -> str | None:
         if self.overrides.profile:

@@ -50,3 +50,17 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
 
 def glob_match(pattern: str, relative_path: str) -> bool:
     return compile_glob(pattern).fullmatch(relative_path) is not None
+
+
+@lru_cache(maxsize=64)
+def _compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{compile_glob(p).pattern})" for p in patterns))
+
+
+def glob_match_any(patterns: tuple[str, ...], relative_path: str) -> bool:
+    """Whether any of `patterns` matches: one regular expression for the lot, since discovery
+    asks this of every file against every exclusion."""
+    compiled = _compile_any(patterns)
+    return compiled is not None and compiled.fullmatch(relative_path) is not None

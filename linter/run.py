@@ -13,7 +13,7 @@ from .config import Config, Settings
 from .engine import (FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings,
                      locate_run)
 from .findings import Finding
-from .globs import glob_match
+from .globs import glob_match_any
 from .payload import FileFacts
 from .registry import registry
 
@@ -61,7 +61,7 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
                     if full.startswith("./") and not path.startswith("./"):
                         full = full[2:]
                     relative = settings.relative(full)
-                    if not any(glob_match(p, relative) for p in config.include):
+                    if not glob_match_any(config.include, relative):
                         continue
                     if settings.excluded(relative):
                         continue

@@ -214,7 +214,6 @@ class _Texts:
     def __init__(self, texts: dict[str, FileResult]) -> None:
         self.files = texts
         self.spans: dict[str, dict] = {}
-        self.lines: dict[str, LineIndex] = {}
 
     def prepare(self, path: str, pointers: Iterable[str]) -> None:
         source = self.files.get(path)
@@ -229,29 +228,25 @@ class _Texts:
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 
-    def span(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
-             at_key: bool) -> tuple[int, int, int, int]:
-        source = self.files.get(path)
-        text = source.text if source else ""
-        index = self.lines.get(path)
-        if index is None:
-            index = self.lines[path] = LineIndex(text)
+    def extent(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
+               at_key: bool) -> tuple[int, int]:
+        """Start and end offsets of what an issue points at (its key, with `at_key`)."""
         if offset is not None:
-            start = offset
-            end = end_offset if end_offset is not None else min(offset + 1, len(text)) or offset
-        else:
-            span = self.spans.get(path, {}).get(pointer)
-            if span is None:
-                start = end = 0
-            elif at_key and span[0] >= 0:
-                start, end = span[0], span[1]
-            else:
-                start, end = span[2], span[3]
-        line, column = index.position(start)
-        end_line, end_column = index.position(max(end, start))
-        if (end_line, end_column) == (line, column):
-            end_column += 1
-        return line, column, end_line, end_column
+            if end_offset is not None:
+                return offset, max(end_offset, offset)
+            source = self.files.get(path)
+            length = len(source.text) if source and source.text else 0
+            return offset, max(min(offset + 1, length) or offset, offset)
+        span = self.spans.get(path, {}).get(pointer)
+        if span is None:
+            return 0, 0
+        start, end = (span[0], span[1]) if at_key and span[0] >= 0 else (span[2], span[3])
+        return start, max(end, start)
+
+    def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
+        """(line, column) by offset, all of a file's in one pass."""
+        source = self.files.get(path)
+        return LineIndex(source.text if source and source.text else "").positions(offsets)
 
 
 def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
@@ -290,30 +285,43 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
                 wanted[related.path or path].add(related.pointer)
     for path, pointers in wanted.items():
         texts.prepare(path, pointers)
-    counters: dict[tuple, int] = defaultdict(int)
-    findings = []
+    placed = []
+    offsets: dict[str, list[int]] = defaultdict(list)
     for path, issue, setting in kept:
-        line, column, end_line, end_column = texts.span(path, issue.pointer, issue.offset,
-                                                        issue.end_offset, issue.at_key)
+        start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
+        offsets[path] += (start, end)
         related = []
         for other in issue.related:
             other_path = other.path or path
-            offset = other.offset[0] if other.offset else None
-            end = other.offset[1] if other.offset else None
-            r_line, r_column, _, _ = texts.span(other_path, other.pointer, offset, end, other.at_key)
-            related.append(RelatedLocation(other_path, r_line, r_column, other.pointer, other.message))
+            at, until = other.offset if other.offset is not None else (None, None)
+            other_start = texts.extent(other_path, other.pointer, at, until, other.at_key)[0]
+            offsets[other_path].append(other_start)
+            related.append((other_path, other_start, other))
+        placed.append((path, issue, setting, start, end, related))
+    positions = {path: texts.positions(path, wanted_offsets) for path, wanted_offsets in offsets.items()}
+    explicit = _explicit_codes(settings)
+    counters: dict[tuple, int] = defaultdict(int)
+    findings = []
+    for path, issue, setting, start, end, related_offsets in placed:
+        line, column = positions[path][start]
+        end_line, end_column = positions[path][end]
+        if (end_line, end_column) == (line, column):
+            end_column += 1
+        related = tuple(RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
+                                        other.message)
+                        for other_path, other_start, other in related_offsets)
         resource, about = _stable_about(issue, prefixes.get(path, {}))
         key = (issue.code, path, resource, about)
         counter = counters[key]
         counters[key] += 1
         severity = setting.severity
-        if issue.severity and issue.code not in _explicit_codes(settings):
+        if issue.severity and issue.code not in explicit:
             severity = issue.severity
         rule = rules.get(issue.code)
         findings.append(Finding(
             path=path, line=line, column=column, code=issue.code, end_line=end_line,
             end_column=end_column, name=rule.name if rule else issue.code, severity=severity,
-            message=issue.message, pointer=issue.pointer, related=tuple(related),
+            message=issue.message, pointer=issue.pointer, related=related,
             fingerprint=fingerprint(issue.code, path, resource, about, counter)))
     return findings
 

@@ -102,4 +102,5 @@ def join_pointer(pointer: str, *tokens: str | int) -> str:
 def split_pointer(pointer: str) -> list[str]:
     if not pointer:
         return []
-    return [unescape_token(t) for t in pointer[1:].split("/")]
+    tokens = pointer[1:].split("/")
+    return tokens if "~" not in pointer else [unescape_token(t) for t in tokens]

@@ -10,7 +10,6 @@ import json
 import json.scanner
 import re
 import sys
-from bisect import bisect_right
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
@@ -32,6 +31,11 @@ def _recursion_room(levels: int) -> Iterator[None]:
         yield
     finally:
         sys.setrecursionlimit(old)
+
+
+def _is_index(token: str) -> bool:
+    """An array index as a JSON pointer writes it: digits, no leading zero."""
+    return token.isascii() and token.isdigit() and (token == "0" or token[0] != "0")
 
 
 def _huge_safe_int(digits: str) -> int:
@@ -93,28 +97,45 @@ class _SourceWalk:
                     continue
                 return index + 1
         if opener == "[":
-            # the hot loop of a large array: whitespace matched and siblings skipped inline
-            space, scan, known_ends = _WHITESPACE.match, self._scan, self.known_ends
-            index = space(text, index + 1).end()
-            if text[index] == "]":
-                return index + 1
-            item = 0
-            while True:
-                child = wanted.get(str(item))
-                if child is None:
-                    end = known_ends.get(index) or scan(text, index)[1]
-                else:
-                    child_pointer = f"{pointer}/{item}"
-                    end = self.visit(index, child, child_pointer, spans)
-                    spans[child_pointer] = (-1, -1, index, end)
-                    self._found(child_pointer)
-                index = space(text, end).end()
-                item += 1
-                if text[index] == ",":
-                    index = space(text, index + 1).end()
-                    continue
-                return index + 1
+            return self._visit_array(index, wanted, pointer, spans)
         return self.skip(index)
+
+    def _visit_array(self, index: int, wanted: dict, pointer: str, spans: dict[str, Span]) -> int:
+        """Enter just the wanted items, in order; the items between them are skipped."""
+        text, space = self.text, _WHITESPACE.match
+        index = space(text, index + 1).end()
+        if text[index] == "]":
+            return index + 1
+        item = 0
+        for target in sorted(int(token) for token in wanted if _is_index(token)):
+            index = self._skip_items(index, target - item)
+            if index < 0:  # the array ended before the item
+                return -index
+            item = target
+            child_pointer = f"{pointer}/{item}"
+            end = self.visit(index, wanted[str(item)], child_pointer, spans)
+            spans[child_pointer] = (-1, -1, index, end)
+            self._found(child_pointer)
+            index = space(text, end).end()
+            if text[index] != ",":
+                return index + 1
+            index = space(text, index + 1).end()
+            item += 1
+        return -self._skip_items(index, -1)
+
+    def _skip_items(self, index: int, count: int) -> int:
+        """Skip `count` items (all, when negative) from the item at `index`: the index of the
+        next item, or minus the index after the array's `]` when it ends first. The hot loop
+        of a large array."""
+        text, space, scan, known_ends = self.text, _WHITESPACE.match, self._scan, self.known_ends
+        while count:
+            end = known_ends.get(index) if known_ends else None
+            index = space(text, end if end is not None else scan(text, index)[1]).end()
+            if text[index] != ",":
+                return -(index + 1)
+            index = space(text, index + 1).end()
+            count -= 1
+        return index
 
     def repeated_keys(self, index: int, pointer: str, keys: list[str], found: list) -> None:
         """The repeated keys of the one object at `index`, whose keys in order are `keys`.
@@ -221,26 +242,25 @@ def resolve(root: Any, pointer: str) -> Any:
 
 
 class LineIndex:
-    """Offsets to 1-based (line, column) in code points.
-
-    Newlines are counted at C speed from the nearest offset already resolved, so resolving
-    sorted offsets is one pass over the text and a few offsets cost a few `count` calls.
-    """
+    """Offsets to 1-based (line, column) in code points, and lines by number."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._known_offsets = [0]
-        self._known_lines = [1]
 
-    def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, len(self.text)))
-        slot = bisect_right(self._known_offsets, offset) - 1
-        base = self._known_offsets[slot]
-        line = self._known_lines[slot] + self.text.count("\n", base, offset)
-        if offset != base:
-            self._known_offsets.insert(slot + 1, offset)
-            self._known_lines.insert(slot + 1, line)
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+    def positions(self, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """(line, column) of many offsets in one pass over the text, by offset."""
+        text = self.text
+        found: dict[int, tuple[int, int]] = {}
+        line, base, line_start = 1, 0, 0
+        for offset in sorted(set(offsets)):
+            clamped = max(0, min(offset, len(text)))
+            newlines = text.count("\n", base, clamped)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", base, clamped) + 1
+            base = clamped
+            found[offset] = (line, clamped - line_start + 1)
+        return found
 
     def line_text(self, line: int) -> str:
         start = 0

@@ -17,14 +17,21 @@ def earlier_overlaps(items: Sequence[T]) -> list[tuple[int, list[int]]]:
     broken by position in `items` (the run order), so each overlapping pair is named exactly
     once, by the item that starts later.
     """
-    order = sorted(range(len(items)), key=lambda i: (items[i].start, i))
-    active: list[int] = []
+    starts = [item.start for item in items]
+    ends = [item.end for item in items]
+    # a stable sort: ties keep their order in `items`
+    order = sorted(range(len(items)), key=starts.__getitem__)
+    active: list[int] = []  # earlier items still open at the sweep's position
+    active_end = 0  # the latest end among them (that item is never the one that has ended)
     found = []
     for index in order:
-        start = items[index].start
-        if active:
-            active = [other for other in active if items[other].end > start]
-            if active:
-                found.append((index, list(active)))
-        active.append(index)
+        start, end = starts[index], ends[index]
+        if active and start < active_end:
+            active = [other for other in active if ends[other] > start]
+            found.append((index, list(active)))
+            active.append(index)
+            active_end = max(active_end, end)
+        else:  # the usual case: everything earlier has ended
+            active = [index]
+            active_end = end
     return found

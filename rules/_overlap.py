@@ -8,9 +8,13 @@ from wfmlint.profiles import EXPORT, GENERIC
 from wfmlint.timestamps import format_instant
 
 
+def noun(profile: str) -> str:
+    return "entry" if profile == GENERIC else "shift"
+
+
 def describe(entry, profile: str) -> str:
-    what = "entry" if profile == GENERIC else "shift"
-    return f"{what} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    return (f"{noun(profile)} of \"{entry.label}\" from {format_instant(entry.start)} to "
+            f"{format_instant(entry.end)}")
 
 
 def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:

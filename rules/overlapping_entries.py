@@ -40,7 +40,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
 
-from ._overlap import describe, run_overlaps
+from ._overlap import describe, noun, run_overlaps
 
 CODE = "WFM301"
 NAME = "overlapping-entries"
@@ -55,8 +55,8 @@ def check(context, options) -> Iterator[Issue]:
             continue
         profile = context.cache["profiles"][entry.path]
         count = len(partners)
-        noun = describe(entry, profile).split(" ", 1)[0]
-        plural = noun if count == 1 else ("entries" if noun == "entry" else noun + "s")
+        what = noun(profile)
+        plural = what if count == 1 else ("entries" if what == "entry" else what + "s")
         yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; move or "
                     "shorten one of them", entry.pointer, path=entry.path,
                     resource=entry.label, about=f"{entry.start}/{entry.end}",

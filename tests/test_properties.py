@@ -121,3 +121,45 @@ def test_reported_positions_hold_the_values_they_name(rows, indent):
     findings = lint_text(text, "p.json", settings())
     assert findings
     check_positions(text, findings)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.text("ab\"\\/~é\n", max_size=4),
+    lambda children: st.lists(children, max_size=12)
+    | st.dictionaries(st.text("ab/~", max_size=3), children, max_size=5),
+    max_leaves=60)
+
+
+def _all_pointers(value, pointer=""):
+    yield pointer
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _all_pointers(child, f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _all_pointers(child, f"{pointer}/{index}")
+
+
+@given(json_values, st.integers(0, 3), st.data())
+def test_located_spans_and_positions_match_a_brute_force_oracle(root, indent, data):
+    """Any subset of a document's pointers (and some that do not resolve: an index past the
+    end, a leading zero, `-`) located in one walk; positions match counting by hand."""
+    from wfmlint.locate import LineIndex, locate_pointers
+
+    text = json.dumps(root, indent=indent or None, ensure_ascii=False)
+    pointers = list(_all_pointers(root))
+    wanted = data.draw(st.lists(st.sampled_from(pointers), unique=True)) if pointers else []
+    absent = [p + suffix for p in pointers for suffix in ("/99", "/01", "/-")
+              if isinstance(resolve(root, p), list)]
+    spans = locate_pointers(text, wanted + absent)
+    for pointer in wanted:
+        value_start, value_end = spans[pointer][2], spans[pointer][3]
+        decoded, end = json.JSONDecoder().raw_decode(text, value_start)
+        assert (decoded, end) == (resolve(root, pointer), value_end)
+    assert not set(absent) & set(spans)
+    offsets = data.draw(st.lists(st.integers(-2, len(text) + 2), max_size=20))
+    positions = LineIndex(text).positions(offsets)
+    for offset in offsets:
+        clamped = max(0, min(offset, len(text)))
+        before = text[:clamped]
+        assert positions[offset] == (before.count("\n") + 1, clamped - (before.rfind("\n") + 1) + 1)

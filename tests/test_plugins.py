@@ -53,6 +53,7 @@ def test_an_installed_plugin_rule_reports(tmp_path):
     # like any rule outside WFM's default set, it runs once selected
     assert "ACME001" not in run_cli("payload.json", cwd=tmp_path, env=env).out
     assert run_cli("explain", "ACME001", cwd=tmp_path, env=env).out.startswith("# ACME001 acme-shift-prefix")
+    assert "ACME001  acme-shift-prefix" in run_cli("rules", cwd=tmp_path, env=env).out
 
 
 def test_a_distribution_of_another_group_loads_nothing(tmp_path):

@@ -102,8 +102,10 @@ def _may_declare_plugins() -> bool:
             return True  # a zip archive: only importlib.metadata can look inside
         except OSError:
             continue
+        egg = os.path.basename(entry).lower().endswith(".egg")
         for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
+            low = name.lower()  # the names importlib.metadata looks at, matched as it does
+            if not (low.endswith((".dist-info", ".egg-info")) or egg and low == "egg-info"):
                 continue
             try:
                 with open(os.path.join(entry, name, "entry_points.txt"), "rb") as declared:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from .conftest import run_cli, update
 
 PLUGIN = textwrap.dedent('''
@@ -33,21 +35,29 @@ PAYLOAD = update({"userId": "agent-1", "metadata": {"version": 2}, "shifts": [
                      "description": ""}]}]})
 
 
-def install_plugin(site, group: str = "wfmlint.rules") -> None:
-    """What `pip install acme-wfm-rules` leaves on the path: a module and its dist-info."""
+def install_plugin(site, group: str = "wfmlint.rules", egg: bool = False):
+    """What `pip install acme-wfm-rules` leaves on the path: a module and its dist-info (or an
+    old-style egg directory, itself on the path); returns the path entry."""
+    if egg:
+        site = site / "acme_wfm_rules-1.0.egg"
+        info = site / "EGG-INFO"
+    else:
+        info = site / "acme_wfm_rules-1.0.dist-info"
+    info.mkdir(parents=True)
     (site / "acme_wfm_rules.py").write_text(PLUGIN)
-    info = site / "acme_wfm_rules-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-wfm-rules\nVersion: 1.0\n")
+    (info / ("PKG-INFO" if egg else "METADATA")).write_text(
+        "Metadata-Version: 2.1\nName: acme-wfm-rules\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[{group}]\nacme = acme_wfm_rules\n")
+    return site
 
 
-def test_an_installed_plugin_rule_reports(tmp_path):
+@pytest.mark.parametrize("egg", [False, True], ids=["dist-info", "egg"])
+def test_an_installed_plugin_rule_reports(tmp_path, egg):
     site = tmp_path / "site"
     site.mkdir()
-    install_plugin(site)
+    entry = install_plugin(site, egg=egg)
     (tmp_path / "payload.json").write_text(PAYLOAD)
-    env = {"PYTHONPATH": str(site)}
+    env = {"PYTHONPATH": str(entry)}
     result = run_cli("payload.json", "--extend-select", "ACME", "--color", "never", cwd=tmp_path, env=env)
     assert result.out.startswith("payload.json:13:17: ACME001 shift id must start with s-\n"), result.out + result.err
     # like any rule outside WFM's default set, it runs once selected

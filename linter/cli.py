@@ -118,7 +118,6 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     # A lint run is short-lived and builds one large tree that it never frees early: the
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
     gc.disable()
-    from .baseline import BaselineError, apply_baseline, load_baseline, write_baseline as save
     from .run import RunError, lint_run
 
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
@@ -126,6 +125,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     settings = _load_settings(config_path, overrides)
     baseline_entries = None
     if baseline:
+        from .baseline import BaselineError, load_baseline
+
         try:
             baseline_entries = load_baseline(baseline)
         except BaselineError as error:
@@ -142,6 +143,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     findings = run.findings
     unmatched = []
     if baseline_entries is not None:
+        from .baseline import apply_baseline
+
         findings, unmatched = apply_baseline(findings, baseline_entries)
     if verbose:
         for result in run.files:
@@ -160,6 +163,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         _say(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
              f" on {crash.path}: {last} (please report it)")
     if write_baseline:
+        from .baseline import write_baseline as save
+
         save(write_baseline, findings)
         if not quiet:
             click.echo(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to "

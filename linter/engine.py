@@ -2,7 +2,6 @@
 rules, locate what is reported, filter. `lint_text` does no I/O."""
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import traceback
@@ -203,7 +202,9 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
 
 
 def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
-    digest = hashlib.sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8",
+    from hashlib import sha256  # only runs with findings need it (8 ms of the start-up)
+
+    digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8",
                             "surrogatepass"))
     return digest.hexdigest()[:20]
 

@@ -204,8 +204,7 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
 def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
     from hashlib import sha256  # only runs with findings need it (8 ms of the start-up)
 
-    digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8",
-                            "surrogatepass"))
+    digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 

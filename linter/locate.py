@@ -108,9 +108,9 @@ class _SourceWalk:
             return index + 1
         item = 0
         for target in sorted(int(token) for token in wanted if _is_index(token)):
-            index = self._skip_items(index, target - item)
-            if index < 0:  # the array ended before the item
-                return -index
+            index, ended = self._skip_items(index, target - item)
+            if ended:  # the array is shorter than the pointer says
+                return index
             item = target
             child_pointer = f"{pointer}/{item}"
             end = self.visit(index, wanted[str(item)], child_pointer, spans)
@@ -121,21 +121,21 @@ class _SourceWalk:
                 return index + 1
             index = space(text, index + 1).end()
             item += 1
-        return -self._skip_items(index, -1)
+        return self._skip_items(index, -1)[0]
 
-    def _skip_items(self, index: int, count: int) -> int:
-        """Skip `count` items (all, when negative) from the item at `index`: the index of the
-        next item, or minus the index after the array's `]` when it ends first. The hot loop
+    def _skip_items(self, index: int, count: int) -> tuple[int, bool]:
+        """Skip `count` items (all, when negative) from the item at `index`: (where the next
+        item starts, False), or (the end of the array, True) when it ends first. The hot loop
         of a large array."""
         text, space, scan, known_ends = self.text, _WHITESPACE.match, self._scan, self.known_ends
         while count:
             end = known_ends.get(index) if known_ends else None
             index = space(text, end if end is not None else scan(text, index)[1]).end()
             if text[index] != ",":
-                return -(index + 1)
+                return index + 1, True
             index = space(text, index + 1).end()
             count -= 1
-        return index
+        return index, False
 
     def repeated_keys(self, index: int, pointer: str, keys: list[str], found: list) -> None:
         """The repeated keys of the one object at `index`, whose keys in order are `keys`.

@@ -246,6 +246,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._cursor = (1, 0)  # (line, offset of its first character) last asked for
 
     def positions(self, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
         """(line, column) of many offsets in one pass over the text, by offset."""
@@ -263,10 +264,15 @@ class LineIndex:
         return found
 
     def line_text(self, line: int) -> str:
-        start = 0
-        for _ in range(line - 1):
-            start = self.text.find("\n", start) + 1
+        """A line's text (1-based), without its line break; "" past the end. The walk goes on
+        from the line asked for last, so lines asked for in order (as a report is sorted) cost
+        one pass over the text in all, not one pass each."""
+        known_line, start = self._cursor if self._cursor[0] <= line else (1, 0)
+        text = self.text
+        for _ in range(line - known_line):
+            start = text.find("\n", start) + 1
             if start == 0:
                 return ""
-        end = self.text.find("\n", start)
-        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+        self._cursor = (line, start)
+        end = text.find("\n", start)
+        return text[start : end if end != -1 else len(text)].rstrip("\r")

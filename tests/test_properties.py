@@ -163,3 +163,16 @@ def test_located_spans_and_positions_match_a_brute_force_oracle(root, indent, da
         clamped = max(0, min(offset, len(text)))
         before = text[:clamped]
         assert positions[offset] == (before.count("\n") + 1, clamped - (before.rfind("\n") + 1) + 1)
+
+
+@given(st.text("ab\n\r", max_size=40), st.lists(st.integers(1, 15), max_size=12))
+def test_source_lines_in_any_order_match_splitting_the_text(text, lines):
+    """`line_text` walks on from the line asked for last; asked in any order, it still gives
+    what splitting the text at `\\n` gives (without a trailing `\\r`), and "" past the end."""
+    from wfmlint.locate import LineIndex
+
+    index = LineIndex(text)
+    split = text.split("\n")
+    for line in lines:
+        expected = split[line - 1].rstrip("\r") if line <= len(split) else ""
+        assert index.line_text(line) == expected

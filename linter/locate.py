@@ -127,10 +127,9 @@ class _SourceWalk:
         """Skip `count` items (all, when negative) from the item at `index`: (where the next
         item starts, False), or (the end of the array, True) when it ends first. The hot loop
         of a large array."""
-        text, space, scan, known_ends = self.text, _WHITESPACE.match, self._scan, self.known_ends
+        text, space, skip = self.text, _WHITESPACE.match, self.skip
         while count:
-            end = known_ends.get(index) if known_ends else None
-            index = space(text, end if end is not None else scan(text, index)[1]).end()
+            index = space(text, skip(index)).end()
             if text[index] != ",":
                 return index + 1, True
             index = space(text, index + 1).end()

@@ -104,19 +104,6 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
     return issues, crashes
 
 
-_worker_settings: Settings | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    """Each worker receives the settings once, not with every file."""
-    global _worker_settings
-    _worker_settings = settings
-
-
-def _analyse_in_worker(path: str) -> FileResult:
-    return analyse_path(path, _worker_settings)
-
-
 def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
                  stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
     def one(path: str) -> FileResult:
@@ -127,17 +114,10 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
 
     on_disk = [f for f in files if f != "-"]
     if jobs > 1 and len(on_disk) >= 2 * jobs:
-        from concurrent.futures import ProcessPoolExecutor
+        from .parallel import analyse_in_parallel
 
-        results: dict[str, FileResult] = {}
-        chunk = max(1, min(64, len(on_disk) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                 initargs=(settings,)) as pool:
-            for result in pool.map(_analyse_in_worker, on_disk, chunksize=chunk):
-                results[result.path] = result
-                if progress:
-                    progress(1)
-        return [results[f] if f != "-" else one(f) for f in files]
+        results = iter(analyse_in_parallel(on_disk, settings, jobs, progress))
+        return [next(results) if f != "-" else one(f) for f in files]
     out = []
     for path in files:
         out.append(one(path))

@@ -68,3 +68,77 @@ def test_progress_bar_on_a_terminal_and_off_with_no_progress(tmp_path):
     assert "Linting" in err
     proc, err = stderr_on_a_tty("--no-progress")
     assert "Linting" not in err
+
+
+def _findings(results) -> list:
+    return [(r.path, r.error, [(i.code, i.message, i.pointer, i.offset) for i in r.issues]) for r in results]
+
+
+def _payloads(directory, count: int) -> list[str]:
+    """`count` files of varied sizes, half of them with findings."""
+    paths = []
+    for index in range(count):
+        shifts = [{"activities": [activity(f"2026-11-24T{8 + (k % 10):02d}:00:00Z", 90 + 30 * (index % 2))]}
+                  for k in range(1 + index % 7)]
+        path = directory / f"p{index:02d}.json"
+        path.write_text(update({"userId": f"agent-{index}", "metadata": {"version": 1}, "shifts": shifts}))
+        paths.append(str(path))
+    (directory / "broken.json").write_text("{")
+    return paths + [str(directory / "broken.json"), str(directory / "missing.json")]
+
+
+def test_forked_children_and_the_pool_give_the_results_of_one_process(tmp_path):
+    from wfmlint.config import Settings
+    from wfmlint.engine import analyse_path
+    from wfmlint.parallel import analyse_forked, analyse_in_pool, can_fork
+
+    assert can_fork()  # Linux, one thread: the command line takes the forking path
+    paths = _payloads(tmp_path, 23)
+    alone = _findings([analyse_path(path, Settings()) for path in paths])
+    assert any(issues for _, _, issues in alone) and any(error for _, error, _ in alone)
+    for jobs in (2, 3, 8):
+        ticks = []
+        assert _findings(analyse_forked(paths, Settings(), jobs, ticks.append)) == alone
+        assert sum(ticks) == len(paths)  # the progress bar reaches its end
+    ticks = []
+    assert _findings(analyse_in_pool(paths, Settings(), 2, ticks.append)) == alone
+    assert sum(ticks) == len(paths)
+
+
+def test_a_child_that_dies_has_its_share_linted_by_the_parent(tmp_path, monkeypatch):
+    """A real child process killed half-way (as by the out-of-memory killer): no file is lost."""
+    import os
+
+    from wfmlint import parallel
+    from wfmlint.config import Settings
+    from wfmlint.engine import analyse_path
+
+    paths = _payloads(tmp_path, 12)
+    alone = _findings([analyse_path(path, Settings()) for path in paths])
+    parent = os.getpid()
+
+    def dies_in_a_child(path, settings):
+        if os.getpid() != parent and path.endswith("p05.json"):
+            os._exit(9)
+        return analyse_path(path, settings)
+
+    monkeypatch.setattr(parallel, "analyse_path", dies_in_a_child)
+    shares = parallel.shares(paths, 2)
+    assert paths.index(str(tmp_path / "p05.json")) in shares[1]  # the child's share holds it
+    assert _findings(parallel.analyse_forked(paths, Settings(), 2)) == alone
+
+
+def test_shares_balance_bytes_and_keep_run_order(tmp_path):
+    from wfmlint.parallel import shares
+
+    sizes = [900, 10, 10, 10, 500, 400, 10, 10]
+    paths = []
+    for index, size in enumerate(sizes):
+        (tmp_path / f"f{index}").write_bytes(b" " * size)
+        paths.append(str(tmp_path / f"f{index}"))
+    parts = shares(paths + [str(tmp_path / "missing")], 2)
+    assert sorted(i for part in parts for i in part) == list(range(len(sizes) + 1))
+    assert all(part == sorted(part) for part in parts)
+    loads = sorted(sum(sizes[i] for i in part if i < len(sizes)) for part in parts)
+    assert loads == [920, 930]  # the large file with two small ones; the next two with the rest
+    assert shares(paths[:2], 4) == [[0], [1]]  # never an empty share

@@ -1,4 +1,5 @@
-"""Pydantic models built from `shapes`, on first use (pydantic costs ~0.1 s to import).
+"""Pydantic models built from `shapes`, on first use (pydantic costs ~0.1 s to import): for
+`wfmlint schema`, and as the oracle `tests/test_validate.py` holds `validate.py` to.
 
 Two variants of each object: the *alone* model leaves the arrays of visited objects as
 `list[Any]`, so one object is validated without its children (the normaliser visits those

@@ -170,7 +170,8 @@ def is_int64(value: Any) -> bool:
 def build_payload(path: str, parsed: ParsedDocument, profile: str, settings: Any,
                   claimed: bool = False, detailed: bool = False) -> Payload:
     """Normalise a parsed document of a known profile. `detailed` sends every object through
-    the full pydantic validation instead of the fast path (used to test that both agree)."""
+    the field-by-field explanation (`validate.py`) instead of the fast check (used to test
+    that both agree)."""
     from . import profiles as P
     from .normalise_generic import normalise_generic
     from .normalise_genesys import GenesysNormaliser

@@ -1,9 +1,9 @@
 """The Genesys Cloud WFM payload objects (SPEC §3.1 to §3.3), declared once as plain data.
 
-From these declarations come both the pydantic models (strict mode, for detailed errors and
-for `wfmlint schema`; built on first use, so a clean lint never imports pydantic) and the fast
-structure checks that clear the well-formed majority of objects. Date-times are strings here:
-the time rules report them, not a type error.
+From these declarations come the fast structure checks that clear the well-formed majority
+of objects (`structure.py`), the field-by-field explanation of the others (`validate.py`) and
+the pydantic models (strict mode, for `wfmlint schema`, and the tests' oracle of
+`validate.py`). Date-times are strings here: the time rules report them, not a type error.
 """
 from __future__ import annotations
 

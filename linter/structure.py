@@ -1,19 +1,22 @@
 """Structure checks of Genesys objects against their shapes (`shapes.py`).
 
 The fast path asks only "is this object certainly well-formed?" with set operations and type
-tests derived from the shapes; the objects that fail go through pydantic, whose errors become
+tests derived from the shapes; the objects that fail are explained field by field
+(`validate.py`, the errors a strict pydantic model would give), and those errors become
 WFM101 (missing), WFM102 (wrong type or value), WFM104 (unknown field) and WFM004 (an integer
-that does not fit 64 bits). Clean data never pays for pydantic.
+that does not fit 64 bits). Clean data is never explained.
 """
 from __future__ import annotations
 
 import difflib
-import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import INT64_MAX, HugeInteger, NonStandardNumber, out_of_int64
 from .findings import Issue, RelatedIssue, join_pointer
+
+if TYPE_CHECKING:
+    from .validate import ShapeError
 
 
 class FastCheck:
@@ -48,13 +51,6 @@ class FastCheck:
             if spec.ge is not None:
                 self.minimum[spec.name] = spec.ge
         self.passes = self._compile()
-
-    @property
-    def model(self):
-        """The pydantic model of this object alone, built on first use."""
-        from .models import model
-
-        return model(self.name)
 
     def field_names(self) -> list[str]:
         return sorted(self.allowed)
@@ -164,27 +160,19 @@ def structure_issues(payload) -> list[Issue]:
     cached = payload.cache.get("structure")
     if cached is not None:
         return cached
-    if not payload.suspects:  # the usual case: no pydantic import at all
+    if not payload.suspects:  # the usual case
         payload.cache["structure"] = []
         return []
-    from pydantic import ValidationError
-
     from .profiles import UPDATE
+    from .validate import shape_errors
 
     issues: list[Issue] = []
     for pointer, check, obj in payload.suspects:
-        clean, original_keys = _without_surrogates(obj)
-        try:
-            check.model.model_validate(clean)
-            errors = []
-        except ValidationError as error:
-            errors = error.errors(include_url=False)
-            for error in errors:
-                error["loc"] = tuple(original_keys.get(part, part) for part in error["loc"])
+        errors = shape_errors(check.name, obj)
         suggested: set[tuple] = set()
         for error in errors:
-            if error["type"] == "extra_forbidden":
-                loc = error["loc"]
+            if error.type == "extra_forbidden":
+                loc = error.loc
                 level = _check_at(check, loc[:-1])
                 key = str(loc[-1])
                 guess = did_you_mean(key, level.field_names())
@@ -195,7 +183,7 @@ def structure_issues(payload) -> list[Issue]:
                 issues.append(Issue("WFM104", f"unknown field \"{key}\"{hint}",
                                     join_pointer(pointer, *loc), at_key=True))
         for error in errors:
-            kind, loc, value = error["type"], error["loc"], error.get("input")
+            kind, loc, value = error.type, error.loc, error.input
             if kind == "extra_forbidden" or isinstance(value, (NonStandardNumber, HugeInteger)):
                 continue
             name = ".".join(str(part) for part in loc)
@@ -219,30 +207,8 @@ def structure_issues(payload) -> list[Issue]:
     return issues
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(obj: Any, keys: dict | None = None) -> tuple[Any, dict]:
-    """A copy pydantic can read: lone surrogates (valid JSON escapes, which pydantic rejects)
-    replaced by U+FFFD; `keys` maps replaced keys back to the originals for error locations."""
-    keys = {} if keys is None else keys
-    if isinstance(obj, str):
-        return (_SURROGATE.sub("\ufffd", obj) if _SURROGATE.search(obj) else obj), keys
-    if isinstance(obj, dict):
-        copy = {}
-        for key, value in obj.items():
-            clean_key = _without_surrogates(key)[0]
-            if clean_key != key:
-                keys[clean_key] = key
-            copy[clean_key] = _without_surrogates(value, keys)[0]
-        return copy, keys
-    if isinstance(obj, list):
-        return [_without_surrogates(item, keys)[0] for item in obj], keys
-    return obj, keys
-
-
 def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:
-    """WFM004 for Python integers beyond 64 bits, which pydantic accepts."""
+    """WFM004 for Python integers beyond 64 bits, which the shapes' `int` accepts."""
     found = []
     for name in check.integers & obj.keys():
         value = obj[name]
@@ -255,7 +221,7 @@ def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue
     return found
 
 
-def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any, error: dict) -> str:
+def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any, error: ShapeError) -> str:
     found = describe_value(value)
     if kind in ("model_type", "dict_type") and isinstance(value, str):
         wrapper = _check_at(check, loc)
@@ -265,12 +231,10 @@ def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any
             return (f"\"{name}\" must be a wrapper object {{\"{inner}\": {sample}}}, not a bare "
                     f"string; write {{\"{inner}\": {_json_text(value) if inner == 'value' else '[' + _json_text(value) + ']'}}}")
     if kind == "literal_error":
-        return f"\"{name}\" must be one of {error['ctx']['expected']}, not {found}"
+        return f"\"{name}\" must be one of {error.ctx['expected']}, not {found}"
     if kind == "greater_than_equal":
-        return f"\"{name}\" must be at least {error['ctx']['ge']}, not {found}"
-    expected = _EXPECTED.get(kind)
-    if expected is None:
-        return f"\"{name}\": {error['msg']} (found {found})"
+        return f"\"{name}\" must be at least {error.ctx['ge']}, not {found}"
+    expected = _EXPECTED[kind]
     if value is None:
         return f"\"{name}\" is required and must be {expected}, not null"
     return f"\"{name}\" must be {expected}, not {found}"

@@ -1,5 +1,5 @@
 """The realistic corpus: each file gives exactly the findings recorded for it (clean files give
-none), the fast structure path agrees with full pydantic validation everywhere, and the
+none), the fast structure path agrees with the field-by-field explanation everywhere, and the
 real-world payloads are detected (or skipped) as what they are."""
 import json
 

@@ -62,12 +62,14 @@ def shares(paths: list[str], jobs: int) -> list[list[int]]:
 class _Child:
     """A forked child linting a share of the files, and what it has sent so far."""
 
-    def __init__(self, share: list[int], paths: list[str], settings: Settings) -> None:
+    def __init__(self, share: list[int], paths: list[str], settings: Settings,
+                 siblings: list["_Child"]) -> None:
         self.share = share
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # in the child: lint, report, exit
-            os.close(read_end)
+            for fd in [read_end] + [sibling.fd for sibling in siblings]:
+                os.close(fd)  # the pipes of the children forked before it are not its business
             _lint_and_report([paths[index] for index in share], settings, write_end)
         os.close(write_end)
         os.set_blocking(read_end, False)
@@ -123,8 +125,10 @@ class _Child:
         """On the parent's way out after an error (Ctrl-C): no child outlives the run."""
         self.close()
         if self.pid:
+            import signal
+
             try:
-                os.kill(self.pid, 9)
+                os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
             except OSError:
                 pass
@@ -159,7 +163,7 @@ def analyse_forked(paths: list[str], settings: Settings, jobs: int,
     try:
         for share in parts[1:]:
             try:
-                children.append(_Child(share, paths, settings))
+                children.append(_Child(share, paths, settings, children))
             except OSError:  # no process to spare (a limit): the parent lints the share
                 own = own + share
         for index in own:

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 from .findings import escape_token, split_pointer
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_SEPARATOR = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # between two items or members
 _scanstring = json.decoder.scanstring
 
 # A span: key start, key end, value start, value end (offsets into the text; key offsets are
@@ -102,8 +103,8 @@ class _SourceWalk:
 
     def _visit_array(self, index: int, wanted: dict, pointer: str, spans: dict[str, Span]) -> int:
         """Enter just the wanted items, in order; the items between them are skipped."""
-        text, space = self.text, _WHITESPACE.match
-        index = space(text, index + 1).end()
+        text, separator = self.text, _SEPARATOR.match
+        index = _WHITESPACE.match(text, index + 1).end()
         if text[index] == "]":
             return index + 1
         item = 0
@@ -113,26 +114,30 @@ class _SourceWalk:
                 return index
             item = target
             child_pointer = f"{pointer}/{item}"
-            end = self.visit(index, wanted[str(item)], child_pointer, spans)
+            below = wanted[str(item)]
+            end = self.visit(index, below, child_pointer, spans) if below else self.skip(index)
             spans[child_pointer] = (-1, -1, index, end)
             self._found(child_pointer)
-            index = space(text, end).end()
-            if text[index] != ",":
-                return index + 1
-            index = space(text, index + 1).end()
+            after = separator(text, end)
+            if after is None:  # that was the last item
+                return _WHITESPACE.match(text, end).end() + 1
+            index = after.end()
             item += 1
         return self._skip_items(index, -1)[0]
 
     def _skip_items(self, index: int, count: int) -> tuple[int, bool]:
         """Skip `count` items (all, when negative) from the item at `index`: (where the next
         item starts, False), or (the end of the array, True) when it ends first. The hot loop
-        of a large array."""
-        text, space, skip = self.text, _WHITESPACE.match, self.skip
+        of a large array: one scan and one separator match per item."""
+        text, separator, scan, known = self.text, _SEPARATOR.match, self._scan, self.known_ends
         while count:
-            index = space(text, skip(index)).end()
-            if text[index] != ",":
-                return index + 1, True
-            index = space(text, index + 1).end()
+            end = known.get(index) if known else None
+            if end is None:
+                end = scan(text, index)[1]
+            after = separator(text, end)
+            if after is None:
+                return _WHITESPACE.match(text, end).end() + 1, True
+            index = after.end()
             count -= 1
         return index, False
 

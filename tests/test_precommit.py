@@ -1,7 +1,9 @@
 """The real pre-commit, in a temporary git repository, against this checkout."""
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -34,12 +36,14 @@ def source_repo(tmp_path_factory):
 
 def _try_repo(source, repo):
     env = {**os.environ, "PRE_COMMIT_HOME": str(source.parent / "pre-commit-cache")}
-    return subprocess.run(["pre-commit", "try-repo", str(source), "wfmlint", "--color", "never"], cwd=repo,
-                          capture_output=True, text=True, env=env, timeout=900)
+    # the pre-commit of this interpreter's environment: CI runs the venv's python without
+    # putting the venv on PATH
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(source), "wfmlint", "--color",
+                           "never"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
 
 
 def test_hook_fails_on_an_overlap_and_passes_when_fixed(source_repo, tmp_path):
-    if shutil.which("pre-commit") is None:
+    if importlib.util.find_spec("pre_commit") is None:
         pytest.fail("pre-commit is part of the test extra and must be installed")
     repo = tmp_path / "payloads"
     repo.mkdir()

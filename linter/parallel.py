@@ -13,12 +13,17 @@ pool does the same work.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from typing import Callable, NoReturn
 
 from .config import Settings
 from .engine import FileResult, analyse_path
+
+# Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
+# rules' set-up, the result's way back), and a process is worth starting for about 256 kB of
+# such work: a second one pays for itself from about 100 files of 1.5 kB (8 ms of lint) here.
+FILE_COST = 2048
+PROCESS_WORTH = 256 * 1024
 
 _DONE = b"."  # a child finished one file
 _RESULTS = b"\0"  # what follows, to the end of the pipe, is the pickled list of results
@@ -26,11 +31,32 @@ _CHUNK = 1 << 20
 
 
 def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
-                        progress: Callable[[int], None] | None = None) -> list[FileResult]:
-    """Each path's result, in the order of `paths`."""
+                        progress: Callable[[int], None] | None = None) -> list[FileResult] | None:
+    """Each path's result, in the order of `paths`, from up to `jobs` processes; None when the
+    files are too few to pay for a second one (the caller lints them itself)."""
+    costs = file_costs(paths)
+    jobs = worker_count(costs, jobs)
+    if jobs == 1:
+        return None
     if can_fork():
-        return analyse_forked(paths, settings, jobs, progress)
+        return analyse_forked(paths, settings, shares(costs, jobs), progress)
     return analyse_in_pool(paths, settings, jobs, progress)
+
+
+def file_costs(paths: list[str]) -> list[int]:
+    """Each file's share of the work, in bytes: its size and `FILE_COST`."""
+    costs = []
+    for path in paths:
+        try:
+            costs.append(os.stat(path).st_size + FILE_COST)
+        except OSError:  # reported as unreadable, which costs next to nothing
+            costs.append(FILE_COST)
+    return costs
+
+
+def worker_count(costs: list[int], jobs: int) -> int:
+    """At most `jobs` processes, one per `PROCESS_WORTH` of work, never more than files."""
+    return max(1, min(jobs, len(costs), sum(costs) // PROCESS_WORTH))
 
 
 def can_fork() -> bool:
@@ -41,21 +67,16 @@ def can_fork() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def shares(paths: list[str], jobs: int) -> list[list[int]]:
-    """Indexes of `paths` in `jobs` shares of about equal size, each in run order: largest
-    file first, each to the lightest share so far (a few large files spread out too)."""
-    sizes = []
-    for path in paths:
-        try:
-            sizes.append(os.stat(path).st_size + 1)  # +1: a file costs something, however small
-        except OSError:
-            sizes.append(1)
+def shares(costs: list[int], jobs: int) -> list[list[int]]:
+    """Indexes of the files in `jobs` shares of about equal cost, each in run order: the
+    costliest file first, each to the lightest share so far (a few large files spread out
+    too)."""
     loads = [0] * jobs
     parts: list[list[int]] = [[] for _ in range(jobs)]
-    for index in sorted(range(len(paths)), key=sizes.__getitem__, reverse=True):
+    for index in sorted(range(len(costs)), key=costs.__getitem__, reverse=True):
         lightest = loads.index(min(loads))
         parts[lightest].append(index)
-        loads[lightest] += sizes[index]
+        loads[lightest] += costs[index]
     return [sorted(part) for part in parts if part]
 
 
@@ -110,6 +131,8 @@ class _Child:
         self.pid = 0
         if status != 0 or not self.in_results:
             return None
+        import pickle
+
         try:
             results = pickle.loads(self.results)
         except Exception:  # a truncated or garbled report: the parent lints the share again
@@ -140,6 +163,8 @@ def _lint_and_report(paths: list[str], settings: Settings, fd: int) -> NoReturn:
     parent's buffered output (`os._exit`)."""
     code = 1
     try:
+        import pickle
+
         results = []
         for path in paths:
             results.append(analyse_path(path, settings))
@@ -154,9 +179,9 @@ def _lint_and_report(paths: list[str], settings: Settings, fd: int) -> NoReturn:
         os._exit(code)
 
 
-def analyse_forked(paths: list[str], settings: Settings, jobs: int,
+def analyse_forked(paths: list[str], settings: Settings, parts: list[list[int]],
                    progress: Callable[[int], None] | None = None) -> list[FileResult]:
-    parts = shares(paths, jobs)
+    """Each path's result: the first share linted here, each other one in a child."""
     results: list[FileResult | None] = [None] * len(paths)
     children: list[_Child] = []
     own = parts[0]

@@ -113,11 +113,13 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
         return analyse_path(path, settings)
 
     on_disk = [f for f in files if f != "-"]
-    if jobs > 1 and len(on_disk) >= 2 * jobs:
+    if jobs > 1 and len(on_disk) > 1:
         from .parallel import analyse_in_parallel
 
-        results = iter(analyse_in_parallel(on_disk, settings, jobs, progress))
-        return [next(results) if f != "-" else one(f) for f in files]
+        parallel = analyse_in_parallel(on_disk, settings, jobs, progress)
+        if parallel is not None:
+            results = iter(parallel)
+            return [next(results) if f != "-" else one(f) for f in files]
     out = []
     for path in files:
         out.append(one(path))

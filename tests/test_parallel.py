@@ -5,8 +5,12 @@ from tests.conftest import activity, benchmark_update, run_cli, update
 def test_jobs_two_equals_jobs_one_with_cross_file_findings(tmp_path):
     for index in range(12):
         start = f"2026-11-24T{8 + index % 3:02d}:00:00Z"
+        # 200 more agents a file: enough work (600 kB) for the run to take a second process
+        padding = [{"userId": f"pad-{index}-{k}", "shifts": [{"activities": [activity(start, 60)]}]}
+                   for k in range(200)]
         (tmp_path / f"p{index:02d}.json").write_text(update({"userId": f"agent-{index % 4}", "metadata": {"version": index},
-                                                             "shifts": [{"activities": [activity(start, 90)]}]}))
+                                                             "shifts": [{"activities": [activity(start, 90)]}]},
+                                                            *padding))
     (tmp_path / "broken.json").write_text("{")
     out = _same_with_one_and_two_jobs(tmp_path)
     assert '"WFM301"' in out and '"WFM001"' in out
@@ -21,7 +25,11 @@ def test_jobs_two_equals_jobs_one_on_large_files_read_by_the_fast_path(tmp_path)
 
 
 def _same_with_one_and_two_jobs(directory) -> str:
-    """The JSON report of a run with one worker, after checking two give the same."""
+    """The JSON report of a run with one worker, after checking two give the same (and that
+    the files are work enough for two)."""
+    from wfmlint.parallel import file_costs, worker_count
+
+    assert worker_count(file_costs([str(path) for path in directory.iterdir()]), 2) == 2
     one = run_cli(".", "--jobs", "1", "--format", "json", cwd=directory)
     two = run_cli(".", "--jobs", "2", "--format", "json", cwd=directory)
     assert one.code == two.code == 1
@@ -90,7 +98,7 @@ def _payloads(directory, count: int) -> list[str]:
 def test_forked_children_and_the_pool_give_the_results_of_one_process(tmp_path):
     from wfmlint.config import Settings
     from wfmlint.engine import analyse_path
-    from wfmlint.parallel import analyse_forked, analyse_in_pool, can_fork
+    from wfmlint.parallel import analyse_forked, analyse_in_pool, can_fork, file_costs, shares
 
     assert can_fork()  # Linux, one thread: the command line takes the forking path
     paths = _payloads(tmp_path, 23)
@@ -98,7 +106,9 @@ def test_forked_children_and_the_pool_give_the_results_of_one_process(tmp_path):
     assert any(issues for _, _, issues in alone) and any(error for _, error, _ in alone)
     for jobs in (2, 3, 8):
         ticks = []
-        assert _findings(analyse_forked(paths, Settings(), jobs, ticks.append)) == alone
+        parts = shares(file_costs(paths), jobs)
+        assert len(parts) == jobs
+        assert _findings(analyse_forked(paths, Settings(), parts, ticks.append)) == alone
         assert sum(ticks) == len(paths)  # the progress bar reaches its end
     ticks = []
     assert _findings(analyse_in_pool(paths, Settings(), 2, ticks.append)) == alone
@@ -123,22 +133,33 @@ def test_a_child_that_dies_has_its_share_linted_by_the_parent(tmp_path, monkeypa
         return analyse_path(path, settings)
 
     monkeypatch.setattr(parallel, "analyse_path", dies_in_a_child)
-    shares = parallel.shares(paths, 2)
-    assert paths.index(str(tmp_path / "p05.json")) in shares[1]  # the child's share holds it
-    assert _findings(parallel.analyse_forked(paths, Settings(), 2)) == alone
+    parts = parallel.shares(parallel.file_costs(paths), 2)
+    assert paths.index(str(tmp_path / "p05.json")) in parts[1]  # the child's share holds it
+    assert _findings(parallel.analyse_forked(paths, Settings(), parts)) == alone
 
 
-def test_shares_balance_bytes_and_keep_run_order(tmp_path):
+def test_shares_balance_costs_and_keep_run_order():
     from wfmlint.parallel import shares
 
-    sizes = [900, 10, 10, 10, 500, 400, 10, 10]
-    paths = []
-    for index, size in enumerate(sizes):
-        (tmp_path / f"f{index}").write_bytes(b" " * size)
-        paths.append(str(tmp_path / f"f{index}"))
-    parts = shares(paths + [str(tmp_path / "missing")], 2)
-    assert sorted(i for part in parts for i in part) == list(range(len(sizes) + 1))
+    costs = [900, 10, 10, 10, 500, 400, 10, 10]
+    parts = shares(costs, 2)
+    assert sorted(i for part in parts for i in part) == list(range(len(costs)))
     assert all(part == sorted(part) for part in parts)
-    loads = sorted(sum(sizes[i] for i in part if i < len(sizes)) for part in parts)
-    assert loads == [920, 930]  # the large file with two small ones; the next two with the rest
-    assert shares(paths[:2], 4) == [[0], [1]]  # never an empty share
+    assert sorted(sum(costs[i] for i in part) for part in parts) == [920, 930]
+    assert shares(costs[:2], 4) == [[0], [1]]  # never an empty share
+
+
+def test_a_process_per_quarter_megabyte_of_work(tmp_path):
+    """File sizes plus a fixed cost per file decide how many processes pay for themselves:
+    a pre-commit's few small files stay in one, a thousand of them take two."""
+    from wfmlint.parallel import FILE_COST, PROCESS_WORTH, file_costs, worker_count
+
+    (tmp_path / "a.json").write_bytes(b" " * 1000)
+    assert file_costs([str(tmp_path / "a.json"), str(tmp_path / "missing.json")]) == [1000 + FILE_COST, FILE_COST]
+    small = 1500 + FILE_COST
+    assert worker_count([small] * 4, 8) == 1
+    assert worker_count([small] * 100, 2) == 1  # about where a second process breaks even
+    assert worker_count([small] * 1000, 2) == 2
+    assert worker_count([small] * 1000, 64) == 1000 * small // PROCESS_WORTH
+    assert worker_count([100 * 2**20, 2000], 8) == 2  # never more processes than files
+    assert worker_count([], 4) == 1

@@ -228,6 +228,8 @@ def analyse_in_pool(paths: list[str], settings: Settings, jobs: int,
                     progress: Callable[[int], None] | None = None) -> list[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
+    if sys.platform == "win32":
+        jobs = min(jobs, 61)  # the most worker processes Windows can wait on
     results = []
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,

@@ -129,6 +129,28 @@ class FileFacts:
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
 
+    def __reduce__(self):
+        """Pickled (on its way back from a worker process) with its entries and agents as
+        columns, a list per field: about 4x faster both ways than the default, an object and
+        a state dict each, which made `--jobs` slower than one process on large files."""
+        return _facts_from_columns, tuple(
+            _columns(getattr(self, name), _COLUMNAR[name]) if name in _COLUMNAR else getattr(self, name)
+            for name in self.__slots__)
+
+
+def _columns(items: list, kind: type) -> tuple[list, ...]:
+    return tuple([getattr(item, name) for item in items] for name in kind.__slots__)
+
+
+def _facts_from_columns(*values: Any) -> FileFacts:
+    facts = FileFacts(*values)
+    for name, kind in _COLUMNAR.items():
+        setattr(facts, name, list(map(kind, *getattr(facts, name))))
+    return facts
+
+
+_COLUMNAR = {"entries": Entry, "agents": AgentView}  # each a dataclass: fields in `__slots__` order
+
 
 @dataclass
 class Payload:

@@ -163,3 +163,25 @@ def test_a_process_per_quarter_megabyte_of_work(tmp_path):
     assert worker_count([small] * 1000, 64) == 1000 * small // PROCESS_WORTH
     assert worker_count([100 * 2**20, 2000], 8) == 2  # never more processes than files
     assert worker_count([], 4) == 1
+
+
+def test_facts_survive_the_way_back_from_a_worker(tmp_path):
+    """A file's facts are pickled as columns (`FileFacts.__reduce__`): every entry and agent
+    comes back equal, in order, for both kinds of payload."""
+    import pickle
+
+    from wfmlint.config import Settings
+    from wfmlint.engine import analyse_path
+
+    (tmp_path / "update.json").write_text(benchmark_update(0.2, seed=3))
+    (tmp_path / "generic.json").write_text(
+        '{"shifts": [{"resourceId": "r1", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z", '
+        '"id": 7}, {"resourceId": 5, "startTime": "2026-11-24T08:30:00Z", "endTime": "2026-11-24T09:00:00Z"}]}')
+    for name in ("update.json", "generic.json"):
+        facts = analyse_path(str(tmp_path / name), Settings()).facts
+        assert facts.entries
+        back = pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == facts and type(back.entries[0]) is type(facts.entries[0])
+    assert facts.agents == [] and back.agents == []
+    update_facts = analyse_path(str(tmp_path / "update.json"), Settings()).facts
+    assert update_facts.agents and pickle.loads(pickle.dumps(update_facts)).agents == update_facts.agents

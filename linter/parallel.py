@@ -1,11 +1,12 @@
 """Linting a run's files in several processes (`--jobs`).
 
-On Linux the run forks `jobs - 1` children and lints one share of the files itself. A fork
-costs about 1 ms, where a `ProcessPoolExecutor` costs about 20 ms to import and start: more
-than linting the handful of files a pre-commit hook passes. Each child writes a byte per
-finished file (for the progress bar), then its results, pickled, to a pipe that the parent
-reads between its own files. A child that does not report (killed, out of memory) has its
-share linted again by the parent, so a run never loses a file.
+A run takes at most one process per `PROCESS_WORTH` of work (`worker_count`): a pre-commit
+hook's handful of files costs less to lint than a process costs to start. On Linux the run
+forks the extra processes and lints one share of the files itself. A fork costs about 1 ms,
+where a `ProcessPoolExecutor` costs about 20 ms to import and start. Each child writes a byte
+per finished file (for the progress bar), then its results, pickled, to a pipe that the
+parent reads between its own files. A child that does not report (killed, out of memory) has
+its share linted again by the parent, so a run never loses a file.
 
 Where forking is absent or unsafe (Windows, macOS, a process running other threads) a process
 pool does the same work.

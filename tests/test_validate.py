@@ -72,7 +72,7 @@ def _surrogate_free(value) -> bool:
     return True
 
 
-@hypothesis_settings(max_examples=200)
+@hypothesis_settings(max_examples=max(200, hypothesis_settings.default.max_examples))  # more under --hypothesis-profile=long
 @given(st.data())
 def test_shape_errors_are_pydantic_errors(data):
     name = data.draw(st.sampled_from(sorted(SHAPES)))

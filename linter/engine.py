@@ -187,9 +187,8 @@ def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
 
 
 def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
-    """(resource, subject) for the fingerprint: array indices above the resource become its id."""
-    if issue.about is not None and issue.resource is not None:
-        return issue.resource, issue.about
+    """(resource, subject) for the fingerprint of an issue that does not give both: array
+    indices above the resource become its id."""
     tokens = split_pointer(issue.pointer)
     pointer = ""
     for depth, token in enumerate(tokens):
@@ -258,13 +257,13 @@ def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Set
     issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
     findings = build_findings(issues + run_issues, _Texts(by_path),
                               {r.path: settings.rule_settings(r.path) for r in results}, settings,
-                              {r.path: _resource_prefixes(r.facts) for r in results}, "")
+                              {r.path: r.facts for r in results}, "")
     findings.sort()
     return findings
 
 
 def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
-                   settings: Settings, prefixes: dict[str, dict], default_path: str) -> list[Finding]:
+                   settings: Settings, facts: dict[str, FileFacts | None], default_path: str) -> list[Finding]:
     """Locate, filter by each file's rule settings and fingerprint a list of issues."""
     rules = registry()
     kept = []
@@ -301,6 +300,7 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
     positions = {path: texts.positions(path, wanted_offsets) for path, wanted_offsets in offsets.items()}
     explicit = _explicit_codes(settings)
     counters: dict[tuple, int] = defaultdict(int)
+    prefixes: dict[str, dict[str, str]] = {}
     findings = []
     for path, issue, setting, start, end, related_offsets in placed:
         line, column = positions[path][start]
@@ -310,7 +310,12 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
         related = tuple(RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
                                         other.message)
                         for other_path, other_start, other in related_offsets)
-        resource, about = _stable_about(issue, prefixes.get(path, {}))
+        if issue.about is not None and issue.resource is not None:
+            resource, about = issue.resource, issue.about
+        else:  # a file's prefixes (a dict of all its entries) only when one of its issues asks
+            if path not in prefixes:
+                prefixes[path] = _resource_prefixes(facts.get(path))
+            resource, about = _stable_about(issue, prefixes[path])
         key = (issue.code, path, resource, about)
         counter = counters[key]
         counters[key] += 1

@@ -105,7 +105,8 @@ class _Child:
         many more files it has finished."""
         if self.ended:
             return 0
-        os.set_blocking(self.fd, block)
+        if block:  # the pipe is non-blocking from its creation until the last read
+            os.set_blocking(self.fd, True)
         finished = 0
         while True:
             try:

@@ -151,36 +151,45 @@ _GMTIME_SAFE = (-2208988800, 253402300799)
 class TimestampCache:
     """Parsed timestamps by text: a schedule repeats few distinct instants, and fewer distinct
     dates and clock times. The canonical `YYYY-MM-DDTHH:MM:SSZ` form is assembled from a cached
-    date and a cached time, each validated by the full parser the first time it is seen."""
+    date and a cached time, each validated by the full parser the first time it is seen; a
+    column of new texts is parsed in bulk (`_bulk`)."""
 
-    __slots__ = ("_cache", "_utc_only", "_days", "_clocks", "_instants", "known_instant")
+    __slots__ = ("_problems", "_utc_only", "_days", "_clocks", "_instants", "known_instant")
 
     def __init__(self, utc_only: bool) -> None:
-        self._cache: dict[str, int | TimeProblem] = {}
         # the instant of a valid timestamp seen before, else None (a C-level lookup)
         self._instants: dict[str, int] = {}
         self.known_instant = self._instants.get
+        self._problems: dict[str, TimeProblem] = {}
         self._utc_only = utc_only
         self._days: dict[str, int] = {}
         self._clocks: dict[str, int] = {}
 
     def get(self, value: str) -> int | TimeProblem:
-        result = self._cache.get(value)
+        result = self._instants.get(value)
         if result is not None:
             return result
+        problem = self._problems.get(value)
+        if problem is not None:
+            return problem
         canonical = len(value) == 20 and value[10] == "T" and value[19] == "Z"
         if canonical:
             day, clock = self._days.get(value[:10]), self._clocks.get(value[11:19])
             if day is not None and clock is not None:
-                result = self._cache[value] = self._instants[value] = day + clock
+                result = self._instants[value] = day + clock
                 return result
-        result = self._cache[value] = parse_datetime(value, self._utc_only)
-        if type(result) is int:
-            self._instants[value] = result
-        if canonical and type(result) is int:
+        result = parse_datetime(value, self._utc_only)
+        if type(result) is not int:
+            self._problems[value] = result
+            return result
+        self._instants[value] = result
+        if canonical:
             day = result - result % NS_PER_DAY
             self._days[value[:10]], self._clocks[value[11:19]] = day, result - day
         return result
+
+    def __len__(self) -> int:
+        return len(self._instants) + len(self._problems)
 
     @classmethod
     def shared(cls, utc_only: bool) -> "TimestampCache":
@@ -188,7 +197,7 @@ class TimestampCache:
         the files of a run (or an editing session) repeat the same instants. Replaced once it
         grows past a bound, so a long-lived language server stays small."""
         cache = _SHARED.get(utc_only)
-        if cache is None or len(cache._cache) > _SHARED_LIMIT:
+        if cache is None or len(cache) > _SHARED_LIMIT:
             cache = _SHARED[utc_only] = cls(utc_only)
         return cache
 
@@ -197,12 +206,57 @@ class TimestampCache:
         a column at a time, each new text parsed once. TypeError for an unhashable value."""
         known = list(map(self.known_instant, values))
         if None in known:
-            for value in {value for value, instant in zip(values, known) if instant is None}:
-                if type(value) is str:
-                    self.get(value)
+            unseen = list(set(values).difference(self._instants, self._problems))
+            if len(unseen) < _BULK_MIN or not self._bulk(unseen):
+                self._split([value for value in unseen if type(value) is str])
             known = list(map(self.known_instant, values))
         return known
 
+    def _bulk(self, texts: list[str]) -> bool:
+        """Parse texts in C if every one is canonical (`YYYY-MM-DDTHH:MM:SSZ`) and valid, else
+        parse none of them: half the cost of text-by-text parsing for 100 000 new instants.
 
+        The shape check masks every ASCII digit to `0` and compares the whole batch with the
+        canonical mask at once. `datetime.fromisoformat` then rejects what the calendar or
+        clock does not have (month 13, hour 24, second 60, year 0), and whole-second floats
+        are exact, so the instants equal `parse_datetime`'s."""
+        try:
+            masked = "\n".join(texts).encode("ascii").translate(_DIGITS_TO_ZERO)
+        except (TypeError, UnicodeEncodeError):  # a value that is not a string, or not ASCII
+            return False
+        # equal lengths and a newline at every 21st byte only: no text holds a newline, and
+        # each is exactly 20 characters of the canonical shape
+        if masked != (_CANONICAL_LINE * len(texts))[:-1]:
+            return False
+        try:
+            seconds = map(int, map(datetime.timestamp, map(datetime.fromisoformat, texts)))
+            instants = list(map(NS_PER_SECOND.__mul__, seconds))
+        except ValueError:
+            return False
+        self._instants.update(zip(texts, instants))
+        return True
+
+    def _split(self, texts: list[str]) -> None:
+        """Texts that failed in bulk: halve them until the odd ones are found, which take the
+        full parser (and its message). Where both halves fail again, odd texts are dense and
+        the halves go text by text rather than halving on."""
+        if len(texts) < 2 * _BULK_MIN:
+            for text in texts:
+                self.get(text)
+            return
+        half = len(texts) // 2
+        failed = [part for part in (texts[:half], texts[half:]) if not self._bulk(part)]
+        for part in failed:
+            if len(failed) == 2:
+                for text in part:
+                    self.get(text)
+            else:
+                self._split(part)
+
+
+# Below this many new texts, bulk parsing gains nothing.
+_BULK_MIN = 32
+_DIGITS_TO_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+_CANONICAL_LINE = b"0000-00-00T00:00:00Z\n"
 _SHARED: dict[bool, TimestampCache] = {}
 _SHARED_LIMIT = 1_000_000

@@ -1,0 +1,99 @@
+"""The timestamp cache against the one-text parser: bulk parsing of a column must give exactly
+the instants (and the problems) that `parse_datetime` gives text by text."""
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings, strategies as st
+
+from wfmlint.timestamps import TimeProblem, TimestampCache, parse_datetime
+
+VALID = "2026-11-24T08:00:00Z"
+
+
+def _oracle(values: list, utc_only: bool) -> list:
+    out = []
+    for value in values:
+        result = parse_datetime(value, utc_only) if type(value) is str else None
+        out.append(result if type(result) is int else None)
+    return out
+
+
+def _digits(width: int):
+    return st.integers(0, 10**width - 1).map(lambda n: f"{n:0{width}d}")
+
+
+canonical = st.builds(lambda y, mo, d, h, mi, s: f"{y}-{mo}-{d}T{h}:{mi}:{s}Z", _digits(4), _digits(2),
+                      _digits(2), _digits(2), _digits(2), _digits(2))
+plausible = st.builds(lambda y, mo, d, h, mi, s: f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z",
+                      st.integers(0, 9999), st.integers(1, 12), st.integers(1, 31), st.integers(0, 24),
+                      st.integers(0, 60), st.integers(0, 60))
+odd = st.sampled_from([
+    "2026-11-24T08:00:00", "2026-11-24T08:00:00.5Z", "2026-11-24T08:00:00+01:00", "2026-11-24 08:00:00Z",
+    "2026-W47-2T08:00:00Z", "２０２６-11-24T08:00:00Z", "2026-11-24T08:00:0\nZ", "2026-11-24T08:00:00z",
+    "2026-11-24T08:00:00Z\n2026-11-24T08:00:00Z", "", "\udc80026-11-24T08:00:00Z", "2026-11-24t08:00:00Z"])
+def _text(moment: datetime) -> str:  # not strftime: its %Y drops a year's leading zeros
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
+            f"{moment.second:02d}Z")
+
+
+valid = st.integers(-62135596800, 253402300799).map(
+    lambda s: _text(datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=s)))
+values = st.one_of(plausible, plausible, canonical, odd, st.none(), st.integers(), st.floats(allow_nan=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(values, max_size=300), st.booleans())
+def test_a_column_gives_what_each_text_gives_alone(column, utc_only):
+    cache = TimestampCache(utc_only)
+    assert cache.instants(column) == _oracle(column, utc_only)
+    # and again, now from the cache, for texts seen in bulk
+    assert cache.instants(column) == _oracle(column, utc_only)
+    for value in column:
+        if type(value) is str:
+            assert cache.get(value) == parse_datetime(value, utc_only)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(valid, min_size=32, max_size=200), st.lists(values, max_size=3), st.randoms())
+def test_a_valid_column_with_a_few_odd_values(column, extra, shuffle):
+    column = column + extra
+    shuffle.shuffle(column)
+    cache = TimestampCache(True)
+    assert cache.instants(column) == _oracle(column, True)
+
+
+def _many(count: int, start_minute: int = 0) -> list[str]:
+    return [f"2026-11-{24 + n // 1440:02d}T{n // 60 % 24:02d}:{n % 60:02d}:00Z"
+            for n in range(start_minute, start_minute + count)]
+
+
+def test_one_bad_text_in_a_large_column_is_found_and_the_rest_still_parse():
+    column = _many(5000)
+    column[3217] = "2026-11-24T24:00:00Z"
+    cache = TimestampCache(True)
+    assert cache.instants(column) == _oracle(column, True)
+    assert isinstance(cache.get(column[3217]), TimeProblem)
+    assert cache.get(column[3217]).message.endswith("hour 24 is not accepted; write 00:00 of the next day")
+
+
+def test_a_column_dense_with_odd_texts():
+    column = [text[:-1] if n % 3 else text for n, text in enumerate(_many(3000))]  # zone-less mostly
+    cache = TimestampCache(False)
+    assert cache.instants(column) == _oracle(column, False)
+    assert cache.get(column[1]).code == "WFM202"
+
+
+def test_bulk_accepts_only_canonical_valid_batches():
+    cache = TimestampCache(True)
+    assert not cache._bulk(_many(40) + ["2026-02-29T08:00:00Z"])  # no such day
+    assert not cache._bulk(_many(40) + ["2026-11-24T08:00:00.0Z"])
+    assert not cache._bulk(_many(40) + [None])
+    assert len(cache) == 0  # a refused batch leaves nothing behind
+    assert cache._bulk(_many(40))
+    assert cache.known_instant(_many(40)[-1]) == parse_datetime(_many(40)[-1], True)
+
+
+def test_unhashable_values_raise_type_error():
+    import pytest
+
+    with pytest.raises(TypeError):
+        TimestampCache(True).instants([VALID, [VALID]])

@@ -68,6 +68,7 @@ class ParsedDocument:
     typed_profile: str | None = None  # the profile whose agent structs are in the tree
     agent_spans: list[tuple[int, int]] | None = None  # each agent's text
     known_ends: dict[int, int] | None = None  # value start -> end, for the locating walk
+    helpers: list | None = None  # the processes sharing its agents (`split.AgentShare`)
 
 
 def is_typed(value: Any) -> bool:

@@ -83,11 +83,26 @@ def _claim_problem(root: Any, profile: str) -> str | None:
 
 def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None = None,
                  early: list[Issue] | None = None, detailed: bool = False,
-                 data: list[bytes] | None = None, fast: bool | None = None) -> tuple[FileResult, Payload | None]:
+                 data: list[bytes] | None = None, fast: bool | None = None,
+                 jobs: int = 1) -> tuple[FileResult, Payload | None]:
     """Run every per-file rule on one document (no positions yet: see `locate_run`).
     `data` holds the text's UTF-8 encoding when the caller has it (emptied once read, so a
     large file's bytes are freed early); `fast` forces the typed fast path on or off (by
-    default it is taken for large update and import files)."""
+    default it is taken for large update and import files); `jobs` above 1 lets the fast path
+    share a large file between processes (`split.py`)."""
+    from . import fastparse
+
+    fast_parsed: list[ParsedDocument] = []
+    try:
+        return _analyse_text(text, path, settings, parsed, early, detailed, data, fast, jobs, fast_parsed)
+    finally:
+        for document in fast_parsed:
+            fastparse.release(document)
+
+
+def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None,
+                  early: list[Issue] | None, detailed: bool, data: list[bytes] | None, fast: bool | None,
+                  jobs: int, fast_parsed: list[ParsedDocument]) -> tuple[FileResult, Payload | None]:
     from . import fastparse
 
     config = settings.config
@@ -111,7 +126,9 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
             return result, None
         encoded = data.pop() if data else None
         if not detailed and schema is None and fastparse.eligible(text, claimed, config.max_depth, fast):
-            parsed = fastparse.parse_fast(text, encoded, claimed, config.max_depth)
+            parsed = fastparse.parse_fast(text, encoded, claimed, config.max_depth, jobs)
+            if parsed is not None:
+                fast_parsed.append(parsed)
         del encoded
         if parsed is None:
             parsed = parse(text, config.max_depth)
@@ -368,8 +385,9 @@ def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
     return _analyse_owned_bytes([data], path, settings)
 
 
-def analyse_path(path: str, settings: Settings) -> FileResult:
-    """Worker entry point: one file from disk to its per-file issues and facts."""
+def analyse_path(path: str, settings: Settings, jobs: int = 1) -> FileResult:
+    """Worker entry point: one file from disk to its per-file issues and facts; `jobs` above 1
+    lets a large file be shared between processes."""
     data, error, too_large = read_file(path, settings)
     if error is not None:
         return FileResult(path, error=error)
@@ -380,14 +398,14 @@ def analyse_path(path: str, settings: Settings) -> FileResult:
     holder = [data]
     del data  # the bytes are dropped as soon as they are decoded: a large file is not kept twice
     try:
-        return _analyse_owned_bytes(holder, path, settings)
+        return _analyse_owned_bytes(holder, path, settings, jobs)
     except Exception:  # an engine bug: name the file, keep the run going
         result = FileResult(path)
         result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
         return result
 
 
-def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:
+def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings, jobs: int = 1) -> FileResult:
     text, issues, decodable = decode(holder[0])
     if not decodable:
         result = FileResult(path, text=text, max_depth=settings.config.max_depth)
@@ -395,4 +413,4 @@ def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings) -> 
         return result
     if issues:  # a byte-order mark: the bytes are not the text's encoding
         holder.clear()
-    return analyse_text(text, path, settings, early=issues, data=holder)[0]
+    return analyse_text(text, path, settings, early=issues, data=holder, jobs=jobs)[0]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from . import profiles as P
@@ -102,9 +103,11 @@ def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None)
     return wanted and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
 
 
-def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: int) -> ParsedDocument | None:
+def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: int,
+               jobs: int = 1) -> ParsedDocument | None:
     """The document as a hybrid tree, or None to take the standard path (not an update or
-    import file, no agents, or anything unusual about the text around them)."""
+    import file, no agents, or anything unusual about the text around them). With `jobs`
+    above 1 a large file's agents are shared with helper processes (`split.py`)."""
     try:
         import msgspec
     except ImportError:  # pragma: no cover - a declared dependency; the standard path still works
@@ -134,34 +137,100 @@ def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: in
     if claimed is None and "result" in root:
         return None  # an export: its shapes are open, the standard path reads it
     decoder = agent_decoders[profile]
-    agents: list[Any] = []
-    typed: list[int] = []
-    refused: set[int] = set()
-    for index, raw in enumerate(raws):
-        try:
-            agents.append(decoder.decode(raw))
-            typed.append(index)
-        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-            agents.append(None)
-            refused.add(index)
-    refused.update(_with_repeated_keys(data, agents, typed, spans))
-    document = ParsedDocument(text, root, ok=True,
-                              duplicate_objects=list(skeleton.duplicate_objects),
-                              has_non_standard=skeleton.has_non_standard)
-    for index in sorted(refused):
-        char_start, char_end = char_spans[index]
-        part = parse(text[char_start:char_end], max_depth - 2)
-        if not part.ok:
-            return None  # the standard path reports it, at the right place
-        document.duplicate_objects.extend(part.duplicate_objects)
-        document.has_non_standard |= part.has_non_standard
-        document.has_huge_integers |= part.has_huge_integers
-        agents[index] = part.root
+    shares = _start_helpers(data, raws, spans, decoder, profile, jobs)
+    try:
+        own = shares[0].agents.start if shares else len(raws)
+        agents, refused = _decode(data, raws, spans, decoder, range(own))
+        for share in shares:
+            if share.receive_refused():
+                agents.extend(repeat(share, len(share.agents)))
+                refused.update(share.refused)
+            else:  # the helper failed: its agents are decoded here
+                more, more_refused = _decode(data, raws, spans, decoder, share.agents)
+                agents.extend(more)
+                refused.update(more_refused)
+        document = ParsedDocument(text, root, ok=True,
+                                  duplicate_objects=list(skeleton.duplicate_objects),
+                                  has_non_standard=skeleton.has_non_standard,
+                                  helpers=[share for share in shares if not share.failed])
+        for index in sorted(refused):
+            char_start, char_end = char_spans[index]
+            part = parse(text[char_start:char_end], max_depth - 2)
+            if not part.ok:
+                release(document)
+                return None  # the standard path reports it, at the right place
+            document.duplicate_objects.extend(part.duplicate_objects)
+            document.has_non_standard |= part.has_non_standard
+            document.has_huge_integers |= part.has_huge_integers
+            agents[index] = part.root
+    except BaseException:
+        for share in shares:
+            share.stop()
+        raise
     root["agentSchedules"] = agents
     document.agent_spans = char_spans
     document.typed_profile = profile
     document.known_ends = _known_ends(text, char_spans)
     return document
+
+
+def release(document: ParsedDocument | None) -> None:
+    """Stop the document's helpers, whose work is done or no longer wanted."""
+    if document is not None and document.helpers:
+        for share in document.helpers:
+            share.stop()
+        document.helpers = None
+
+
+def _decode(data: bytes, raws: list, spans: list[tuple[int, int]], decoder: Any,
+            indexes: range) -> tuple[list[Any], set[int]]:
+    """The agents at `indexes`, typed, and the indexes of those refused (None in the list):
+    the typed decode failed, or their text repeats a key."""
+    import msgspec
+
+    agents: list[Any] = []
+    typed: list[int] = []
+    refused: set[int] = set()
+    for index in indexes:
+        try:
+            agents.append(decoder.decode(raws[index]))
+            typed.append(index)
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            agents.append(None)
+            refused.add(index)
+    first = indexes.start
+    positions = [index - first for index in typed]
+    repeated = _with_repeated_keys(data, agents, positions, spans[first:indexes.stop])
+    refused.update(first + position for position in repeated)
+    return agents, refused
+
+
+def _start_helpers(data: bytes, raws: list, spans: list[tuple[int, int]], decoder: Any, profile: str,
+                   jobs: int) -> list:
+    """Helper processes for all agents but the first range (`split.py`); none for most files."""
+    from . import split
+
+    parts = split.part_count(len(data), len(raws), jobs)
+    if parts < 2:
+        return []
+    shares = []
+    for agents in split.agent_ranges(spans, parts)[1:]:
+        def work(send, agents=agents) -> None:
+            for share in shares:  # the pipes of the helpers forked before it are not its own
+                share.helper.close()
+            typed, refused = _decode(data, raws, spans, decoder, agents)
+            send(sorted(refused))
+            send(split.normalise_and_pack(typed, agents.start, refused, profile))
+
+        try:
+            shares.append(split.AgentShare(agents, decoder, work))
+        except OSError:  # no process to spare: the parent decodes these agents itself
+            break
+    if shares and shares[-1].agents.stop != len(raws):  # a fork failed: the rest stays here
+        for share in shares:
+            share.stop()
+        return []
+    return shares
 
 
 def _with_repeated_keys(data: bytes, agents: list, typed: list[int],

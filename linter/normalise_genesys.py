@@ -11,6 +11,7 @@ from .document import INT64_MAX, HugeInteger, NonStandardNumber, is_typed
 from .fastparse import reparse_agent
 from .payload import AgentView, Entry, MarkerView, Payload, ShiftView, is_int64
 from .shapes import EXCLUSIVE_FIELDS
+from .split import AgentShare
 from .structure import fast_checks
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date
 
@@ -62,17 +63,32 @@ class GenesysNormaliser:
             if isinstance(parsed, TimeProblem):
                 p.time_problems.append(("/shortTermForecast/weekDate", parsed))
         agents = holder.get("agentSchedules")
-        for index, agent in enumerate(agents if isinstance(agents, list) else ()):
-            agent_pointer = f"{base}/agentSchedules/{index}"
-            if type(agent) is not dict and is_typed(agent):
-                if self.typed_agent(agent, agent_pointer):
+        agents = agents if isinstance(agents, list) else ()
+        index = 0
+        while index < len(agents):
+            agent, pointer = agents[index], f"{base}/agentSchedules/{index}"
+            if type(agent) is AgentShare:  # agents a helper process read (`split.py`)
+                spliced = agent.splice(p, index)
+                if spliced:
+                    index += spliced
                     continue
-                agent = reparse_agent(p.parsed, index)  # it holds something a rule records
-            if type(agent) is dict:
-                self.agent(agent, agent_pointer)
-            elif not isinstance(agent, (NonStandardNumber, HugeInteger)):  # those are WFM004
-                p.wrong_kind.append((agent_pointer, "an agent schedule object", agent))
+                agent = agent.fallback(p.parsed, index)
+                if agent is None:
+                    agent = reparse_agent(p.parsed, index)
+            self.any_agent(agent, pointer, index)
+            index += 1
         facts.needs = {P.UPDATE: ("wfm:schedule:edit",), P.IMPORT: ("wfm:schedule:add",)}.get(p.profile, ())
+
+    def any_agent(self, agent: Any, pointer: str, index: int) -> None:
+        """An item of the agent array: typed by the fast path, a plain object or neither."""
+        if type(agent) is not dict and is_typed(agent):
+            if self.typed_agent(agent, pointer):
+                return
+            agent = reparse_agent(self.p.parsed, index)  # it holds something a rule records
+        if type(agent) is dict:
+            self.agent(agent, pointer)
+        elif not isinstance(agent, (NonStandardNumber, HugeInteger)):  # those are WFM004
+            self.p.wrong_kind.append((pointer, "an agent schedule object", agent))
 
     def agent(self, agent: dict, pointer: str) -> None:
         p = self.p

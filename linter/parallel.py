@@ -19,6 +19,7 @@ from typing import Callable, NoReturn
 
 from .config import Settings
 from .engine import FileResult, analyse_path
+from .forking import can_fork
 
 # Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
 # rules' set-up, the result's way back), and a process is worth starting for about 256 kB of
@@ -58,14 +59,6 @@ def file_costs(paths: list[str]) -> list[int]:
 def worker_count(costs: list[int], jobs: int) -> int:
     """At most `jobs` processes, one per `PROCESS_WORTH` of work, never more than files."""
     return max(1, min(jobs, len(costs), sum(costs) // PROCESS_WORTH))
-
-
-def can_fork() -> bool:
-    """Forking copies only the calling thread: safe on Linux in a single-threaded process."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    threading = sys.modules.get("threading")  # not imported: no thread was started from Python
-    return threading is None or threading.active_count() == 1
 
 
 def shares(costs: list[int], jobs: int) -> list[list[int]]:

@@ -118,7 +118,10 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     # A lint run is short-lived and builds one large tree that it never frees early: the
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
     gc.disable()
+    from .engine import keep_until_exit
     from .run import RunError, lint_run
+
+    keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
 
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
                           ignore=_csv(ignore), profile=profile)

@@ -207,3 +207,20 @@ def test_the_command_line_shares_a_large_file(tmp_path, monkeypatch):
     findings = lint_run([str(path)], settings(), jobs=2).findings
     assert len(shares) == 1 and not shares[0].failed
     assert findings == lint_run([str(path)], settings(), jobs=1).findings
+
+
+def test_the_command_line_keeps_large_payloads_until_it_exits(monkeypatch):
+    """Freeing a large file's tree is skipped (the process ends with `os._exit`), within a
+    bound; the Python API frees every payload as usual."""
+    from wfmlint import engine
+
+    monkeypatch.setattr(engine, "_kept", None)
+    monkeypatch.setattr(engine, "_kept_chars", 0)
+    engine._keep(object(), 50 << 20)
+    assert engine._kept is None  # not asked for: the library default
+    engine.keep_until_exit()
+    for size in (10, 2 << 20, 200 << 20, 60 << 20, 50 << 20):
+        engine._keep(size, size)
+    assert engine._kept == [2 << 20, 200 << 20, 50 << 20]  # small ones freed; at most 256 MB kept
+    engine._keep(None, 2 << 20)
+    assert len(engine._kept) == 3

@@ -108,6 +108,8 @@ def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: in
     """The document as a hybrid tree, or None to take the standard path (not an update or
     import file, no agents, or anything unusual about the text around them). With `jobs`
     above 1 a large file's agents are shared with helper processes (`split.py`)."""
+    if '"agentSchedules"' not in text:  # a generic file, most likely: not worth a typed scan
+        return None  # (a key written with escapes is left to the standard path, as correct)
     try:
         import msgspec
     except ImportError:  # pragma: no cover - a declared dependency; the standard path still works

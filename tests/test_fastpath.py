@@ -109,6 +109,8 @@ CASES = {
         {"userId": "u2", "metadata": {"version": 1}, "shifts": []}]}), ["typed", "dict"]),
     "export is left to the standard path": (json.dumps({"result": {"agentSchedules": [_agent()]}}), None),
     "no agents": (_update(), None),
+    "agentSchedules written with an escape": (_update(_agent()).replace('"agentSchedules"',
+                                                                        '"agent\\u0053chedules"'), None),
     "agents not an array": (json.dumps({"metadata": {"version": 1}, "agentSchedules": {}}), None),
     "lone surrogate": (_update(_agent(description="\\ud800")).replace("\\\\ud800", "\\ud800"), None),
 }

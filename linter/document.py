@@ -72,8 +72,10 @@ class ParsedDocument:
 
 
 def is_typed(value: Any) -> bool:
-    """An agent the fast path (`fastparse.py`) decoded: a msgspec struct, not a plain object."""
-    return hasattr(type(value), "__struct_fields__")
+    """An agent the fast path (`fastparse.py`) decoded: a msgspec struct, not a plain object;
+    or the stand-in for agents a helper process decoded (`split.AgentShare`)."""
+    kind = type(value)
+    return hasattr(kind, "__struct_fields__") or getattr(kind, "stands_for_typed_agents", False)
 
 
 _BOMS = (

@@ -67,6 +67,8 @@ class AgentShare:
     """A helper's range of agents: stands in the parsed tree for each agent the helper took,
     until the normaliser splices in the helper's views (`splice`)."""
 
+    stands_for_typed_agents = True  # what `document.is_typed` says of it (profile detection)
+
     def __init__(self, agents: range, decoder: Any, start_helper) -> None:
         self.agents = agents
         self.decoder = decoder  # (not the agents' raw bytes: they hold the whole file's)

@@ -27,7 +27,10 @@ def _analysed(text, jobs):
     views = None
     if payload is not None:
         views = (payload.facts, payload.shifts, payload.markers, payload.time_problems,
-                 [(pointer, obj) for pointer, _check, obj in payload.suspects], payload.wrong_kind,
+                 # the root's agent array holds the helpers' stand-ins (the root is explained
+                 # alone, without its agents: the issues compare that)
+                 [(pointer, obj if pointer else None) for pointer, _check, obj in payload.suspects],
+                 payload.wrong_kind,
                  payload.blank_ids, payload.non_positive, payload.payable_excess, payload.out_of_range)
     return result.issues, result.crashes, views, payload
 
@@ -76,6 +79,13 @@ def test_agents_of_every_kind_anywhere_give_what_one_process_gives(names, jobs):
     text = ('{\n  "metadata": {\n    "version": 1\n  },\n  "agentSchedules": [\n'
             + ",\n".join(KINDS[name] for name in names) + "\n  ]\n}")
     _same_as_one_process(text, jobs)
+
+
+def test_an_update_whose_first_agents_say_nothing_of_its_profile():
+    # no root metadata, and the parent's agents are not objects: only the helper's agents
+    # (typed, with a userId) tell that this is an update
+    text = json.dumps({"agentSchedules": ["x" * 2000] * 40 + [_agent(f"u{n}") for n in range(20)]}, indent=2)
+    assert _same_as_one_process(text, 2) > 0
 
 
 def test_the_kinds_cover_the_fast_path_cases():

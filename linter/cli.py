@@ -103,7 +103,7 @@ class _Progress:
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--statistics", is_flag=True, help="Counts per rule instead of findings.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint in (default: CPUs); a large update or import file is shared too.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in FILE.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only, no summary.")

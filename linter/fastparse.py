@@ -218,14 +218,13 @@ def _start_helpers(data: bytes, raws: list, spans: list[tuple[int, int]], decode
     shares = []
     for agents in split.agent_ranges(spans, parts)[1:]:
         def work(send, agents=agents) -> None:
-            for share in shares:  # the pipes of the helpers forked before it are not its own
-                share.helper.close()
             typed, refused = _decode(data, raws, spans, decoder, agents)
             send(sorted(refused))
             send(split.normalise_and_pack(typed, agents.start, refused, profile))
 
         try:
-            shares.append(split.AgentShare(agents, decoder, work))
+            # the pipes of the helpers forked before it are not its own
+            shares.append(split.AgentShare(agents, decoder, work, [share.helper.fd for share in shares]))
         except OSError:  # no process to spare: the parent decodes these agents itself
             break
     if shares and shares[-1].agents.stop != len(raws):  # a fork failed: the rest stays here

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, NoReturn
 
 _LENGTH_BYTES = 8
 
@@ -24,27 +24,60 @@ class HelperFailed(Exception):
     """The helper died, or sent something that is not a whole message."""
 
 
-class Helper:
-    """A forked child that runs `work(send)` and exits; `receive()` returns, in order, what it
-    passed to `send`. The child never returns into the caller's code and never flushes the
-    parent's buffered output (`os._exit`)."""
+class ForkedChild:
+    """A forked child process and the read end of the pipe it reports through. The child
+    runs `life(write_fd)`, which must end it with `os._exit`: it never returns into the
+    caller's code and never flushes the parent's buffered output."""
 
-    def __init__(self, work: Callable[[Callable[[Any], None]], None]) -> None:
+    def __init__(self, life: Callable[[int], NoReturn], close_in_child: Iterable[int] = ()) -> None:
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            for fd in [read_end, *close_in_child]:
+                os.close(fd)
+            life(write_end)
+            os._exit(1)  # not reached: `life` exits
+        os.close(write_end)
+        self.pid, self.fd = pid, read_end
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def stop(self) -> None:
+        """Close the pipe and reap the child, killing it if it still runs (its work is no
+        longer wanted, it failed, or the parent is on its way out after an error): no child
+        outlives the run."""
+        self.close()
+        if self.pid:
+            import signal
+
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
+
+
+class Helper(ForkedChild):
+    """A forked child that runs `work(send)` and exits; `receive()` returns, in order, what it
+    passed to `send`."""
+
+    def __init__(self, work: Callable[[Callable[[Any], None]], None], close_in_child: Iterable[int] = ()) -> None:
+        def life(fd: int) -> NoReturn:
             code = 1
             try:
-                os.close(read_end)
-                with open(write_end, "wb") as out:
+                with open(fd, "wb") as out:
                     work(lambda message: _send(out, message))
                 code = 0
             except BaseException:  # noqa: BLE001 - the parent does the work itself instead
                 pass
             finally:
                 os._exit(code)
-        os.close(write_end)
-        self.pid, self.fd = pid, read_end
+
+        super().__init__(life, close_in_child)
 
     def receive(self) -> Any:
         """The next message (blocking); HelperFailed when there is none."""
@@ -69,25 +102,6 @@ class Helper:
             parts.append(chunk)
             missing -= len(chunk)
         return b"".join(parts)
-
-    def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-
-    def stop(self) -> None:
-        """Close the pipe and reap the child, killing it if it still runs (its work is no
-        longer wanted, or it failed)."""
-        self.close()
-        if self.pid:
-            import signal
-
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            self.pid = 0
 
 
 def _send(out, message: Any) -> None:

@@ -19,7 +19,7 @@ from typing import Callable, NoReturn
 
 from .config import Settings
 from .engine import FileResult, analyse_path
-from .forking import can_fork
+from .forking import ForkedChild, can_fork
 
 # Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
 # rules' set-up, the result's way back), and a process is worth starting for about 256 kB of
@@ -74,21 +74,16 @@ def shares(costs: list[int], jobs: int) -> list[list[int]]:
     return [sorted(part) for part in parts if part]
 
 
-class _Child:
+class _Child(ForkedChild):
     """A forked child linting a share of the files, and what it has sent so far."""
 
     def __init__(self, share: list[int], paths: list[str], settings: Settings,
                  siblings: list["_Child"]) -> None:
         self.share = share
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # in the child: lint, report, exit
-            for fd in [read_end] + [sibling.fd for sibling in siblings]:
-                os.close(fd)  # the pipes of the children forked before it are not its business
-            _lint_and_report([paths[index] for index in share], settings, write_end)
-        os.close(write_end)
-        os.set_blocking(read_end, False)
-        self.pid, self.fd = pid, read_end
+        # the pipes of the children forked before it are not its business
+        super().__init__(lambda fd: _lint_and_report([paths[index] for index in share], settings, fd),
+                         close_in_child=[sibling.fd for sibling in siblings])
+        os.set_blocking(self.fd, False)
         self.results = bytearray()
         self.in_results = False
         self.ended = False
@@ -133,24 +128,6 @@ class _Child:
         except Exception:  # a truncated or garbled report: the parent lints the share again
             return None
         return results if isinstance(results, list) and len(results) == len(self.share) else None
-
-    def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-
-    def stop(self) -> None:
-        """On the parent's way out after an error (Ctrl-C): no child outlives the run."""
-        self.close()
-        if self.pid:
-            import signal
-
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            self.pid = 0
 
 
 def _lint_and_report(paths: list[str], settings: Settings, fd: int) -> NoReturn:

@@ -69,11 +69,11 @@ class AgentShare:
 
     stands_for_typed_agents = True  # what `document.is_typed` says of it (profile detection)
 
-    def __init__(self, agents: range, decoder: Any, start_helper) -> None:
+    def __init__(self, agents: range, decoder: Any, work, close_in_helper: list[int]) -> None:
         self.agents = agents
         self.decoder = decoder  # (not the agents' raw bytes: they hold the whole file's)
         self.refused: list[int] = []
-        self.helper = Helper(start_helper)
+        self.helper = Helper(work, close_in_helper)
         self.failed = False
         self._views: dict | None = None
 

@@ -124,12 +124,12 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
             issues.append(_too_large(len(text), config.max_file_size))
             result.issues = issues
             return result, None
-        encoded = data.pop() if data else None
         if not detailed and schema is None and fastparse.eligible(text, claimed, config.max_depth, fast):
-            parsed = fastparse.parse_fast(text, encoded, claimed, config.max_depth, jobs)
+            parsed = fastparse.parse_fast(text, data, claimed, config.max_depth, jobs)
             if parsed is not None:
                 fast_parsed.append(parsed)
-        del encoded
+        if data:
+            data.clear()  # the bytes are not needed past the fast path
         if parsed is None:
             parsed = parse(text, config.max_depth)
     profile, problem = _profile_of(parsed, claimed, config)

@@ -103,30 +103,32 @@ def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None)
     return wanted and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
 
 
-def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: int,
+def parse_fast(text: str, data: list[bytes] | None, claimed: str | None, max_depth: int,
                jobs: int = 1) -> ParsedDocument | None:
     """The document as a hybrid tree, or None to take the standard path (not an update or
-    import file, no agents, or anything unusual about the text around them). With `jobs`
-    above 1 a large file's agents are shared with helper processes (`split.py`)."""
+    import file, no agents, or anything unusual about the text around them). `data` may hold
+    the text's UTF-8 encoding, which is taken from it and freed early. With `jobs` above 1 a
+    large file's agents are shared with helper processes (`split.py`)."""
     if '"agentSchedules"' not in text:  # a generic file, most likely: not worth a typed scan
         return None  # (a key written with escapes is left to the standard path, as correct)
     try:
         import msgspec
     except ImportError:  # pragma: no cover - a declared dependency; the standard path still works
         return None
-    if data is None:
-        data = text.encode("utf-8", "surrogatepass")
+    encoded = data.pop() if data else text.encode("utf-8", "surrogatepass")
     scan, agent_decoders = _decoders()
     try:
-        raws = scan.decode(data).agentSchedules
+        raws = scan.decode(encoded).agentSchedules
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
     if not raws:
         return None
-    spans = _byte_spans(data, raws)
+    spans = _byte_spans(encoded, raws)
+    agent_count = len(raws)
+    del raws  # they hold the bytes
     if spans is None:
         return None
-    char_spans = spans if data.isascii() else _char_spans(data, spans)
+    char_spans = spans if encoded.isascii() else _char_spans(encoded, spans)
     first, last = char_spans[0][0], char_spans[-1][1]
     skeleton = parse(text[:first] + text[last:], max_depth)  # the root, its agent array emptied
     root = skeleton.root
@@ -139,16 +141,23 @@ def parse_fast(text: str, data: bytes | None, claimed: str | None, max_depth: in
     if claimed is None and "result" in root:
         return None  # an export: its shapes are open, the standard path reads it
     decoder = agent_decoders[profile]
-    shares = _start_helpers(data, raws, spans, decoder, profile, jobs)
+    source, source_spans = encoded, spans
+    parts = _part_count(len(encoded), agent_count, jobs)
+    if parts > 1:
+        # helpers read the text: the bytes are freed before the fork, or each helper would
+        # keep them in memory (120 MB for the 120 MB file) for as long as it lives
+        del encoded
+        source, source_spans = text, char_spans
+    shares = _start_helpers(source, source_spans, decoder, profile, parts)
     try:
-        own = shares[0].agents.start if shares else len(raws)
-        agents, refused = _decode(data, raws, spans, decoder, range(own))
+        own = shares[0].agents.start if shares else agent_count
+        agents, refused = _decode(source, source_spans, decoder, range(own))
         for share in shares:
             if share.receive_refused():
                 agents.extend(repeat(share, len(share.agents)))
                 refused.update(share.refused)
             else:  # the helper failed: its agents are decoded here
-                more, more_refused = _decode(data, raws, spans, decoder, share.agents)
+                more, more_refused = _decode(source, source_spans, decoder, share.agents)
                 agents.extend(more)
                 refused.update(more_refused)
         document = ParsedDocument(text, root, ok=True,
@@ -184,41 +193,51 @@ def release(document: ParsedDocument | None) -> None:
         document.helpers = None
 
 
-def _decode(data: bytes, raws: list, spans: list[tuple[int, int]], decoder: Any,
+def _decode(source: bytes | str, spans: list[tuple[int, int]], decoder: Any,
             indexes: range) -> tuple[list[Any], set[int]]:
-    """The agents at `indexes`, typed, and the indexes of those refused (None in the list):
-    the typed decode failed, or their text repeats a key."""
+    """The agents at `indexes` of the file's bytes or text (`spans` in the same units),
+    typed, and the indexes of those refused (None in the list): the typed decode failed, or
+    their text repeats a key."""
     import msgspec
 
+    view = memoryview(source) if isinstance(source, bytes) else source  # bytes: no copies
     agents: list[Any] = []
     typed: list[int] = []
     refused: set[int] = set()
     for index in indexes:
+        start, end = spans[index]
         try:
-            agents.append(decoder.decode(raws[index]))
+            agents.append(decoder.decode(view[start:end]))
             typed.append(index)
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
             agents.append(None)
             refused.add(index)
     first = indexes.start
     positions = [index - first for index in typed]
-    repeated = _with_repeated_keys(data, agents, positions, spans[first:indexes.stop])
+    repeated = _with_repeated_keys(source, agents, positions, spans[first:indexes.stop])
     refused.update(first + position for position in repeated)
     return agents, refused
 
 
-def _start_helpers(data: bytes, raws: list, spans: list[tuple[int, int]], decoder: Any, profile: str,
-                   jobs: int) -> list:
-    """Helper processes for all agents but the first range (`split.py`); none for most files."""
+def _part_count(size: int, agents: int, jobs: int) -> int:
+    if jobs < 2:
+        return 1  # (the common case: no import)
     from . import split
 
-    parts = split.part_count(len(data), len(raws), jobs)
+    return split.part_count(size, agents, jobs)
+
+
+def _start_helpers(source: bytes | str, spans: list[tuple[int, int]], decoder: Any, profile: str,
+                   parts: int) -> list:
+    """Helper processes for all agents but the first of `parts` ranges (`split.py`)."""
     if parts < 2:
         return []
+    from . import split
+
     shares = []
     for agents in split.agent_ranges(spans, parts)[1:]:
         def work(send, agents=agents) -> None:
-            typed, refused = _decode(data, raws, spans, decoder, agents)
+            typed, refused = _decode(source, spans, decoder, agents)
             send(sorted(refused))
             send(split.normalise_and_pack(typed, agents.start, refused, profile))
 
@@ -227,27 +246,31 @@ def _start_helpers(data: bytes, raws: list, spans: list[tuple[int, int]], decode
             shares.append(split.AgentShare(agents, decoder, work, [share.helper.fd for share in shares]))
         except OSError:  # no process to spare: the parent decodes these agents itself
             break
-    if shares and shares[-1].agents.stop != len(raws):  # a fork failed: the rest stays here
+    if shares and shares[-1].agents.stop != len(spans):  # a fork failed: the rest stays here
         for share in shares:
             share.stop()
         return []
     return shares
 
 
-def _with_repeated_keys(data: bytes, agents: list, typed: list[int],
+def _with_repeated_keys(source: bytes | str, agents: list, typed: list[int],
                         spans: list[tuple[int, int]]) -> list[int]:
     """The typed agents whose text repeats a key, or holds an escaped colon."""
     import msgspec
 
+    if isinstance(source, bytes):
+        colon, backslash, escaped_colon = b":", b"\\", _ESCAPED_COLON
+    else:
+        colon, backslash, escaped_colon = ":", "\\", _ESCAPED_COLON.decode()
     encoder, buffer = msgspec.json.Encoder(), bytearray()
-    # most files hold no backslash at all, and a one-byte search runs at memchr speed
-    escapes = b"\\" in data and _ESCAPED_COLON in data
+    # most files hold no backslash at all, and a one-character search runs at memchr speed
+    escapes = backslash in source and escaped_colon in source
     found = []
     for index in typed:
         start, end = spans[index]
         encoder.encode_into(agents[index], buffer)
-        if buffer.count(b":") != data.count(b":", start, end) or \
-                escapes and data.find(_ESCAPED_COLON, start, end) >= 0:
+        if buffer.count(b":") != source.count(colon, start, end) or \
+                escapes and source.find(escaped_colon, start, end) >= 0:
             found.append(index)
     return found
 

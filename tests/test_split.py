@@ -234,3 +234,21 @@ def test_the_command_line_keeps_large_payloads_until_it_exits(monkeypatch):
     assert engine._kept == [2 << 20, 200 << 20, 50 << 20]  # small ones freed; at most 256 MB kept
     engine._keep(None, 2 << 20)
     assert len(engine._kept) == 3
+
+
+def test_the_bytes_are_given_up_before_helpers_start(monkeypatch):
+    """Helpers read the text, so the file's bytes can be freed before the fork: a helper
+    would otherwise keep them in memory as long as it lives."""
+    sources = []
+    decode = fastparse._decode
+    monkeypatch.setattr(fastparse, "_decode", lambda source, *rest: sources.append(type(source)) or
+                        decode(source, *rest))
+    text = benchmark_update(0.3, seed=13)
+    holder = [text.encode()]
+    document = fastparse.parse_fast(text, holder, None, 512, jobs=2)
+    assert holder == [] and len(document.helpers) == 1 and sources == [str]
+    fastparse.release(document)
+    sources.clear()
+    document = fastparse.parse_fast(text, [text.encode()], None, 512, jobs=1)
+    assert not document.helpers and sources == [bytes]  # one process: the bytes, no copies
+    _no_helper_left()

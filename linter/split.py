@@ -4,13 +4,14 @@ Most of a large file's time on the typed fast path (`fastparse.py`) goes to its 
 typed decode, the repeated-key count and the normalisation (`GenesysNormaliser.typed_agent`),
 each independent of the other agents. So with `--jobs` above 1 the parent forks helpers right
 after the cheap scan that finds every agent's text, each taking a contiguous range of agents
-(about equal in bytes). A helper
+(`agent_ranges`). Helpers read the text, not the file's bytes, so the bytes are freed before
+the fork: a helper would otherwise keep them in memory for its whole life. A helper
 
 1. decodes its agents and counts their colons, and sends the indexes of those the typed decode
    refused: the parent parses them the careful way, as it does its own;
-2. normalises the others and sends their views (agents, shifts, days off, entries) as columns,
-   with the indexes of the agents it could not take (they hold something a rule records: the
-   parent reads them again, as it does its own).
+2. normalises the others and sends the views (agents, shifts, days off, entries) of those it
+   could take as columns; the others hold something a rule records, and the parent reads
+   them again, as it does its own.
 
 Meanwhile the parent does the same for the first range. Its normaliser then meets an
 `AgentShare` where a helper's agents are and splices their views in at that place, so every
@@ -26,13 +27,13 @@ from typing import Any
 from .forking import Helper, HelperFailed, can_fork
 
 # One process per this much of a file: a helper costs its fork and sending its views back.
-# Measured with one helper (whole process, `--jobs 1` against `--jobs 2`): 2.4 MB 0.094 s
-# against 0.097 s, 4.8 MB 0.119 against 0.115, 9.6 MB 0.169 against 0.159, 24 MB 0.31
-# against 0.28, 120 MB 1.21 against 1.04. So the second process starts at 8 MB.
+# Measured with one helper (whole process, `--jobs 1` against `--jobs 2`): 2.4 MB 0.098 s
+# against 0.099 s, 4.8 MB 0.117 against 0.114, 9.6 MB 0.156 against 0.149, 24 MB 0.28
+# against 0.24, 120 MB 1.07 against 0.90. So the second process starts at 8 MB.
 SPLIT_WORTH = 4 * 1024 * 1024
 # Decoding and normalising an agent costs a helper this many times what it costs the parent:
-# the helper also packs and pickles the views (measured: 0.51 s against 0.32 s for half of
-# the 120 MB benchmark file).
+# the helper also packs and pickles its views (measured on half the 120 MB benchmark file:
+# 0.51 s against 0.32 s), while the parent only unpacks them (0.07 s for 38 %).
 HELPER_COST = 1.6
 
 
@@ -143,14 +144,13 @@ def normalise_and_pack(agents: list, first: int, skip: set[int], profile: str) -
     payload = Payload("", ParsedDocument(""), profile, FileFacts("", profile), None)
     normaliser = GenesysNormaliser(payload, detailed=False)
     facts = payload.facts
-    taken, left, counts = [], [], ([], [], [])
+    taken, counts = [], ([], [], [])
     for index, agent in enumerate(agents, first):
         if index in skip:
             continue
         before = len(payload.shifts), len(payload.markers), len(facts.entries)
         if not normaliser.typed_agent(agent, f"/agentSchedules/{index}"):
-            left.append(index)
-            continue
+            continue  # the parent reads it again (`fallback`)
         taken.append(index)
         after = len(payload.shifts), len(payload.markers), len(facts.entries)
         for count, was, now in zip(counts, before, after):
@@ -158,7 +158,7 @@ def normalise_and_pack(agents: list, first: int, skip: set[int], profile: str) -
     shifts = payload.shifts
     other = [name for name in ShiftView.__slots__ if name not in ("starts", "ends")]
     return {
-        "taken": taken, "left": left, "counts": counts,
+        "taken": taken, "counts": counts,
         "agents": _columns(facts.agents, AgentView.__slots__),
         "markers": _columns(payload.markers, MarkerView.__slots__),
         # one flat list each: a list per shift would be pickled (and memoised) one by one

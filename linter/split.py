@@ -32,9 +32,9 @@ from .forking import Helper, HelperFailed, can_fork
 # against 0.24, 120 MB 1.07 against 0.90. So the second process starts at 8 MB.
 SPLIT_WORTH = 4 * 1024 * 1024
 # Decoding and normalising an agent costs a helper this many times what it costs the parent:
-# the helper also packs and pickles its views (measured on half the 120 MB benchmark file:
-# 0.51 s against 0.32 s), while the parent only unpacks them (0.07 s for 38 %).
-HELPER_COST = 1.6
+# the helper also packs and pickles its views, the parent only unpacks them. Tuned on the
+# 120 MB update: with 1.2, 1.35, 1.5 and 1.6 the run took 0.99, 0.97, 0.96 and 0.98 s.
+HELPER_COST = 1.5
 
 
 def part_count(size: int, agents: int, jobs: int) -> int:

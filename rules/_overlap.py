@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 
 from wfmlint.overlaps import earlier_overlaps
 from wfmlint.profiles import EXPORT, GENERIC
@@ -24,16 +25,17 @@ def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
     cached = context.cache.get("overlaps")
     if cached is not None:
         return cached
-    groups: dict[tuple, list] = defaultdict(list)
+    pools: dict[str, defaultdict] = {"export": defaultdict(list), "payload": defaultdict(list)}
     profiles = {}
     for facts in context.files:
-        family = "export" if facts.profile == EXPORT else "payload"
+        profiles[facts.path] = facts.profile  # (every entry's path is its file's)
+        pool = pools["export" if facts.profile == EXPORT else "payload"]
         for entry in facts.entries:
-            if entry.resource is not None:
-                groups[(family, entry.resource)].append(entry)
-            profiles[entry.path] = facts.profile
+            pool[entry.resource].append(entry)
     found = []
-    for entries in groups.values():
+    for pool in pools.values():
+        pool.pop(None, None)  # entries without a usable resource
+    for entries in chain(pools["export"].values(), pools["payload"].values()):
         if len(entries) < 2:
             continue
         for index, earlier in earlier_overlaps(entries):

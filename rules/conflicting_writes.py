@@ -48,10 +48,13 @@ OPTIONS: dict = {}
 
 
 def check(context, options) -> Iterator[Issue]:
+    payloads = context.payloads(UPDATE, GENERIC)
+    if len(payloads) < 2:  # the usual pre-commit run of one large file: nothing can race
+        return
     schedules: dict = {}
     agent_versions: dict = {}
     shift_ids: dict = {}
-    for facts in context.payloads(UPDATE, GENERIC):
+    for facts in payloads:
         if facts.profile == GENERIC and facts.schedule_id is not None:
             first = schedules.setdefault(facts.schedule_id, facts)
             if first is not facts:

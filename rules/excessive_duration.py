@@ -44,13 +44,14 @@ OPTIONS = {"max-minutes": (int, 1440)}
 
 def check(payload, options) -> Iterator[Issue]:
     limit = options["max-minutes"]
+    longest = limit * NS_PER_MINUTE
     for shift in payload.shifts:
         hull = shift.hull
-        if hull and hull[1] - hull[0] > limit * NS_PER_MINUTE:
+        if hull and hull[1] - hull[0] > longest:
             yield _issue(shift.pointer, "shift", (hull[1] - hull[0]) // NS_PER_MINUTE, limit)
     if payload.profile == GENERIC:
         for entry in payload.facts.entries:
-            if entry.end - entry.start > limit * NS_PER_MINUTE:
+            if entry.end - entry.start > longest:
                 yield _issue(entry.pointer, "entry", (entry.end - entry.start) // NS_PER_MINUTE, limit)
     for marker in payload.markers:
         if marker.length is not None and marker.length > limit:

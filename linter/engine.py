@@ -413,31 +413,24 @@ def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings, job
         return result
     if issues:  # a byte-order mark: the bytes are not the text's encoding
         holder.clear()
+    global _kept
+    _kept = None  # the previous file's payload is freed before this one is built
     result, payload = analyse_text(text, path, settings, early=issues, data=holder, jobs=jobs)
-    _keep(payload, len(text))
+    if _keep_last:
+        _kept = payload
     return result
 
 
-# Set by `keep_until_exit`: the payloads (parsed trees and views) of large files, kept alive.
-_kept: list[Payload] | None = None
-_kept_chars = 0
-# Freeing a large file's payload costs about a tenth of linting it (0.05 s for the 120 MB
-# update); a process that ends with `os._exit` never needs it freed. Files from 1 MB on are
-# kept, until they add up to 256 MB of text, so a run over many large files stays bounded.
-_KEEP_FROM_CHARS = 1 << 20
-_KEEP_AT_MOST_CHARS = 256 << 20
+# Freeing a large file's payload (its parsed tree and views) costs about a tenth of linting
+# it: 0.05 s for the 120 MB update. A process that ends with `os._exit` (the command line)
+# frees nothing at the end, so it keeps the last file's payload instead of freeing it; the
+# one kept before is freed as the next file starts, so memory stays as it was.
+_keep_last = False
+_kept: Payload | None = None
 
 
 def keep_until_exit() -> None:
-    """For a process that exits with `os._exit` (the command line): do not free large files'
-    payloads as each file is done; the exit does it at no cost."""
-    global _kept
-    _kept = []
-
-
-def _keep(payload: Payload | None, chars: int) -> None:
-    global _kept_chars
-    if _kept is not None and payload is not None and chars >= _KEEP_FROM_CHARS \
-            and _kept_chars + chars <= _KEEP_AT_MOST_CHARS:
-        _kept.append(payload)
-        _kept_chars += chars
+    """For a process that exits with `os._exit`: keep the last file's payload for the exit to
+    drop at no cost, rather than free it when the file is done."""
+    global _keep_last
+    _keep_last = True

@@ -84,6 +84,7 @@ class AgentShare:
             refused = self.helper.receive()
         except HelperFailed:
             self.failed = True
+            self.helper.stop()
             return False
         self.refused = refused
         return True

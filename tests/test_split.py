@@ -219,21 +219,23 @@ def test_the_command_line_shares_a_large_file(tmp_path, monkeypatch):
     assert findings == lint_run([str(path)], settings(), jobs=1).findings
 
 
-def test_the_command_line_keeps_large_payloads_until_it_exits(monkeypatch):
-    """Freeing a large file's tree is skipped (the process ends with `os._exit`), within a
-    bound; the Python API frees every payload as usual."""
+def test_the_command_line_keeps_the_last_payload_until_it_exits(monkeypatch, tmp_path):
+    """Freeing a large file's tree is left to the exit (`os._exit` frees nothing), for the last
+    file only: the one before is freed as the next starts. The Python API frees each."""
     from wfmlint import engine
 
+    monkeypatch.setattr(engine, "_keep_last", False)
     monkeypatch.setattr(engine, "_kept", None)
-    monkeypatch.setattr(engine, "_kept_chars", 0)
-    engine._keep(object(), 50 << 20)
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(_update([_agent("u1")]))
+    second.write_text(_update([_agent("u2")]))
+    engine.analyse_path(str(first), settings())
     assert engine._kept is None  # not asked for: the library default
     engine.keep_until_exit()
-    for size in (10, 2 << 20, 200 << 20, 60 << 20, 50 << 20):
-        engine._keep(size, size)
-    assert engine._kept == [2 << 20, 200 << 20, 50 << 20]  # small ones freed; at most 256 MB kept
-    engine._keep(None, 2 << 20)
-    assert len(engine._kept) == 3
+    engine.analyse_path(str(first), settings())
+    assert engine._kept.path == str(first)
+    engine.analyse_path(str(second), settings())
+    assert engine._kept.path == str(second)  # and the first one's is gone
 
 
 def test_the_bytes_are_given_up_before_helpers_start(monkeypatch):

@@ -31,7 +31,12 @@ class ForkedChild:
 
     def __init__(self, life: Callable[[int], NoReturn], close_in_child: Iterable[int] = ()) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: the caller does the work itself
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
             for fd in [read_end, *close_in_child]:
                 os.close(fd)

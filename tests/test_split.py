@@ -257,3 +257,25 @@ def test_the_bytes_are_given_up_before_helpers_start(monkeypatch):
     document = fastparse.parse_fast(text, [text.encode()], None, 512, jobs=1)
     assert not document.helpers and sources == [bytes]  # one process: the bytes, no copies
     _no_helper_left()
+
+
+def test_a_fork_that_fails_leaves_the_work_and_no_pipe_behind(monkeypatch):
+    """A process limit reached at the second helper: the first is stopped, the parent reads
+    every agent itself, and no pipe is left open."""
+    real_fork, forks = os.fork, []
+
+    def limited_fork():
+        forks.append(1)
+        if len(forks) == 2:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    text = benchmark_update(0.3, seed=14)
+    alone = _analysed(text, 1)
+    fds = set(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", limited_fork)
+    shared = _analysed(text, 3)
+    assert len(forks) == 2 and _shared(shared[3]) == 0
+    assert shared[:2] == alone[:2] and repr(shared[2]) == repr(alone[2])
+    assert set(os.listdir("/proc/self/fd")) == fds
+    _no_helper_left()

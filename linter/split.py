@@ -83,7 +83,10 @@ class AgentShare:
         try:
             refused = self.helper.receive()
         except HelperFailed:
-            self.failed = True
+            refused = None
+        if not isinstance(refused, list) or not all(type(index) is int and index in self.agents
+                                                    for index in refused):
+            self.failed = True  # dead, or a message that does not add up
             self.helper.stop()
             return False
         self.refused = refused

@@ -128,6 +128,25 @@ def test_too_deep_in_a_helpers_agent_takes_the_standard_path(monkeypatch):
     assert released == [0, 1]  # with a helper, whose refused agent was the one too deep
 
 
+def test_a_helper_whose_first_report_does_not_add_up_costs_nothing(monkeypatch):
+    decode = fastparse._decode
+    parent = os.getpid()
+
+    def wrong_in_a_helper(source, spans, decoder, indexes):
+        agents, refused = decode(source, spans, decoder, indexes)
+        if os.getpid() != parent:
+            refused.add(-1)  # an agent that is not the helper's
+        return agents, refused
+
+    monkeypatch.setattr(fastparse, "_decode", wrong_in_a_helper)
+    text = benchmark_update(0.3, seed=8)
+    issues, crashes, views, payload = _analysed(text, 2)
+    assert _shared(payload) == 0 and not crashes
+    monkeypatch.setattr(fastparse, "_decode", decode)
+    assert repr((issues, views)) == repr(_analysed(text, 1)[::2])
+    _no_helper_left()
+
+
 def test_a_helper_that_dies_before_it_reports_costs_nothing(monkeypatch):
     parent = os.getpid()
     decode = fastparse._decode

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Iterable, NoReturn
+from typing import Any, Callable, Iterable
 
 _LENGTH_BYTES = 8
 
@@ -26,10 +26,11 @@ class HelperFailed(Exception):
 
 class ForkedChild:
     """A forked child process and the read end of the pipe it reports through. The child
-    runs `life(write_fd)`, which must end it with `os._exit`: it never returns into the
-    caller's code and never flushes the parent's buffered output."""
+    runs `life(write_fd)` and exits with `os._exit`, 0 if `life` returned and 1 if it raised
+    anything: it never returns into the caller's code and never flushes the parent's buffered
+    output. The parent redoes the work of a child that failed."""
 
-    def __init__(self, life: Callable[[int], NoReturn], close_in_child: Iterable[int] = ()) -> None:
+    def __init__(self, life: Callable[[int], None], close_in_child: Iterable[int] = ()) -> None:
         read_end, write_end = os.pipe()
         try:
             pid = os.fork()
@@ -38,10 +39,16 @@ class ForkedChild:
             os.close(write_end)
             raise
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            for fd in [read_end, *close_in_child]:
-                os.close(fd)
-            life(write_end)
-            os._exit(1)  # not reached: `life` exits
+            code = 1
+            try:
+                for fd in [read_end, *close_in_child]:
+                    os.close(fd)
+                life(write_end)
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent does the work itself instead
+                pass
+            finally:
+                os._exit(code)
         os.close(write_end)
         self.pid, self.fd = pid, read_end
 
@@ -71,16 +78,9 @@ class Helper(ForkedChild):
     passed to `send`."""
 
     def __init__(self, work: Callable[[Callable[[Any], None]], None], close_in_child: Iterable[int] = ()) -> None:
-        def life(fd: int) -> NoReturn:
-            code = 1
-            try:
-                with open(fd, "wb") as out:
-                    work(lambda message: _send(out, message))
-                code = 0
-            except BaseException:  # noqa: BLE001 - the parent does the work itself instead
-                pass
-            finally:
-                os._exit(code)
+        def life(fd: int) -> None:
+            with open(fd, "wb") as out:
+                work(lambda message: _send(out, message))
 
         super().__init__(life, close_in_child)
 

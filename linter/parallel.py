@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, NoReturn
+from typing import Callable
 
 from .config import Settings
 from .engine import FileResult, analyse_path
@@ -130,25 +130,18 @@ class _Child(ForkedChild):
         return results if isinstance(results, list) and len(results) == len(self.share) else None
 
 
-def _lint_and_report(paths: list[str], settings: Settings, fd: int) -> NoReturn:
-    """The child's whole life: never returns into the parent's code, never flushes the
-    parent's buffered output (`os._exit`)."""
-    code = 1
-    try:
-        import pickle
+def _lint_and_report(paths: list[str], settings: Settings, fd: int) -> None:
+    """The child's work (`ForkedChild` runs it and exits): a byte per finished file, then the
+    results."""
+    import pickle
 
-        results = []
-        for path in paths:
-            results.append(analyse_path(path, settings))
-            os.write(fd, _DONE)
-        with open(fd, "wb", closefd=False) as out:
-            out.write(_RESULTS)
-            out.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
-        code = 0
-    except BaseException:  # noqa: BLE001 - the parent lints the share itself instead
-        pass
-    finally:
-        os._exit(code)
+    results = []
+    for path in paths:
+        results.append(analyse_path(path, settings))
+        os.write(fd, _DONE)
+    with open(fd, "wb", closefd=False) as out:
+        out.write(_RESULTS)
+        out.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def analyse_forked(paths: list[str], settings: Settings, parts: list[list[int]],

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from operator import attrgetter
+from typing import Any, Iterable
 
 from .document import ParsedDocument, out_of_int64
 from .structure import FastCheck
@@ -134,12 +135,15 @@ class FileFacts:
         columns, a list per field: about 4x faster both ways than the default, an object and
         a state dict each, which made `--jobs` slower than one process on large files."""
         return _facts_from_columns, tuple(
-            _columns(getattr(self, name), _COLUMNAR[name]) if name in _COLUMNAR else getattr(self, name)
+            columns(getattr(self, name), _COLUMNAR[name].__slots__) if name in _COLUMNAR
+            else getattr(self, name)
             for name in self.__slots__)
 
 
-def _columns(items: list, kind: type) -> tuple[list, ...]:
-    return tuple([getattr(item, name) for item in items] for name in kind.__slots__)
+def columns(items: list, names: Iterable[str]) -> list[list]:
+    """The named attributes of `items`, a list per name: how views cross a process boundary
+    (pickling a list per field is about 4x faster than an object and a state dict each)."""
+    return [list(map(attrgetter(name), items)) for name in names]
 
 
 def _facts_from_columns(*values: Any) -> FileFacts:

@@ -21,7 +21,6 @@ the parent decodes and normalises its agents itself.
 from __future__ import annotations
 
 from itertools import accumulate, chain, repeat
-from operator import attrgetter
 from typing import Any
 
 from .forking import Helper, HelperFailed, can_fork
@@ -143,7 +142,7 @@ def normalise_and_pack(agents: list, first: int, skip: set[int], profile: str) -
     parent's normaliser would, and pack the views as columns."""
     from .document import ParsedDocument
     from .normalise_genesys import GenesysNormaliser
-    from .payload import AgentView, FileFacts, MarkerView, Payload, ShiftView
+    from .payload import AgentView, FileFacts, MarkerView, Payload, ShiftView, columns
 
     payload = Payload("", ParsedDocument(""), profile, FileFacts("", profile), None)
     normaliser = GenesysNormaliser(payload, detailed=False)
@@ -163,20 +162,16 @@ def normalise_and_pack(agents: list, first: int, skip: set[int], profile: str) -
     other = [name for name in ShiftView.__slots__ if name not in ("starts", "ends")]
     return {
         "taken": taken, "counts": counts,
-        "agents": _columns(facts.agents, AgentView.__slots__),
-        "markers": _columns(payload.markers, MarkerView.__slots__),
+        "agents": columns(facts.agents, AgentView.__slots__),
+        "markers": columns(payload.markers, MarkerView.__slots__),
         # one flat list each: a list per shift would be pickled (and memoised) one by one
         "starts": list(chain.from_iterable(shift.starts for shift in shifts)),
         "ends": list(chain.from_iterable(shift.ends for shift in shifts)),
         "activity_counts": [len(shift.starts) for shift in shifts],
         "shift_columns": other,
-        "shifts": _columns(shifts, other),
-        "entries": _columns(facts.entries, ("resource", "label", "start", "end", "pointer", "shift_id")),
+        "shifts": columns(shifts, other),
+        "entries": columns(facts.entries, ("resource", "label", "start", "end", "pointer", "shift_id")),
     }
-
-
-def _columns(items: list, names) -> list[list]:
-    return [list(map(attrgetter(name), items)) for name in names]
 
 
 def _unpack(packed: dict) -> dict:

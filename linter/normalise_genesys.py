@@ -3,12 +3,13 @@ shifts, activities and markers, with the fast structure check of each object."""
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, le, mul
+from operator import add, mul
 from typing import Any
 
 from . import profiles as P
 from .document import INT64_MAX, HugeInteger, NonStandardNumber, is_typed
 from .fastparse import reparse_agent
+from .overlaps import each_ends_before_next
 from .payload import AgentView, Entry, MarkerView, Payload, ShiftView, is_int64
 from .shapes import EXCLUSIVE_FIELDS
 from .split import AgentShare
@@ -316,7 +317,7 @@ class GenesysNormaliser:
         ends = list(map(add, starts, map(mul, lengths, repeat(NS_PER_MINUTE))))
         # in order across shift boundaries too (the usual agent): each shift is then in order,
         # and WFM302 need not look again
-        return starts, ends, all(map(le, ends, starts[1:]))
+        return starts, ends, each_ends_before_next(starts, ends)
 
     def _typed_shifts(self, agent_shifts: Any, columns: list, activities: tuple, view: AgentView
                       ) -> tuple[list[ShiftView], list[tuple[int, int, str, str | None]]] | None:

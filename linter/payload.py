@@ -10,6 +10,7 @@ from operator import attrgetter
 from typing import Any, Iterable
 
 from .document import ParsedDocument, out_of_int64
+from .overlaps import each_ends_before_next
 from .structure import FastCheck
 from .timestamps import NS_PER_MINUTE, TimeProblem
 
@@ -80,10 +81,7 @@ class ShiftView:
 
     def in_order(self) -> bool:
         """Activities back to back or with gaps, none overlapping the next: the usual shift."""
-        if self.ordered:
-            return True
-        starts, ends = self.starts, self.ends
-        return all(end <= start for end, start in zip(ends, starts[1:]))
+        return self.ordered or each_ends_before_next(self.starts, self.ends)
 
 
 @dataclass(slots=True)

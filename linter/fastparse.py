@@ -140,9 +140,11 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None, max_dep
     profile = claimed or (P.IMPORT if "weekCount" in root else P.UPDATE)
     if claimed is None and "result" in root:
         return None  # an export: its shapes are open, the standard path reads it
+    from . import split
+
     decoder = agent_decoders[profile]
     source, source_spans = encoded, spans
-    parts = _part_count(len(encoded), agent_count, jobs)
+    parts = split.part_count(len(encoded), agent_count, jobs)
     if parts > 1:
         # helpers read the text: the bytes are freed before the fork, or each helper would
         # keep them in memory (120 MB for the 120 MB file) for as long as it lives
@@ -217,14 +219,6 @@ def _decode(source: bytes | str, spans: list[tuple[int, int]], decoder: Any,
     repeated = _with_repeated_keys(source, agents, positions, spans[first:indexes.stop])
     refused.update(first + position for position in repeated)
     return agents, refused
-
-
-def _part_count(size: int, agents: int, jobs: int) -> int:
-    if jobs < 2:
-        return 1  # (the common case: no import)
-    from . import split
-
-    return split.part_count(size, agents, jobs)
 
 
 def _start_helpers(source: bytes | str, spans: list[tuple[int, int]], decoder: Any, profile: str,

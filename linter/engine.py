@@ -38,6 +38,7 @@ class FileResult:
     huge_integers: bool = False
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
     known_ends: dict[int, int] | None = None  # extents the locating walk can jump over
+    flat_arrays: dict | None = None  # arrays whose items it can find by their braces
     skipped: bool = False
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
@@ -160,6 +161,7 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
             issues.append(Issue("WFM005", f"file is claimed as generic but {payload.shape_problem}",
                                 offset=0))
         result.facts, result.profile = payload.facts, profile
+        result.flat_arrays = payload.flat_arrays or None
     elif schema is not None:
         payload = Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
     if payload is not None:
@@ -240,7 +242,7 @@ class _Texts:
             try:
                 self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
                                                    source.max_depth, source.unique_keys,
-                                                   source.known_ends)
+                                                   source.known_ends, source.flat_arrays)
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 

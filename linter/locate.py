@@ -11,6 +11,8 @@ import json.scanner
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from .findings import escape_token, split_pointer
@@ -18,6 +20,7 @@ from .findings import escape_token, split_pointer
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _SEPARATOR = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # between two items or members
 _scanstring = json.decoder.scanstring
+_OPEN, _CLOSE = re.compile(r"\{"), re.compile(r"\}")
 
 # A span: key start, key end, value start, value end (offsets into the text; key offsets are
 # -1 for array items and the root).
@@ -43,15 +46,65 @@ def _huge_safe_int(digits: str) -> int:
     return 0 if len(digits) > 4000 else int(digits)
 
 
+@dataclass(frozen=True, slots=True)
+class FlatArray:
+    """What the parsed tree says of an array whose items are all objects: how many, and how
+    many braces the text holds from the array's `[` to its end if no item holds an object
+    and no string holds a brace. When the text holds exactly those, the kth `{` after the
+    array's start opens its kth item and the kth `}` closes it, so the walk finds a wanted
+    item without scanning the items before it (see `flat_array`)."""
+
+    items: int
+    opens: int  # `{` from the array on: the items and the objects after the array
+    closes: int  # `}` from the array on: the same, and the objects that enclose the array
+
+
+def flat_array(root: Any, tokens: list[str]) -> FlatArray | None:
+    """The hint for the array of objects at `tokens` (unescaped) in a tree parsed from a text
+    with no repeated key, whose objects are in the order the text has them; None when the
+    tokens do not lead to an array of objects."""
+    container, after, enclosing = root, [], 0
+    for token in tokens:
+        if isinstance(container, dict) and token in container:
+            keys = list(container)
+            after.extend(map(container.__getitem__, keys[keys.index(token) + 1 :]))
+            enclosing += 1
+            container = container[token]
+        elif isinstance(container, list) and _is_index(token) and int(token) < len(container):
+            after.extend(container[int(token) + 1 :])
+            container = container[int(token)]
+        else:
+            return None
+    if not isinstance(container, list) or not all(type(item) is dict for item in container):
+        return None
+    objects = _objects_in(after)
+    return FlatArray(len(container), len(container) + objects, len(container) + objects + enclosing)
+
+
+def _objects_in(values: list) -> int:
+    """How many objects the values hold, nested ones included."""
+    count, stack = 0, list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            count += 1
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
+
+
 class _AllFound(Exception):
     """Every wanted pointer is located: the rest of the text need not be walked."""
 
 
 class _SourceWalk:
     def __init__(self, text: str, huge_integers: bool = False,
-                 known_ends: dict[int, int] | None = None) -> None:
+                 known_ends: dict[int, int] | None = None,
+                 flat_arrays: dict[str, FlatArray] | None = None) -> None:
         self.text = text
         self.known_ends = known_ends or {}
+        self.flat_arrays = flat_arrays or {}
         self.pending: set[str] = set()
         self.stop_early = False
         decoder = json.JSONDecoder(parse_int=_huge_safe_int if huge_integers else None)
@@ -103,6 +156,11 @@ class _SourceWalk:
 
     def _visit_array(self, index: int, wanted: dict, pointer: str, spans: dict[str, Span]) -> int:
         """Enter just the wanted items, in order; the items between them are skipped."""
+        hint = self.flat_arrays.get(pointer)
+        if hint is not None and hint.items:
+            end = self._visit_flat_array(index, hint, wanted, pointer, spans)
+            if end is not None:
+                return end
         text, separator = self.text, _SEPARATOR.match
         index = _WHITESPACE.match(text, index + 1).end()
         if text[index] == "]":
@@ -123,6 +181,32 @@ class _SourceWalk:
             index = after.end()
             item += 1
         return self._skip_items(index, -1)[0]
+
+    def _visit_flat_array(self, index: int, hint: FlatArray, wanted: dict, pointer: str,
+                          spans: dict[str, Span]) -> int | None:
+        """`_visit_array` for an array of flat objects (the usual generic entries): its items
+        are found by their braces once the braces from the array on are counted and match the
+        tree's (a brace in a string, or an object in an item, adds one). None when they do
+        not: the caller walks the items."""
+        text = self.text
+        if text.count("{", index) != hint.opens or text.count("}", index) != hint.closes:
+            return None
+        targets = sorted(target for target in map(int, filter(_is_index, wanted)) if target < hint.items)
+        # every brace from here on is an item's: the kth `{` opens item k, the kth `}` closes it
+        count = targets[-1] + 1 if targets else 0
+        starts = [match.start() for match in islice(_OPEN.finditer(text, index), count)]
+        ends = [match.end() for match in islice(_CLOSE.finditer(text, index), count)]
+        for target in targets:
+            start, end = starts[target], ends[target]
+            child_pointer = f"{pointer}/{target}"
+            if wanted[str(target)]:  # something inside the item is wanted too
+                self.visit(start, wanted[str(target)], child_pointer, spans)
+            spans[child_pointer] = (-1, -1, start, end)
+            self._found(child_pointer)
+        # something after the array is wanted as well: go on from its last item
+        last = ends[-1] if count == hint.items else \
+            _nth_end(_CLOSE.finditer(text, ends[-1] if ends else index), hint.items - count)
+        return self.ws(last) + 1
 
     def _skip_items(self, index: int, count: int) -> tuple[int, bool]:
         """Skip `count` items (all, when negative) from the item at `index`: (where the next
@@ -164,13 +248,22 @@ class _SourceWalk:
         return
 
 
+def _nth_end(matches: Iterator[re.Match], count: int) -> int:
+    """Where the `count`th of `matches` ends."""
+    for match in islice(matches, count - 1, None):
+        return match.end()
+    raise ValueError("fewer items than the tree holds")  # cannot happen once braces are counted
+
+
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
                     max_depth: int = 512, unique_keys: bool = False,
-                    known_ends: dict[int, int] | None = None) -> dict[str, Span]:
+                    known_ends: dict[int, int] | None = None,
+                    flat_arrays: dict[str, FlatArray] | None = None) -> dict[str, Span]:
     """Spans of the given pointers (those that resolve) in one walk over a valid JSON text.
     With `unique_keys` (no key repeats in the text) the walk stops once the last is found;
     otherwise a later repeat of a key must win, as it does in the parsed tree. `known_ends`
-    (value start -> end) lets the walk jump over values it need not enter."""
+    (value start -> end) lets the walk jump over values it need not enter; `flat_arrays`
+    (pointer -> hint, valid only with `unique_keys`) lets it find items without scanning."""
     pointers = list(pointers)
     trie: dict = {}
     depth = 0
@@ -180,7 +273,7 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
         depth = max(depth, len(tokens))
         for token in tokens:
             node = node.setdefault(token, {})
-    walk = _SourceWalk(text, huge_integers, known_ends)
+    walk = _SourceWalk(text, huge_integers, known_ends, flat_arrays if unique_keys else None)
     walk.pending = {pointer for pointer in pointers if pointer}
     walk.stop_early = unique_keys
     start = walk.ws(0)

@@ -8,6 +8,7 @@ from typing import Any
 from . import profiles as P
 from .document import INT64_MAX, out_of_int64
 from .findings import escape_token, join_pointer, split_pointer
+from .locate import flat_array
 from .payload import Entry, Payload, is_int64
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache
 
@@ -53,6 +54,9 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     items: list = found[0]
     if not all(type(item) is dict for item in items):
         return False
+    hint = flat_array(p.root, tokens[:-1])
+    if hint is not None:
+        p.flat_arrays[prefix] = hint
 
     def column(name: str) -> list:
         return list(map(dict.get, items, repeat(name, len(items)), repeat(_MISSING)))

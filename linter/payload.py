@@ -176,6 +176,7 @@ class Payload:
     payable_excess: list[tuple[str, int, int]] = field(default_factory=list)
     out_of_range: list[str] = field(default_factory=list)  # integers that are not 64-bit
     shape_problem: str | None = None
+    flat_arrays: dict = field(default_factory=dict)  # pointer -> locate.FlatArray, for locating
     cache: dict = field(default_factory=dict)
 
     @property

@@ -176,3 +176,92 @@ def test_source_lines_in_any_order_match_splitting_the_text(text, lines):
     for line in lines:
         expected = split[line - 1].rstrip("\r") if line <= len(split) else ""
         assert index.line_text(line) == expected
+
+
+# Strings and keys that may hold braces: the one thing that can mislead finding items by them.
+brace_text = st.text("ab{}\"\\é", max_size=4)
+flat_items = st.lists(st.dictionaries(brace_text, st.none() | st.integers(-5, 5) | brace_text
+                                      | st.lists(st.integers(0, 3), max_size=2)
+                                      | st.dictionaries(brace_text, st.integers(0, 3), max_size=1),
+                                      max_size=3), max_size=8)
+
+
+def _flat_hints(root):
+    """A hint for every array of objects in the tree, as the generic normaliser gives one."""
+    from wfmlint.locate import flat_array
+
+    hints = {}
+    for pointer in _all_pointers(root):
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        hint = flat_array(root, tokens)
+        if hint is not None:
+            hints[pointer] = hint
+    return hints
+
+
+@given(st.dictionaries(st.text("ab/~{", max_size=2), json_values | flat_items, max_size=4), st.sampled_from(["x", "y"]),
+       flat_items, st.integers(0, 3), st.data())
+def test_items_found_by_their_braces_match_the_walk(members, key, entries, indent, data):
+    """Arrays of objects located with the braces hint give exactly the walk's spans: items
+    with braces in their strings or objects inside them (which refuse the hint), objects
+    before and after the array, a pointer inside an item, and pointers that do not resolve."""
+    from wfmlint.locate import locate_pointers
+
+    root = {**members, key: entries, "after": data.draw(json_values)}
+    text = json.dumps(root, indent=indent or None, ensure_ascii=False)
+    pointers = list(_all_pointers(root))
+    wanted = data.draw(st.lists(st.sampled_from(pointers), unique=True))
+    absent = [f"/{key}/{len(entries)}", f"/{key}/01", f"/{key}/-"]
+    hints = _flat_hints(root)
+    assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints) == \
+        locate_pointers(text, wanted + absent, unique_keys=True)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b"]), intervals, st.sampled_from(["", "{", "}", "a}]"])),
+                max_size=10), st.integers(0, 3))
+def test_generic_positions_hold_their_values_with_braces_in_strings(rows, indent):
+    """The generic entries' findings point at their items, however their strings are
+    written: with a brace in a note, the items are walked instead of found by braces."""
+    items = [{"resourceId": resource, "start": _iso(start), "end": _iso(start + length), "note": note}
+             for resource, (start, length), note in rows]
+    items.append({"resourceId": "a", "start": "08:00", "end": _iso(0)})  # a finding for sure
+    text = json.dumps({"meta": {"k": "{"}, "shifts": items, "after": [{"x": {}}]}, indent=indent or None)
+    findings = lint_text(text, "p.json", settings({"generic": {"entries": "/shifts/*", "resource": "resourceId",
+                                                               "start": "start", "end": "end"}}))
+    assert findings
+    check_positions(text, findings)
+
+
+def test_items_of_a_clean_array_are_found_without_walking_them(monkeypatch):
+    """The hint is taken where it holds (objects before, after and around the array, an
+    array of scalars inside items): the walk never skips an item of the array."""
+    from wfmlint.locate import _SourceWalk, locate_pointers
+
+    items = [{"resourceId": f"r{i}", "tags": ["x", i], "start": _iso(i)} for i in range(50)]
+    root = {"meta": {"a": {"b": 1}}, "data": [{"shifts": items, "more": [{"c": {}}]}, {"d": {}}]}
+    text = json.dumps(root, indent=2)
+    # (the last is after the array: the walk goes on from its end)
+    wanted = ["/data/0/shifts/3", "/data/0/shifts/49/start", "/data/0/shifts/0", "/data/0/more"]
+    expected = locate_pointers(text, wanted, unique_keys=True)
+    hints = _flat_hints(root)
+    assert list(hints) == ["/data", "/data/0/shifts", "/data/0/more"]
+    hints = {"/data/0/shifts": hints["/data/0/shifts"]}  # (the others hold objects in items)
+    walk_items = _SourceWalk._skip_items
+
+    def skip_none(walk, index, count):  # (reaching `/data/0` skips no item)
+        assert count == 0, "walked the items"
+        return walk_items(walk, index, count)
+
+    monkeypatch.setattr(_SourceWalk, "_skip_items", skip_none)
+    assert locate_pointers(text, wanted, unique_keys=True, flat_arrays=hints) == expected
+
+
+def test_a_repeated_key_keeps_the_walk_for_generic_entries():
+    """With a repeated key the tree's order is not the text's: here the first `shifts` is
+    empty and its braces would count right, so only the walk finds the second's items."""
+    items = [{"resourceId": "a", "start": _iso(0), "end": _iso(60)}, {"resourceId": "a", "start": _iso(30), "end": _iso(90)}]
+    text = '{"shifts": [], "x": {}, "shifts": ' + json.dumps(items) + "}"
+    findings = lint_text(text, "p.json", settings({"generic": {"entries": "/shifts/*", "resource": "resourceId",
+                                                               "start": "start", "end": "end"}}))
+    assert {f.code for f in findings} == {"WFM003", "WFM301"}
+    check_positions(text, [f for f in findings if f.code == "WFM301"])

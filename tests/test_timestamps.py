@@ -111,3 +111,20 @@ def test_a_column_of_distinct_texts_is_parsed_as_it_stands(column, extra, shuffl
     all_canonical = all(type(value) is str and len(value) == 20 for value in column) and \
         None not in _oracle(column, False)
     assert (len(cache) == 0) == all_canonical
+
+
+@given(st.one_of(st.integers(-62135596800 * 10**9, 253402300799 * 10**9 + 999_999_999),
+                 st.integers(-62135596800, 253402300799).map(lambda s: s * 10**9)))
+def test_formatted_instants_parse_back_to_themselves(nanos):
+    from wfmlint.timestamps import format_instant
+
+    text = format_instant(nanos)
+    assert parse_datetime(text, True) == nanos
+    assert text[:19] == _text(datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=nanos // 10**9))[:19]
+
+
+@given(st.one_of(st.integers(max_value=-62135596801 * 10**9), st.integers(min_value=253402300800 * 10**9)))
+def test_instants_outside_four_digit_years_are_shown_in_nanoseconds(nanos):
+    from wfmlint.timestamps import format_instant
+
+    assert format_instant(nanos) == f"{nanos}ns"

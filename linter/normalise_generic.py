@@ -8,7 +8,7 @@ from typing import Any
 from . import profiles as P
 from .document import INT64_MAX, out_of_int64
 from .findings import escape_token, join_pointer, split_pointer
-from .locate import flat_array
+from .locate import all_objects, flat_array
 from .payload import Entry, Payload, is_int64
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache
 
@@ -52,7 +52,7 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     if len(found) != 1 or not isinstance(found[0], list):
         return not found  # nothing there: no entries either way
     items: list = found[0]
-    if not all(type(item) is dict for item in items):
+    if not all_objects(items):
         return False
     hint = flat_array(p.root, tokens[:-1])
     if hint is not None:

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import chain
+from itertools import chain, compress, count, islice
+from operator import attrgetter, ne
 
 from wfmlint.overlaps import earlier_overlaps
 from wfmlint.profiles import EXPORT, GENERIC
 from wfmlint.timestamps import format_instant
+
+
+_RESOURCE = attrgetter("resource")
 
 
 def noun(profile: str) -> str:
@@ -30,8 +34,13 @@ def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
     for facts in context.files:
         profiles[facts.path] = facts.profile  # (every entry's path is its file's)
         pool = pools["export" if facts.profile == EXPORT else "payload"]
-        for entry in facts.entries:
-            pool[entry.resource].append(entry)
+        entries = facts.entries
+        resources = list(map(_RESOURCE, entries))
+        # one resource's entries usually stand together: a list operation per run of them
+        changes = compress(count(1), map(ne, resources, islice(resources, 1, None)))
+        bounds = [0, *changes, len(entries)] if entries else []
+        for start, stop in zip(bounds, islice(bounds, 1, None)):
+            pool[resources[start]] += entries[start:stop]
     found = []
     for pool in pools.values():
         pool.pop(None, None)  # entries without a usable resource

@@ -219,13 +219,6 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
     return issue.resource or "", issue.about or issue.pointer
 
 
-def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
-    from hashlib import sha256  # only runs with findings need it (8 ms of the start-up)
-
-    digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:20]
-
-
 class _Texts:
     """Positions in the run's files, each text indexed once."""
 
@@ -346,7 +339,7 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
             path=path, line=line, column=column, code=issue.code, end_line=end_line,
             end_column=end_column, name=rule.name if rule else issue.code, severity=severity,
             message=issue.message, pointer=issue.pointer, related=related,
-            fingerprint=fingerprint(issue.code, path, resource, about, counter)))
+            identity=(issue.code, path, resource, about, counter)))
     return findings
 
 

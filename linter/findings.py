@@ -61,7 +61,16 @@ class Finding:
     message: str = field(compare=False)
     pointer: str = field(compare=False)
     related: tuple[RelatedLocation, ...] = field(default=(), compare=False)
-    fingerprint: str = field(default="", compare=False)
+    # what the fingerprint hashes: code, path, resource, subject, and how many findings with
+    # the same four came before this one
+    identity: tuple[str, str, str, str, int] = field(default=("", "", "", "", 0), compare=False,
+                                                     repr=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """The baseline's stable id of the finding (no line, no column: it survives edits).
+        Computed when asked for: the text output never shows it."""
+        return fingerprint(*self.identity)
 
     def to_dict(self) -> dict:
         return {
@@ -82,6 +91,13 @@ class Finding:
                 for r in self.related
             ],
         }
+
+
+def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
+    from hashlib import sha256  # only runs that show fingerprints need it (8 ms of the start-up)
+
+    digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
 
 
 def escape_token(token: str) -> str:

@@ -2,7 +2,8 @@
 auto-detected), each with a resource, a start and an end or a length."""
 from __future__ import annotations
 
-from itertools import count, islice, repeat
+from itertools import compress, count, islice, repeat
+from operator import gt, not_
 from typing import Any
 
 from . import profiles as P
@@ -67,8 +68,11 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
         starts = times.instants(column(shape.start))
         if shape.end is not None:
             ends = times.instants(column(shape.end))
-            clean = [ok and start is not None and end is not None and end > start
-                     for ok, start, end in zip(clean, starts, ends)]
+            if all(clean) and None not in starts and None not in ends:  # the usual case, in C
+                clean = list(map(gt, ends, starts))
+            else:
+                clean = [ok and start is not None and end is not None and end > start
+                         for ok, start, end in zip(clean, starts, ends)]
         else:
             lengths = column(shape.length)
             clean = [ok and start is not None and type(length) is int and 0 < length <= INT64_MAX
@@ -85,7 +89,7 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     facts = p.facts
     entries, path = facts.entries, facts.path
     # the clean runs between the items `_entry` must read, each made in one comprehension
-    stops = [index for index, ok in enumerate(clean) if not ok] + [len(items)]
+    stops = [*compress(count(), map(not_, clean)), len(items)]
     rows = zip(count(), resources, starts, ends, ids)  # consumed run by run: no copies
     first = 0
     for stop in stops:

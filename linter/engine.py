@@ -311,35 +311,39 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
         placed.append((path, issue, setting, start, end, related))
     positions = {path: texts.positions(path, wanted_offsets) for path, wanted_offsets in offsets.items()}
     explicit = _explicit_codes(settings)
-    counters: dict[tuple, int] = defaultdict(int)
+    counters: dict[tuple, int] = {}
     prefixes: dict[str, dict[str, str]] = {}
-    findings = []
+    names: dict[str, str] = {}  # rule names by code
+    findings: list[Finding] = []
     for path, issue, setting, start, end, related_offsets in placed:
-        line, column = positions[path][start]
-        end_line, end_column = positions[path][end]
-        if (end_line, end_column) == (line, column):
+        file_positions = positions[path]
+        line, column = file_positions[start]
+        end_line, end_column = file_positions[end]
+        if end_line == line and end_column == column:
             end_column += 1
-        related = tuple(RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
-                                        other.message)
-                        for other_path, other_start, other in related_offsets)
+        related = tuple([RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
+                                         other.message)
+                         for other_path, other_start, other in related_offsets]) if related_offsets else ()
         if issue.about is not None and issue.resource is not None:
             resource, about = issue.resource, issue.about
         else:  # a file's prefixes (a dict of all its entries) only when one of its issues asks
             if path not in prefixes:
                 prefixes[path] = _resource_prefixes(facts.get(path))
             resource, about = _stable_about(issue, prefixes[path])
-        key = (issue.code, path, resource, about)
-        counter = counters[key]
-        counters[key] += 1
+        code = issue.code
+        key = (code, path, resource, about)
+        counter = counters.get(key, 0)
+        counters[key] = counter + 1
         severity = setting.severity
-        if issue.severity and issue.code not in explicit:
+        if issue.severity and code not in explicit:
             severity = issue.severity
-        rule = rules.get(issue.code)
-        findings.append(Finding(
-            path=path, line=line, column=column, code=issue.code, end_line=end_line,
-            end_column=end_column, name=rule.name if rule else issue.code, severity=severity,
-            message=issue.message, pointer=issue.pointer, related=related,
-            identity=(issue.code, path, resource, about, counter)))
+        name = names.get(code)
+        if name is None:
+            rule = rules.get(code)
+            name = names[code] = rule.name if rule else code
+        # (positional: 10 000 findings are built in a large report)
+        findings.append(Finding(path, line, column, code, end_line, end_column, name, severity,
+                                issue.message, issue.pointer, related, (code, path, resource, about, counter)))
     return findings
 
 

@@ -10,12 +10,13 @@ import json
 import json.scanner
 import re
 import sys
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice, repeat
 from typing import Any, Iterable, Iterator
 
-from .findings import escape_token, split_pointer
+from .findings import escape_token, split_pointer, unescape_token
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _SEPARATOR = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # between two items or members
@@ -199,8 +200,8 @@ class _SourceWalk:
         targets = [target for target in map(int, filter(_is_index, wanted)) if target < hint.items]
         # every brace from here on is an item's: the kth `{` opens item k, the kth `}` closes it
         count = max(targets) + 1 if targets else 0
-        starts = [match.start() for match in islice(_OPEN.finditer(text, index), count)]
-        ends = [match.end() for match in islice(_CLOSE.finditer(text, index), count)]
+        starts = list(map(re.Match.start, islice(_OPEN.finditer(text, index), count)))
+        ends = list(map(re.Match.end, islice(_CLOSE.finditer(text, index), count)))
         # the items' spans at once (20 000 of them in a report of 10 000 overlaps), then what
         # is wanted inside them
         pointers = [f"{pointer}/{target}" for target in targets]
@@ -265,6 +266,31 @@ def _nth_end(matches: Iterator[re.Match], count: int) -> int:
     raise ValueError("fewer items than the tree holds")  # cannot happen once braces are counted
 
 
+def _trie(pointers: list[str]) -> tuple[dict, int]:
+    """The pointers as a tree of their tokens, and its depth. They are grouped by parent
+    first: most of a report's pointers are items of a few arrays, whose tokens then go in
+    without splitting each pointer."""
+    siblings: dict[str, list[str]] = defaultdict(list)
+    for pointer in pointers:
+        if pointer:  # (the root is not a token)
+            parent, _, last = pointer.rpartition("/")
+            siblings[parent].append(last)
+    trie: dict = {}
+    depth = 0
+    for parent, lasts in siblings.items():
+        node = trie
+        tokens = split_pointer(parent)
+        for token in tokens:
+            node = node.setdefault(token, {})
+        depth = max(depth, len(tokens) + 1)
+        for last in lasts:
+            if "~" in last:
+                last = unescape_token(last)
+            if last not in node:
+                node[last] = {}
+    return trie, depth
+
+
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
                     max_depth: int = 512, unique_keys: bool = False,
                     known_ends: dict[int, int] | None = None,
@@ -275,14 +301,7 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
     (value start -> end) lets the walk jump over values it need not enter; `flat_arrays`
     (pointer -> hint, valid only with `unique_keys`) lets it find items without scanning."""
     pointers = list(pointers)
-    trie: dict = {}
-    depth = 0
-    for pointer in pointers:
-        node = trie
-        tokens = split_pointer(pointer)
-        depth = max(depth, len(tokens))
-        for token in tokens:
-            node = node.setdefault(token, {})
+    trie, depth = _trie(pointers)
     walk = _SourceWalk(text, huge_integers, known_ends, flat_arrays if unique_keys else None)
     walk.pending = {pointer for pointer in pointers if pointer}
     walk.stop_early = unique_keys
@@ -360,8 +379,9 @@ class LineIndex:
         text = self.text
         found: dict[int, tuple[int, int]] = {}
         line, base, line_start = 1, 0, 0
+        length = len(text)
         for offset in sorted(set(offsets)):
-            clamped = max(0, min(offset, len(text)))
+            clamped = offset if 0 <= offset <= length else max(0, min(offset, length))
             newlines = text.count("\n", base, clamped)
             if newlines:
                 line += newlines

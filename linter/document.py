@@ -69,6 +69,7 @@ class ParsedDocument:
     agent_spans: list[tuple[int, int]] | None = None  # each agent's text
     known_ends: dict[int, int] | None = None  # value start -> end, for the locating walk
     helpers: list | None = None  # the processes sharing its agents (`split.AgentShare`)
+    prefetch: Any = None  # the helper preparing braces and a column (`prefetch.Prefetch`)
 
 
 def is_typed(value: Any) -> bool:

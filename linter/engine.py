@@ -39,6 +39,7 @@ class FileResult:
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
     known_ends: dict[int, int] | None = None  # extents the locating walk can jump over
     flat_arrays: dict | None = None  # arrays whose items it can find by their braces
+    braces: tuple | None = None  # offsets of every `{` and `}`, when a helper found them
     skipped: bool = False
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
@@ -93,17 +94,21 @@ def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocumen
     share a large file between processes (`split.py`)."""
     from . import fastparse
 
-    fast_parsed: list[ParsedDocument] = []
+    helped: list[ParsedDocument] = []
     try:
-        return _analyse_text(text, path, settings, parsed, early, detailed, data, fast, jobs, fast_parsed)
+        return _analyse_text(text, path, settings, parsed, early, detailed, data, fast, jobs, helped)
     finally:
-        for document in fast_parsed:
-            fastparse.release(document)
+        for document in helped:
+            if document.prefetch is not None:
+                document.prefetch.stop()
+                document.prefetch = None
+            else:
+                fastparse.release(document)
 
 
 def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None,
                   early: list[Issue] | None, detailed: bool, data: list[bytes] | None, fast: bool | None,
-                  jobs: int, fast_parsed: list[ParsedDocument]) -> tuple[FileResult, Payload | None]:
+                  jobs: int, helped: list[ParsedDocument]) -> tuple[FileResult, Payload | None]:
     from . import fastparse
 
     config = settings.config
@@ -128,11 +133,15 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
         if not detailed and schema is None and fastparse.eligible(text, claimed, config.max_depth, fast):
             parsed = fastparse.parse_fast(text, data, claimed, config.max_depth, jobs)
             if parsed is not None:
-                fast_parsed.append(parsed)
+                helped.append(parsed)
         if data:
             data.clear()  # the bytes are not needed past the fast path
         if parsed is None:
+            helper = _start_prefetch(text, jobs) if not detailed and claimed in (None, P.GENERIC) else None
             parsed = parse(text, config.max_depth)
+            if helper is not None:
+                parsed.prefetch = helper
+                helped.append(parsed)  # (stopped with the others)
     profile, problem = _profile_of(parsed, claimed, config)
     if parsed.typed_profile is not None and profile != parsed.typed_profile:
         parsed = parse(text, config.max_depth)  # agent structs belong in update and import files
@@ -162,6 +171,8 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
                                 offset=0))
         result.facts, result.profile = payload.facts, profile
         result.flat_arrays = payload.flat_arrays or None
+        if result.flat_arrays and parsed.prefetch is not None:
+            result.braces = parsed.prefetch.receive_braces()
     elif schema is not None:
         payload = Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
     if payload is not None:
@@ -177,6 +188,18 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
                 result.crashes.append(RuleCrash(rule.code, path, traceback.format_exc(limit=-3)))
     result.issues = issues
     return result, payload
+
+
+def _start_prefetch(text: str, jobs: int):
+    """A helper preparing what a large generic file will need (`prefetch.py`), or None."""
+    from . import prefetch
+
+    if not prefetch.wanted(text, jobs):
+        return None
+    try:
+        return prefetch.Prefetch(text)
+    except OSError:  # no process to spare: the parent does it all
+        return None
 
 
 def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> tuple[str | None, str | None]:
@@ -235,7 +258,8 @@ class _Texts:
             try:
                 self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
                                                    source.max_depth, source.unique_keys,
-                                                   source.known_ends, source.flat_arrays)
+                                                   source.known_ends, source.flat_arrays,
+                                                   source.braces)
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 

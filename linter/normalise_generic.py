@@ -62,12 +62,15 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     def column(name: str) -> list:
         return list(map(dict.get, items, repeat(name, len(items)), repeat(_MISSING)))
 
+    helper = p.parsed.prefetch
+    if helper is not None and shape.end is not None:
+        helper.ask_column(tokens[:-1], shape.end)  # read there while the starts are read here
     try:
         resources = column(shape.resource)
         clean = _clean_resources(resources)
         starts = times.instants(column(shape.start))
         if shape.end is not None:
-            ends = times.instants(column(shape.end))
+            ends = helper and helper.column(len(items)) or times.instants(column(shape.end))
             if all(clean) and None not in starts and None not in ends:  # the usual case, in C
                 clean = list(map(gt, ends, starts))
             else:

@@ -216,7 +216,7 @@ class TimestampCache:
                 # mostly distinct texts, by a sample (one resource's long run of entries):
                 # parsed as they stand, when all are canonical, without the cost of
                 # remembering them (half the time for 100 000 new texts)
-                column = _canonical_instants(values)
+                column = canonical_instants(values)
                 if column is not None:
                     return column
             unseen = list(set(values).difference(self._instants, self._problems))
@@ -226,9 +226,9 @@ class TimestampCache:
         return known
 
     def _bulk(self, texts: list[str]) -> bool:
-        """Parse texts in C if every one is canonical and valid (`_canonical_instants`), else
+        """Parse texts in C if every one is canonical and valid (`canonical_instants`), else
         parse none of them: half the cost of text-by-text parsing for 100 000 new instants."""
-        instants = _canonical_instants(texts)
+        instants = canonical_instants(texts)
         if instants is None:
             return False
         self._instants.update(zip(texts, instants))
@@ -252,7 +252,7 @@ class TimestampCache:
                 self._split(part)
 
 
-def _canonical_instants(texts: list) -> list[int] | None:
+def canonical_instants(texts: list) -> list[int] | None:
     """The instants of texts that are all canonical (`YYYY-MM-DDTHH:MM:SSZ`) and valid, parsed
     in C; None if any is not.
 

@@ -1,6 +1,7 @@
 """Property tests: the overlap rules name exactly the pairs a brute-force O(n^2) check finds,
 and every reported position holds the value its pointer names."""
 import json
+from array import array
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, strategies as st
@@ -213,8 +214,11 @@ def test_items_found_by_their_braces_match_the_walk(members, key, entries, inden
     wanted = data.draw(st.lists(st.sampled_from(pointers), unique=True))
     absent = [f"/{key}/{len(entries)}", f"/{key}/01", f"/{key}/-"]
     hints = _flat_hints(root)
-    assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints) == \
-        locate_pointers(text, wanted + absent, unique_keys=True)
+    walked = locate_pointers(text, wanted + absent, unique_keys=True)
+    assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints) == walked
+    # and with the offsets of every brace, as a helper finds them (`prefetch.py`)
+    braces = tuple(array("q", (i for i, c in enumerate(text) if c == brace)) for brace in "{}")
+    assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints, braces=braces) == walked
 
 
 @given(st.lists(st.tuples(st.sampled_from(["a", "b"]), intervals, st.sampled_from(["", "{", "}", "a}]"])),

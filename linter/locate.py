@@ -199,39 +199,40 @@ class _SourceWalk:
         text = self.text
         targets = [target for target in map(int, filter(_is_index, wanted)) if target < hint.items]
         count = max(targets) + 1 if targets else 0
+        if self.braces is None and count * 8 < hint.items:
+            # counting braces reads the whole text from here: walking to the last wanted item
+            # costs less when it is in the array's first eighth (a few findings near the top)
+            return None
         # every brace from here on is an item's: the kth `{` opens item k, the kth `}` closes it
         if self.braces is not None:  # every brace's offset, from a helper (`prefetch.py`)
             opens, closes = self.braces
             first_open, first_close = bisect_left(opens, index), bisect_left(closes, index)
             if len(opens) - first_open != hint.opens or len(closes) - first_close != hint.closes:
                 return None
-            starts = opens[first_open : first_open + count].tolist()
-            ends = list(map((1).__add__, closes[first_close : first_close + count]))
+            starts = [opens[first_open + target] for target in targets]
+            ends = [closes[first_close + target] + 1 for target in targets]
+            last = closes[first_close + hint.items - 1] + 1
         else:
             if text.count("{", index) != hint.opens or text.count("}", index) != hint.closes:
                 return None
-            starts = list(map(re.Match.start, islice(_OPEN.finditer(text, index), count)))
-            ends = list(map(re.Match.end, islice(_CLOSE.finditer(text, index), count)))
+            all_starts = list(map(re.Match.start, islice(_OPEN.finditer(text, index), count)))
+            all_ends = list(map(re.Match.end, islice(_CLOSE.finditer(text, index), count)))
+            starts = list(map(all_starts.__getitem__, targets))
+            ends = list(map(all_ends.__getitem__, targets))
+            last = all_ends[-1] if count == hint.items else \
+                _nth_end(_CLOSE.finditer(text, all_ends[-1] if all_ends else index), hint.items - count)
         # the items' spans at once (20 000 of them in a report of 10 000 overlaps), then what
         # is wanted inside them
         pointers = [f"{pointer}/{target}" for target in targets]
-        spans.update(zip(pointers, zip(repeat(-1), repeat(-1), map(starts.__getitem__, targets),
-                                       map(ends.__getitem__, targets))))
+        spans.update(zip(pointers, zip(repeat(-1), repeat(-1), starts, ends)))
         self.pending.difference_update(pointers)
-        for target, child_pointer in zip(targets, pointers):
+        for target, start, child_pointer in zip(targets, starts, pointers):
             inner = wanted[str(target)]
             if inner:
-                self.visit(starts[target], inner, child_pointer, spans)
+                self.visit(start, inner, child_pointer, spans)
         if self.stop_early and not self.pending:
             raise _AllFound
-        # something after the array is wanted as well: go on from its last item
-        if count == hint.items:
-            last = ends[-1]
-        elif self.braces is not None:
-            last = self.braces[1][first_close + hint.items - 1] + 1
-        else:
-            last = _nth_end(_CLOSE.finditer(text, ends[-1] if ends else index), hint.items - count)
-        return self.ws(last) + 1
+        return self.ws(last) + 1  # something after the array is wanted as well: on from its end
 
     def _skip_items(self, index: int, count: int) -> tuple[int, bool]:
         """Skip `count` items (all, when negative) from the item at `index`: (where the next

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import compress, count, islice, repeat
 from operator import gt, not_
+from time import perf_counter
 from typing import Any
 
 from . import profiles as P
@@ -11,7 +12,7 @@ from .document import INT64_MAX, out_of_int64
 from .findings import escape_token, join_pointer, split_pointer
 from .locate import all_objects, flat_array
 from .payload import Entry, Payload, is_int64
-from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache
+from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, mostly_distinct
 
 
 def normalise_generic(p: Payload) -> None:
@@ -62,15 +63,20 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     def column(name: str) -> list:
         return list(map(dict.get, items, repeat(name, len(items)), repeat(_MISSING)))
 
-    helper = p.parsed.prefetch
-    if helper is not None and shape.end is not None:
-        helper.ask_column(tokens[:-1], shape.end)  # read there while the starts are read here
     try:
+        start_values = column(shape.start)
+        helper = p.parsed.prefetch
+        if helper is not None and shape.end is not None and mostly_distinct(start_values):
+            # ends read there while the starts are read here (when they repeat little: else
+            # the cache reads them faster than a helper's typed decode of the whole text)
+            helper.ask_column(tokens[:-1], shape.end)
         resources = column(shape.resource)
         clean = _clean_resources(resources)
-        starts = times.instants(column(shape.start))
+        began = perf_counter()
+        starts = times.instants(start_values)
         if shape.end is not None:
-            ends = helper and helper.column(len(items)) or times.instants(column(shape.end))
+            ends = helper and helper.column(len(items), perf_counter() - began) or \
+                times.instants(column(shape.end))
             if all(clean) and None not in starts and None not in ends:  # the usual case, in C
                 clean = list(map(gt, ends, starts))
             else:

@@ -25,6 +25,10 @@ from .forking import Helper, HelperFailed, can_fork
 # Below this size the helper's fork and messages cost more than they save.
 PREFETCH_MIN_CHARS = 4 * 1024 * 1024
 _OPEN, _CLOSE = re.compile(r"\{"), re.compile(r"\}")
+# How long the parent waits for a column beyond its own time for one: the helper's typed
+# decode of the text (about 1 ms per MB measured, doubled) and a floor for the messages.
+DECODE_SECONDS_PER_CHAR = 2e-9
+PATIENCE_FLOOR = 0.002
 
 Braces = tuple[array, array]  # offsets of every `{`, of every `}`
 
@@ -49,6 +53,8 @@ class Prefetch:
         self.braces: Braces | None = None
         self._asked = False
         self._failed = False
+        self._unread = 0  # messages the parent stopped waiting for
+        self._decode_seconds = len(text) * DECODE_SECONDS_PER_CHAR
 
     def ask_column(self, tokens: list[str], name: str) -> None:
         """Ask for the instants of field `name` of each item of the array at `tokens`."""
@@ -63,9 +69,14 @@ class Prefetch:
             self._failed = True
         self._close_requests()
 
-    def column(self, length: int) -> list[int] | None:
-        """The column asked for, if the helper made it and it has `length` instants."""
+    def column(self, length: int, spent: float) -> list[int] | None:
+        """The column asked for, if it has `length` instants and the helper made it in time:
+        in about what the parent spent reading the other column (`spent` seconds), with the
+        helper's decode of the text on top. (One it cannot read quickly takes it longest.)"""
         if not self._asked or self._failed:
+            return None
+        if not self._ready(spent + self._decode_seconds + PATIENCE_FLOOR):
+            self._unread = 1
             return None
         try:
             instants = self._helper.receive()
@@ -76,16 +87,30 @@ class Prefetch:
             return None
         return instants
 
-    def receive_braces(self) -> Braces | None:
-        """The offsets of every `{` and every `}` (after the column, if one was asked for)."""
+    def receive_braces(self, patience: float = 0.05) -> Braces | None:
+        """The offsets of every `{` and every `}`, if the helper has sent them (after the
+        column) or does within `patience` seconds."""
         if self.braces is None and not self._failed:
             self._close_requests()  # (not asked: the helper goes on to the braces)
             try:
+                for _ in range(self._unread):  # a column given up waiting for
+                    if not self._ready(patience):
+                        return None
+                    self._helper.receive()
+                self._unread = 0
+                if not self._ready(patience):
+                    return None
                 opens, closes = self._helper.receive()
                 self.braces = array("q", opens), array("q", closes)
             except (HelperFailed, TypeError, ValueError):
                 self._failed = True
         return self.braces
+
+    def _ready(self, patience: float) -> bool:
+        """Whether the helper's next message has begun to arrive, waiting up to `patience`."""
+        import select
+
+        return bool(select.select([self._helper.fd], [], [], patience)[0])
 
     def stop(self) -> None:
         self._close_requests()

@@ -211,16 +211,18 @@ class TimestampCache:
         a column at a time, each new text parsed once. TypeError for an unhashable value."""
         known = list(map(self.known_instant, values)) if len(self) else [None]
         if None in known:
-            sample = values[:_SAMPLE]
-            if len(values) >= _BULK_MIN and len(set(sample)) * 2 > len(sample):
-                # mostly distinct texts, by a sample (one resource's long run of entries):
-                # parsed as they stand, when all are canonical, without the cost of
-                # remembering them (half the time for 100 000 new texts)
+            if mostly_distinct(values):
+                # (one resource's long run of entries) parsed as they stand, when all are
+                # canonical, without the cost of remembering them (half the time for 100 000
+                # new texts)
                 column = canonical_instants(values)
                 if column is not None:
                     return column
+                refused = True  # so would be the distinct texts: they are split at once
+            else:
+                refused = False
             unseen = list(set(values).difference(self._instants, self._problems))
-            if len(unseen) < _BULK_MIN or not self._bulk(unseen):
+            if refused or len(unseen) < _BULK_MIN or not self._bulk(unseen):
                 self._split([value for value in unseen if type(value) is str])
             known = list(map(self.known_instant, values))
         return known
@@ -250,6 +252,13 @@ class TimestampCache:
                     self.get(text)
             else:
                 self._split(part)
+
+
+def mostly_distinct(values: list) -> bool:
+    """Whether a long column's values are mostly distinct, judged from a sample (only speed
+    depends on it): then remembering each costs more than it saves."""
+    sample = values[:_SAMPLE]
+    return len(values) >= _BULK_MIN and len(set(sample)) * 2 > len(sample)
 
 
 def canonical_instants(texts: list) -> list[int] | None:

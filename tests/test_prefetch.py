@@ -4,6 +4,7 @@ checks that the helper really took part; and a helper that dies or sends garbage
 nothing and leaves no process behind."""
 import json
 import os
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -18,7 +19,10 @@ MAPPING = {"resource": "resourceId", "start": "start", "end": "end"}
 
 @pytest.fixture(autouse=True)
 def prefetch_small_files(monkeypatch):
+    """Small files get a helper too, and the parent waits for it (a small file's column takes
+    the parent microseconds, less than the helper's start)."""
     monkeypatch.setattr(prefetch, "PREFETCH_MIN_CHARS", 0)
+    monkeypatch.setattr(prefetch, "PATIENCE_FLOOR", 30.0)
 
 
 @pytest.fixture
@@ -26,10 +30,10 @@ def taken(monkeypatch):
     """What the parent received from helpers: columns (None when refused) and braces."""
     seen = {"columns": [], "braces": []}
     column, braces = prefetch.Prefetch.column, prefetch.Prefetch.receive_braces
-    monkeypatch.setattr(prefetch.Prefetch, "column", lambda self, length: seen["columns"].append(
-        column(self, length)) or seen["columns"][-1])
-    monkeypatch.setattr(prefetch.Prefetch, "receive_braces", lambda self: seen["braces"].append(
-        braces(self)) or seen["braces"][-1])
+    monkeypatch.setattr(prefetch.Prefetch, "column", lambda self, length, spent: seen["columns"].append(
+        column(self, length, spent)) or seen["columns"][-1])
+    monkeypatch.setattr(prefetch.Prefetch, "receive_braces", lambda self, patience=0.05: seen["braces"].append(
+        braces(self, patience)) or seen["braces"][-1])
     return seen
 
 
@@ -148,3 +152,21 @@ def test_no_helper_for_one_job_or_a_small_file(tmp_path, taken, monkeypatch):
 def test_column_instants(text, expected):
     instants = prefetch.column_instants(text, ["s"], "e")
     assert instants == (None if expected is None else [seconds * 10**9 for seconds in expected])
+
+
+def test_a_helper_late_with_its_column_is_not_waited_for(tmp_path, taken, monkeypatch):
+    """The parent reads the column itself, and does not wait for the braces sent after it."""
+    parent = os.getpid()
+    column_instants = prefetch.column_instants
+
+    def slow(text, tokens, name):
+        if os.getpid() != parent:
+            time.sleep(0.5)
+        return column_instants(text, tokens, name)
+
+    monkeypatch.setattr(prefetch, "column_instants", slow)
+    monkeypatch.setattr(prefetch, "PATIENCE_FLOOR", 0.01)
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(_overlapping(), indent=2))
+    assert len(_same_with_and_without(path, {})) == 39
+    assert taken["columns"] == [None] and taken["braces"] == [None]

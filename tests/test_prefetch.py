@@ -109,7 +109,7 @@ def test_a_column_the_helper_cannot_read_quickly_is_read_by_the_parent(tmp_path,
     assert taken["columns"] == [None] and taken["braces"]
 
 
-@pytest.mark.parametrize("failure", ["raise", "exit", "short", "not a list", "not ints"])
+@pytest.mark.parametrize("failure", ["raise", "exit", "short", "not ints"])
 def test_a_failing_helper_costs_nothing(tmp_path, taken, monkeypatch, failure):
     parent = os.getpid()
     column_instants = prefetch.column_instants
@@ -122,13 +122,26 @@ def test_a_failing_helper_costs_nothing(tmp_path, taken, monkeypatch, failure):
             raise MemoryError
         if failure == "exit":
             os._exit(3)
-        return {"short": instants[:-1], "not a list": tuple(instants), "not ints": [str(i) for i in instants]}[failure]
+        return {"short": instants[:-1], "not ints": [str(i) for i in instants]}[failure]
 
     monkeypatch.setattr(prefetch, "column_instants", failing)
     path = tmp_path / "schedule.json"
     path.write_text(json.dumps(_overlapping(), indent=2))
     assert len(_same_with_and_without(path, {})) == 39
     assert taken["columns"] == [None]
+
+
+def test_instants_beyond_64_bits_come_pickled(tmp_path, taken):
+    """Nanoseconds after the year 2262 do not fit the 8-byte array the column travels in."""
+    document = _overlapping()
+    for index in (0, 1):  # the first entries overlap, 7000 years on
+        document["shifts"][index]["start"] = f"9000-01-01T0{index}:00:00Z"
+        document["shifts"][index]["end"] = "9000-01-01T05:00:00Z"
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(document))
+    findings = _same_with_and_without(path, {})
+    assert findings[0][0].message.startswith('entry of "r" from 9000-01-01T01:00:00Z to 9000-01-01T05:00:00Z')
+    assert [len(column) for column in taken["columns"]] == [400]
 
 
 def test_no_helper_for_one_job_or_a_small_file(tmp_path, taken, monkeypatch):

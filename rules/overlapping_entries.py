@@ -50,15 +50,18 @@ OPTIONS: dict = {}
 
 
 def check(context, options) -> Iterator[Issue]:
-    for entry, partners, _copies in run_overlaps(context):
+    found = run_overlaps(context)
+    profiles = context.cache["profiles"]
+    for entry, partners, _copies in found:
         if not partners:
             continue
-        profile = context.cache["profiles"][entry.path]
+        profile = profiles[entry.path]
         count = len(partners)
         what = noun(profile)
         plural = what if count == 1 else ("entries" if what == "entry" else what + "s")
+        related = tuple([RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}", o.path)
+                         for o in partners])
+        # (positional: a large report raises 10 000 of these)
         yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; move or "
-                    "shorten one of them", entry.pointer, path=entry.path,
-                    resource=entry.label, about=f"{entry.start}/{entry.end}",
-                    related=tuple(RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}",
-                                               path=o.path) for o in partners))
+                    "shorten one of them", entry.pointer, related, False, entry.path, None, None,
+                    entry.label, f"{entry.start}/{entry.end}")

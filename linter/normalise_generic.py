@@ -74,9 +74,13 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
         clean = _clean_resources(resources)
         began = perf_counter()
         starts = times.instants(start_values)
+        spent = perf_counter() - began
+        # (made before the ends, while the helper may still be reading them)
+        ids = [value if type(value) is str or type(value) is int else None
+               for value in column(shape.id)] if shape.id else [None] * len(items)
+        pointers = [f"{prefix}/{index}" for index in range(len(items))]
         if shape.end is not None:
-            ends = helper and helper.column(len(items), perf_counter() - began) or \
-                times.instants(column(shape.end))
+            ends = helper and helper.column(len(items), spent) or times.instants(column(shape.end))
             if all(clean) and None not in starts and None not in ends:  # the usual case, in C
                 clean = list(map(gt, ends, starts))
             else:
@@ -93,22 +97,19 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     for name in set(shape.required) - {shape.resource, shape.start, shape.end, shape.length}:
         clean = [ok and present for ok, present in zip(clean, map(dict.__contains__, items,
                                                                       repeat(name)))]
-    ids = [value if type(value) is str or type(value) is int else None
-           for value in column(shape.id)] if shape.id else [None] * len(items)
     facts = p.facts
     entries, path = facts.entries, facts.path
     # the clean runs between the items `_entry` must read, each made in one comprehension
     stops = [*compress(count(), map(not_, clean)), len(items)]
-    rows = zip(count(), resources, starts, ends, ids)  # consumed run by run: no copies
+    rows = zip(count(), resources, starts, ends, pointers, ids)  # consumed run by run: no copies
     first = 0
     for stop in stops:
         order = len(entries) - first
-        entries.extend([Entry(resource, resource, start, end, f"{prefix}/{index}", path, order + index,
-                              shift_id)
-                        for index, resource, start, end, shift_id in islice(rows, stop - first)])
+        entries.extend([Entry(resource, resource, start, end, pointer, path, order + index, shift_id)
+                        for index, resource, start, end, pointer, shift_id in islice(rows, stop - first)])
         if stop < len(items):
             next(rows)
-            _entry(p, shape, f"{prefix}/{stop}", items[stop], None, times)
+            _entry(p, shape, pointers[stop], items[stop], None, times)
         first = stop + 1
     return True
 

@@ -61,10 +61,11 @@ class FlatArray:
     closes: int  # `}` from the array on: the same, and the objects that enclose the array
 
 
-def flat_array(root: Any, tokens: list[str]) -> FlatArray | None:
-    """The hint for the array of objects at `tokens` (unescaped) in a tree parsed from a text
-    with no repeated key, whose objects are in the order the text has them; None when the
-    tokens do not lead to an array of objects."""
+def flat_array(root: Any, tokens: list[str], items: list) -> FlatArray | None:
+    """The hint for `items`, an array whose items the caller found to be all objects
+    (`all_objects`), at `tokens` (unescaped) in a tree parsed from a text with no repeated
+    key, whose objects are in the order the text has them; None when the tokens do not lead
+    to `items`."""
     container, after, enclosing = root, [], 0
     for token in tokens:
         if isinstance(container, dict) and token in container:
@@ -77,10 +78,10 @@ def flat_array(root: Any, tokens: list[str]) -> FlatArray | None:
             container = container[int(token)]
         else:
             return None
-    if not isinstance(container, list) or not all_objects(container):
+    if container is not items:
         return None
     objects = _objects_in(after)
-    return FlatArray(len(container), len(container) + objects, len(container) + objects + enclosing)
+    return FlatArray(len(items), len(items) + objects, len(items) + objects + enclosing)
 
 
 def all_objects(items: list) -> bool:

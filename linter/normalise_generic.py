@@ -56,7 +56,7 @@ def _column_entries(p: Payload, shape: P.GenericShape, times: TimestampCache) ->
     items: list = found[0]
     if not all_objects(items):
         return False
-    hint = flat_array(p.root, tokens[:-1])
+    hint = flat_array(p.root, tokens[:-1], items)
     if hint is not None:
         p.flat_arrays[prefix] = hint
 

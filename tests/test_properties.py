@@ -189,12 +189,15 @@ flat_items = st.lists(st.dictionaries(brace_text, st.none() | st.integers(-5, 5)
 
 def _flat_hints(root):
     """A hint for every array of objects in the tree, as the generic normaliser gives one."""
-    from wfmlint.locate import flat_array
+    from wfmlint.locate import all_objects, flat_array
 
     hints = {}
     for pointer in _all_pointers(root):
+        value = resolve(root, pointer)
+        if not isinstance(value, list) or not all_objects(value):
+            continue
         tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-        hint = flat_array(root, tokens)
+        hint = flat_array(root, tokens, value)
         if hint is not None:
             hints[pointer] = hint
     return hints

@@ -25,8 +25,7 @@ def noun(profile: str) -> str:
 
 
 def describe(entry, profile: str) -> str:
-    what = "entry" if profile == GENERIC else "shift"  # (`noun`, inlined: 20 000 calls a report)
-    return f"{what} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    return f"{noun(profile)} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
 
 
 def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:

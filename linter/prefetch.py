@@ -55,7 +55,7 @@ class Prefetch:
         self.braces: Braces | None = None
         self._asked = False
         self._failed = False
-        self._unread = 0  # messages the parent stopped waiting for
+        self._column_unread = False  # the parent stopped waiting for the column
         self._decode_seconds = len(text) * DECODE_SECONDS_PER_CHAR
 
     def ask_column(self, tokens: list[str], name: str) -> None:
@@ -78,7 +78,7 @@ class Prefetch:
         if not self._asked or self._failed:
             return None
         if not self._ready(spent + self._decode_seconds + PATIENCE_FLOOR):
-            self._unread = 1
+            self._column_unread = True
             return None
         try:
             instants = self._helper.receive()
@@ -97,11 +97,11 @@ class Prefetch:
         if self.braces is None and not self._failed:
             self._close_requests()  # (not asked: the helper goes on to the braces)
             try:
-                for _ in range(self._unread):  # a column given up waiting for
+                if self._column_unread:  # a column given up waiting for comes first
                     if not self._ready(patience):
                         return None
                     self._helper.receive()
-                self._unread = 0
+                    self._column_unread = False
                 if not self._ready(patience):
                     return None
                 opens, closes = self._helper.receive()

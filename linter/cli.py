@@ -103,7 +103,7 @@ class _Progress:
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--statistics", is_flag=True, help="Counts per rule instead of findings.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint in (default: CPUs); a large update or import file is shared too.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint files in (default: the CPUs this process may use); one file is one process.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in FILE.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only, no summary.")
@@ -119,6 +119,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
     gc.disable()
     from .engine import keep_until_exit
+    from .parallel import default_jobs
     from .run import RunError, lint_run
 
     keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
@@ -137,7 +138,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))
     try:
         run = lint_run(list(paths) or ["."], settings, existing=existing,
-                       jobs=jobs or os.cpu_count() or 1,
+                       jobs=jobs or default_jobs(),
                        stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
                        progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
                        if show_progress else None)

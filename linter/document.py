@@ -64,19 +64,15 @@ class ParsedDocument:
     duplicate_objects: list = field(default_factory=list)
     has_non_standard: bool = False
     has_huge_integers: bool = False
-    # set by the fast path (`fastparse.py`) only:
+    # set by the typed reader (`fastparse.py`) only:
     typed_profile: str | None = None  # the profile whose agent structs are in the tree
-    agent_spans: list[tuple[int, int]] | None = None  # each agent's text
+    reader: Any = None  # what reads those structs (`fastparse.TypedReader`)
     known_ends: dict[int, int] | None = None  # value start -> end, for the locating walk
-    helpers: list | None = None  # the processes sharing its agents (`split.AgentShare`)
-    prefetch: Any = None  # the helper preparing braces and a column (`prefetch.Prefetch`)
 
 
 def is_typed(value: Any) -> bool:
-    """An agent the fast path (`fastparse.py`) decoded: a msgspec struct, not a plain object;
-    or the stand-in for agents a helper process decoded (`split.AgentShare`)."""
-    kind = type(value)
-    return hasattr(kind, "__struct_fields__") or getattr(kind, "stands_for_typed_agents", False)
+    """An agent the typed reader (`fastparse.py`) decoded: a struct, not a plain object."""
+    return hasattr(type(value), "__struct_fields__")
 
 
 _BOMS = (

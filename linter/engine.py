@@ -14,7 +14,8 @@ from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
 from .findings import Finding, Issue, RelatedLocation, split_pointer
 from .locate import LineIndex, locate_pointers
-from .payload import FileFacts, Payload, build_payload
+from .normalise import build_payload
+from .payload import FileFacts, Payload
 from .registry import registry
 
 
@@ -39,7 +40,6 @@ class FileResult:
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
     known_ends: dict[int, int] | None = None  # extents the locating walk can jump over
     flat_arrays: dict | None = None  # arrays whose items it can find by their braces
-    braces: tuple | None = None  # offsets of every `{` and `}`, when a helper found them
     skipped: bool = False
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
@@ -83,38 +83,16 @@ def _claim_problem(root: Any, profile: str) -> str | None:
     return None
 
 
-def analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None = None,
-                 early: list[Issue] | None = None, detailed: bool = False,
-                 data: list[bytes] | None = None, fast: bool | None = None,
-                 jobs: int = 1) -> tuple[FileResult, Payload | None]:
+def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | None = None,
+                 detailed: bool = False, data: list[bytes] | None = None,
+                 fast: bool | None = None) -> tuple[FileResult, Payload | None]:
     """Run every per-file rule on one document (no positions yet: see `locate_run`).
     `data` holds the text's UTF-8 encoding when the caller has it (emptied once read, so a
-    large file's bytes are freed early); `fast` forces the typed fast path on or off (by
-    default it is taken for large update and import files); `jobs` above 1 lets the fast path
-    share a large file between processes (`split.py`)."""
-    from . import fastparse
-
-    helped: list[ParsedDocument] = []
-    try:
-        return _analyse_text(text, path, settings, parsed, early, detailed, data, fast, jobs, helped)
-    finally:
-        for document in helped:
-            if document.prefetch is not None:
-                document.prefetch.stop()
-                document.prefetch = None
-            else:
-                fastparse.release(document)
-
-
-def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocument | None,
-                  early: list[Issue] | None, detailed: bool, data: list[bytes] | None, fast: bool | None,
-                  jobs: int, helped: list[ParsedDocument]) -> tuple[FileResult, Payload | None]:
-    from . import fastparse
-
+    large file's bytes are freed early); `fast` forces the typed reader on or off (by default
+    it reads large update and import files; the findings are the same either way)."""
     config = settings.config
-    issues: list[Issue] = list(early or [])
     result = FileResult(path, max_depth=config.max_depth)
-    rule_settings = settings.rule_settings(path)
+    issues: list[Issue] = list(early or [])
     if text.startswith("\ufeff"):
         text = text[1:]
         if data:
@@ -122,26 +100,13 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
         issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without "
                             "one (JSON forbids it and some parsers reject it)", offset=0,
                             severity="warning"))
-    result.text = text
+    result.text, result.issues = text, issues
+    if len(text) > config.max_file_size:
+        issues.append(_too_large(len(text), config.max_file_size))
+        return result, None
     claimed = settings.claimed_profile(path)
     schema = settings.schema_for(path)
-    if parsed is None:
-        if len(text) > config.max_file_size:
-            issues.append(_too_large(len(text), config.max_file_size))
-            result.issues = issues
-            return result, None
-        if not detailed and schema is None and fastparse.eligible(text, claimed, config.max_depth, fast):
-            parsed = fastparse.parse_fast(text, data, claimed, config.max_depth, jobs)
-            if parsed is not None:
-                helped.append(parsed)
-        if data:
-            data.clear()  # the bytes are not needed past the fast path
-        if parsed is None:
-            helper = _start_prefetch(text, jobs) if not detailed and claimed in (None, P.GENERIC) else None
-            parsed = parse(text, config.max_depth)
-            if helper is not None:
-                parsed.prefetch = helper
-                helped.append(parsed)  # (stopped with the others)
+    parsed = _parse(text, claimed, config, data, fast if not detailed and schema is None else False)
     profile, problem = _profile_of(parsed, claimed, config)
     if parsed.typed_profile is not None and profile != parsed.typed_profile:
         parsed = parse(text, config.max_depth)  # agent structs belong in update and import files
@@ -151,14 +116,12 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
     result.known_ends = parsed.known_ends
     issues.extend(parsed.issues)
     if not parsed.ok:
-        result.issues = issues
         return result, None
     if problem:
         issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
     elif profile is None and claimed is None and schema is None:
         result.skipped = True
         return result, None
-    payload = None
     if parsed.duplicate_objects:
         issues.extend(duplicate_key_issues(parsed, config.max_depth))
     if parsed.has_non_standard or parsed.has_huge_integers:
@@ -166,40 +129,44 @@ def _analyse_text(text: str, path: str, settings: Settings, parsed: ParsedDocume
     if profile is not None:
         payload = build_payload(path, parsed, profile, settings, claimed=claimed is not None,
                                 detailed=detailed)
-        if claimed is not None and payload.shape_problem and profile == P.GENERIC:
-            issues.append(Issue("WFM005", f"file is claimed as generic but {payload.shape_problem}",
-                                offset=0))
+        shape_problem = payload.cache.get("shape_problem")
+        if claimed is not None and shape_problem and profile == P.GENERIC:
+            issues.append(Issue("WFM005", f"file is claimed as generic but {shape_problem}", offset=0))
         result.facts, result.profile = payload.facts, profile
         result.flat_arrays = payload.flat_arrays or None
-        if result.flat_arrays and parsed.prefetch is not None:
-            result.braces = parsed.prefetch.receive_braces()
-    elif schema is not None:
+    else:
         payload = Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
-    if payload is not None:
-        payload.cache["schema"] = schema
-        for rule in registry():
-            if rule.scope != "file" or rule.code not in rule_settings:
-                continue
-            if payload.profile == "schema-only" and rule.code != "WFM108":
-                continue
-            try:
-                issues.extend(rule.check(payload, rule_settings[rule.code].options))
-            except Exception:  # a rule's bug must not hide the other rules' findings
-                result.crashes.append(RuleCrash(rule.code, path, traceback.format_exc(limit=-3)))
-    result.issues = issues
+    payload.cache["schema"] = schema
+    _run_file_rules(payload, settings.rule_settings(path), result)
     return result, payload
 
 
-def _start_prefetch(text: str, jobs: int):
-    """A helper preparing what a large generic file will need (`prefetch.py`), or None."""
-    from . import prefetch
+def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | None,
+           fast: bool | None) -> ParsedDocument:
+    """The parsed document: by the typed reader where it pays (`fastparse.py`), else the
+    standard parser. `fast` None lets the size decide."""
+    from . import fastparse
 
-    if not prefetch.wanted(text, jobs):
-        return None
-    try:
-        return prefetch.Prefetch(text)
-    except OSError:  # no process to spare: the parent does it all
-        return None
+    parsed = None
+    if fast is not False and fastparse.eligible(text, claimed, config.max_depth, fast):
+        parsed = fastparse.parse_fast(text, data, claimed, config.max_depth)
+    if data:
+        data.clear()  # the bytes are not needed past the typed reader
+    return parsed if parsed is not None else parse(text, config.max_depth)
+
+
+def _run_file_rules(payload: Payload, rule_settings: dict, result: FileResult) -> None:
+    """Every enabled per-file rule on one payload; a rule's crash is recorded, not raised, so
+    it cannot hide the other rules' findings."""
+    for rule in registry():
+        if rule.scope != "file" or rule.code not in rule_settings:
+            continue
+        if payload.profile == "schema-only" and rule.code != "WFM108":
+            continue
+        try:
+            result.issues.extend(rule.check(payload, rule_settings[rule.code].options))
+        except Exception:
+            result.crashes.append(RuleCrash(rule.code, result.path, traceback.format_exc(limit=-3)))
 
 
 def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> tuple[str | None, str | None]:
@@ -258,8 +225,7 @@ class _Texts:
             try:
                 self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
                                                    source.max_depth, source.unique_keys,
-                                                   source.known_ends, source.flat_arrays,
-                                                   source.braces)
+                                                   source.known_ends, source.flat_arrays)
             except (ValueError, IndexError, RecursionError):
                 self.spans[path] = {}
 
@@ -401,16 +367,16 @@ def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, 
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
+    """One file's bytes to its per-file issues and facts."""
     if len(data) > settings.config.max_file_size:
         result = FileResult(path, max_depth=settings.config.max_depth)
         result.issues = [_too_large(len(data), settings.config.max_file_size)]
         return result
-    return _analyse_owned_bytes([data], path, settings)
+    return _analyse_held_bytes([data], path, settings)
 
 
-def analyse_path(path: str, settings: Settings, jobs: int = 1) -> FileResult:
-    """Worker entry point: one file from disk to its per-file issues and facts; `jobs` above 1
-    lets a large file be shared between processes."""
+def analyse_path(path: str, settings: Settings) -> FileResult:
+    """One file from disk to its per-file issues and facts (what a worker process runs)."""
     data, error, too_large = read_file(path, settings)
     if error is not None:
         return FileResult(path, error=error)
@@ -421,14 +387,14 @@ def analyse_path(path: str, settings: Settings, jobs: int = 1) -> FileResult:
     holder = [data]
     del data  # the bytes are dropped as soon as they are decoded: a large file is not kept twice
     try:
-        return _analyse_owned_bytes(holder, path, settings, jobs)
+        return _analyse_held_bytes(holder, path, settings)
     except Exception:  # an engine bug: name the file, keep the run going
         result = FileResult(path)
         result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
         return result
 
 
-def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings, jobs: int = 1) -> FileResult:
+def _analyse_held_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:
     text, issues, decodable = decode(holder[0])
     if not decodable:
         result = FileResult(path, text=text, max_depth=settings.config.max_depth)
@@ -438,7 +404,7 @@ def _analyse_owned_bytes(holder: list[bytes], path: str, settings: Settings, job
         holder.clear()
     global _kept
     _kept = None  # the previous file's payload is freed before this one is built
-    result, payload = analyse_text(text, path, settings, early=issues, data=holder, jobs=jobs)
+    result, payload = analyse_text(text, path, settings, early=issues, data=holder)
     if _keep_last:
         _kept = payload
     return result

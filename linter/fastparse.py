@@ -12,20 +12,19 @@ as its re-encoding unless a key repeats. A `\\u003a` escape is a colon the text 
 agents holding one take the standard path.
 
 The result is a "hybrid" tree: the root and the refused agents are plain dicts, the accepted
-agents structs. `GenesysNormaliser` reads both; an accepted agent that holds anything a rule
-must record (a bad timestamp, a blank id, a non-positive length...) is read again as a plain
-object there (`reparse_agent`), so the recording stays in one place.
+agents structs, and `TypedReader` reads the structs' members as the plain reader reads a
+dict's, so the tables the rules read are the same either way. This module only reads: what
+is checked lives in the rules.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from itertools import repeat
 from typing import Any
 
 from . import profiles as P
 from .document import INT64_MAX, ParsedDocument, parse
+from .payload import MISSING, Reader
 
 # Below this size the standard path is as fast, and a lint need not import msgspec.
 FAST_PATH_MIN_CHARS = 256 * 1024
@@ -103,12 +102,11 @@ def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None)
     return wanted and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
 
 
-def parse_fast(text: str, data: list[bytes] | None, claimed: str | None, max_depth: int,
-               jobs: int = 1) -> ParsedDocument | None:
+def parse_fast(text: str, data: list[bytes] | None, claimed: str | None,
+               max_depth: int) -> ParsedDocument | None:
     """The document as a hybrid tree, or None to take the standard path (not an update or
     import file, no agents, or anything unusual about the text around them). `data` may hold
-    the text's UTF-8 encoding, which is taken from it and freed early. With `jobs` above 1 a
-    large file's agents are shared with helper processes (`split.py`)."""
+    the text's UTF-8 encoding, which is taken from it and freed early."""
     if '"agentSchedules"' not in text:  # a generic file, most likely: not worth a typed scan
         return None  # (a key written with escapes is left to the standard path, as correct)
     try:
@@ -124,7 +122,6 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None, max_dep
     if not raws:
         return None
     spans = _byte_spans(encoded, raws)
-    agent_count = len(raws)
     del raws  # they hold the bytes
     if spans is None:
         return None
@@ -140,122 +137,93 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None, max_dep
     profile = claimed or (P.IMPORT if "weekCount" in root else P.UPDATE)
     if claimed is None and "result" in root:
         return None  # an export: its shapes are open, the standard path reads it
-    from . import split
-
     decoder = agent_decoders[profile]
-    source, source_spans = encoded, spans
-    parts = split.part_count(len(encoded), agent_count, jobs)
-    if parts > 1:
-        # helpers read the text: the bytes are freed before the fork, or each helper would
-        # keep them in memory (120 MB for the 120 MB file) for as long as it lives
-        del encoded
-        source, source_spans = text, char_spans
-    shares = _start_helpers(source, source_spans, decoder, profile, parts)
-    try:
-        own = shares[0].agents.start if shares else agent_count
-        agents, refused = _decode(source, source_spans, decoder, range(own))
-        for share in shares:
-            if share.receive_refused():
-                agents.extend(repeat(share, len(share.agents)))
-                refused.update(share.refused)
-            else:  # the helper failed: its agents are decoded here
-                more, more_refused = _decode(source, source_spans, decoder, share.agents)
-                agents.extend(more)
-                refused.update(more_refused)
-        document = ParsedDocument(text, root, ok=True,
-                                  duplicate_objects=list(skeleton.duplicate_objects),
-                                  has_non_standard=skeleton.has_non_standard,
-                                  helpers=[share for share in shares if not share.failed])
-        for index in sorted(refused):
-            char_start, char_end = char_spans[index]
-            part = parse(text[char_start:char_end], max_depth - 2)
-            if not part.ok:
-                release(document)
-                return None  # the standard path reports it, at the right place
-            document.duplicate_objects.extend(part.duplicate_objects)
-            document.has_non_standard |= part.has_non_standard
-            document.has_huge_integers |= part.has_huge_integers
-            agents[index] = part.root
-    except BaseException:
-        for share in shares:
-            share.stop()
-        raise
+    agents, refused = _decode(encoded, spans, decoder)
+    document = ParsedDocument(text, root, ok=True,
+                              duplicate_objects=list(skeleton.duplicate_objects),
+                              has_non_standard=skeleton.has_non_standard)
+    for index in sorted(refused):
+        char_start, char_end = char_spans[index]
+        part = parse(text[char_start:char_end], max_depth - 2)
+        if not part.ok:
+            return None  # the standard path reports it, at the right place
+        document.duplicate_objects.extend(part.duplicate_objects)
+        document.has_non_standard |= part.has_non_standard
+        document.has_huge_integers |= part.has_huge_integers
+        agents[index] = part.root
     root["agentSchedules"] = agents
-    document.agent_spans = char_spans
     document.typed_profile = profile
+    document.reader = TypedReader()
     document.known_ends = _known_ends(text, char_spans)
     return document
 
 
-def release(document: ParsedDocument | None) -> None:
-    """Stop the document's helpers, whose work is done or no longer wanted."""
-    if document is not None and document.helpers:
-        for share in document.helpers:
-            share.stop()
-        document.helpers = None
+class TypedReader(Reader):
+    """Reads the agents the typed decode accepted: every struct holds valid types, required
+    fields and positive lengths, so the structure checks pass over them; their values reach
+    the rules as a plain object's would (absent members are MISSING)."""
+
+    typed = True
+
+    def owns(self, item: Any) -> bool:
+        return hasattr(type(item), "__struct_fields__")
+
+    def values(self, items: list, name: str) -> list:
+        from msgspec import UNSET
+
+        if "." not in name:
+            values = [getattr(item, name, MISSING) for item in items]
+            return [MISSING if value is UNSET else value for value in values]
+        path = name.split(".")
+        values = []
+        for item in items:
+            for part in path:
+                item = getattr(item, part, MISSING)
+                if item is UNSET or item is None:
+                    item = MISSING if item is UNSET else None
+                    break
+            values.append(item)
+        return values
+
+    def keys(self, item: Any) -> list[str]:
+        from msgspec import UNSET
+
+        return [name for name in item.__struct_fields__ if getattr(item, name) is not UNSET]
 
 
-def _decode(source: bytes | str, spans: list[tuple[int, int]], decoder: Any,
-            indexes: range) -> tuple[list[Any], set[int]]:
-    """The agents at `indexes` of the file's bytes or text (`spans` in the same units),
-    typed, and the indexes of those refused (None in the list): the typed decode failed, or
-    their text repeats a key."""
+def _decode(source: bytes, spans: list[tuple[int, int]], decoder: Any) -> tuple[list[Any], set[int]]:
+    """Every agent of the file's bytes, typed, and the indexes of those refused (None in the
+    list): the typed decode failed, their text repeats a key, or they hold both of two
+    exclusive members (a struct does not keep the order WFM105 reports them in)."""
     import msgspec
 
-    view = memoryview(source) if isinstance(source, bytes) else source  # bytes: no copies
+    from .shapes import EXCLUSIVE_FIELDS
+
+    view = memoryview(source)  # no copies
     agents: list[Any] = []
-    typed: list[int] = []
     refused: set[int] = set()
-    for index in indexes:
-        start, end = spans[index]
+    for index, (start, end) in enumerate(spans):
         try:
-            agents.append(decoder.decode(view[start:end]))
-            typed.append(index)
+            agent = decoder.decode(view[start:end])
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-            agents.append(None)
+            agent = None
             refused.add(index)
-    first = indexes.start
-    positions = [index - first for index in typed]
-    repeated = _with_repeated_keys(source, agents, positions, spans[first:indexes.stop])
-    refused.update(first + position for position in repeated)
+        else:
+            if any(getattr(agent, one) is not msgspec.UNSET and getattr(agent, other) is not msgspec.UNSET
+                   for one, other in EXCLUSIVE_FIELDS):
+                refused.add(index)
+        agents.append(agent)
+    typed = [index for index in range(len(spans)) if index not in refused]
+    refused.update(_with_repeated_keys(source, agents, typed, spans))
     return agents, refused
 
 
-def _start_helpers(source: bytes | str, spans: list[tuple[int, int]], decoder: Any, profile: str,
-                   parts: int) -> list:
-    """Helper processes for all agents but the first of `parts` ranges (`split.py`)."""
-    if parts < 2:
-        return []
-    from . import split
-
-    shares = []
-    for agents in split.agent_ranges(spans, parts)[1:]:
-        def work(send, agents=agents) -> None:
-            typed, refused = _decode(source, spans, decoder, agents)
-            send(sorted(refused))
-            send(split.normalise_and_pack(typed, agents.start, refused, profile))
-
-        try:
-            # the pipes of the helpers forked before it are not its own
-            shares.append(split.AgentShare(agents, decoder, work, [share.helper.fd for share in shares]))
-        except OSError:  # no process to spare: the parent decodes these agents itself
-            break
-    if shares and shares[-1].agents.stop != len(spans):  # a fork failed: the rest stays here
-        for share in shares:
-            share.stop()
-        return []
-    return shares
-
-
-def _with_repeated_keys(source: bytes | str, agents: list, typed: list[int],
+def _with_repeated_keys(source: bytes, agents: list, typed: list[int],
                         spans: list[tuple[int, int]]) -> list[int]:
     """The typed agents whose text repeats a key, or holds an escaped colon."""
     import msgspec
 
-    if isinstance(source, bytes):
-        colon, backslash, escaped_colon = b":", b"\\", _ESCAPED_COLON
-    else:
-        colon, backslash, escaped_colon = ":", "\\", _ESCAPED_COLON.decode()
+    colon, backslash, escaped_colon = b":", b"\\", _ESCAPED_COLON
     encoder, buffer = msgspec.json.Encoder(), bytearray()
     # most files hold no backslash at all, and a one-character search runs at memchr speed
     escapes = backslash in source and escaped_colon in source
@@ -267,14 +235,6 @@ def _with_repeated_keys(source: bytes | str, agents: list, typed: list[int],
                 escapes and source.find(escaped_colon, start, end) >= 0:
             found.append(index)
     return found
-
-
-def reparse_agent(parsed: ParsedDocument, index: int) -> dict:
-    """An accepted agent as a plain object (it is valid JSON without repeated keys)."""
-    start, end = parsed.agent_spans[index]
-    agent = json.loads(parsed.text[start:end])
-    parsed.root["agentSchedules"][index] = agent
-    return agent
 
 
 def _byte_spans(data: bytes, raws: list) -> list[tuple[int, int]] | None:

@@ -109,11 +109,10 @@ class _AllFound(Exception):
 class _SourceWalk:
     def __init__(self, text: str, huge_integers: bool = False,
                  known_ends: dict[int, int] | None = None,
-                 flat_arrays: dict[str, FlatArray] | None = None, braces: tuple | None = None) -> None:
+                 flat_arrays: dict[str, FlatArray] | None = None) -> None:
         self.text = text
         self.known_ends = known_ends or {}
         self.flat_arrays = flat_arrays or {}
-        self.braces = braces
         self.pending: set[str] = set()
         self.stop_early = False
         decoder = json.JSONDecoder(parse_int=_huge_safe_int if huge_integers else None)
@@ -200,28 +199,19 @@ class _SourceWalk:
         text = self.text
         targets = [target for target in map(int, filter(_is_index, wanted)) if target < hint.items]
         count = max(targets) + 1 if targets else 0
-        if self.braces is None and count * 8 < hint.items:
+        if count * 8 < hint.items:
             # counting braces reads the whole text from here: walking to the last wanted item
             # costs less when it is in the array's first eighth (a few findings near the top)
             return None
         # every brace from here on is an item's: the kth `{` opens item k, the kth `}` closes it
-        if self.braces is not None:  # every brace's offset, from a helper (`prefetch.py`)
-            opens, closes = self.braces
-            first_open, first_close = bisect_left(opens, index), bisect_left(closes, index)
-            if len(opens) - first_open != hint.opens or len(closes) - first_close != hint.closes:
-                return None
-            starts = [opens[first_open + target] for target in targets]
-            ends = [closes[first_close + target] + 1 for target in targets]
-            last = closes[first_close + hint.items - 1] + 1
-        else:
-            if text.count("{", index) != hint.opens or text.count("}", index) != hint.closes:
-                return None
-            all_starts = list(map(re.Match.start, islice(_OPEN.finditer(text, index), count)))
-            all_ends = list(map(re.Match.end, islice(_CLOSE.finditer(text, index), count)))
-            starts = list(map(all_starts.__getitem__, targets))
-            ends = list(map(all_ends.__getitem__, targets))
-            last = all_ends[-1] if count == hint.items else \
-                _nth_end(_CLOSE.finditer(text, all_ends[-1] if all_ends else index), hint.items - count)
+        if text.count("{", index) != hint.opens or text.count("}", index) != hint.closes:
+            return None
+        all_starts = list(map(re.Match.start, islice(_OPEN.finditer(text, index), count)))
+        all_ends = list(map(re.Match.end, islice(_CLOSE.finditer(text, index), count)))
+        starts = list(map(all_starts.__getitem__, targets))
+        ends = list(map(all_ends.__getitem__, targets))
+        last = all_ends[-1] if count == hint.items else \
+            _nth_end(_CLOSE.finditer(text, all_ends[-1] if all_ends else index), hint.items - count)
         # the items' spans at once (20 000 of them in a report of 10 000 overlaps), then what
         # is wanted inside them
         pointers = [f"{pointer}/{target}" for target in targets]
@@ -310,17 +300,15 @@ def _trie(pointers: list[str]) -> tuple[dict, int]:
 def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = False,
                     max_depth: int = 512, unique_keys: bool = False,
                     known_ends: dict[int, int] | None = None,
-                    flat_arrays: dict[str, FlatArray] | None = None,
-                    braces: tuple | None = None) -> dict[str, Span]:
+                    flat_arrays: dict[str, FlatArray] | None = None) -> dict[str, Span]:
     """Spans of the given pointers (those that resolve) in one walk over a valid JSON text.
     With `unique_keys` (no key repeats in the text) the walk stops once the last is found;
     otherwise a later repeat of a key must win, as it does in the parsed tree. `known_ends`
     (value start -> end) lets the walk jump over values it need not enter; `flat_arrays`
-    (pointer -> hint, valid only with `unique_keys`) lets it find items without scanning,
-    faster still with `braces` (the offsets of every `{` and of every `}`, in order)."""
+    (pointer -> hint, valid only with `unique_keys`) lets it find items without scanning."""
     pointers = list(pointers)
     trie, depth = _trie(pointers)
-    walk = _SourceWalk(text, huge_integers, known_ends, flat_arrays if unique_keys else None, braces)
+    walk = _SourceWalk(text, huge_integers, known_ends, flat_arrays if unique_keys else None)
     walk.pending = {pointer for pointer in pointers if pointer}
     walk.stop_early = unique_keys
     start = walk.ws(0)

@@ -1,18 +1,177 @@
-"""What the rules read: a parsed document normalised once into entries with UTC instants,
-agents, shifts, markers, versions, permissions. Bad values become None during normalisation
-(`normalise_genesys`, `normalise_generic`, `permissions.read_manifest`) and are recorded here
-for the one rule that reports them; every other rule skips them."""
+"""What the rules read: one file's document as tables of raw values (every shift, every
+activity...) with the column roles its profile gives them, and the views derived once from
+them (entries with UTC instants, agents, shifts, markers). The model only: readers fill it
+(`normalise.py`), rules compute their findings from it. It imports nothing above `document`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
-from typing import Any, Iterable
+from itertools import repeat
+from typing import Any, Callable, Iterator
 
 from .document import ParsedDocument, out_of_int64
 from .overlaps import each_ends_before_next
-from .structure import FastCheck
-from .timestamps import NS_PER_MINUTE, TimeProblem
+from .timestamps import NS_PER_MINUTE
+
+
+class _Missing:
+    """An absent member (distinct from `null`); falsy."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+def is_int64(value: Any) -> bool:
+    return type(value) is int and not out_of_int64(value)
+
+
+def dotted(item: Any, path: str) -> Any:
+    """The value at a dotted path inside a plain object, or MISSING."""
+    if type(item) is not dict:
+        return MISSING
+    if "." not in path:
+        return item.get(path, MISSING)
+    value: Any = item
+    for part in path.split("."):
+        if type(value) is not dict or part not in value:
+            return MISSING
+        value = value[part]
+    return value
+
+
+def dotted_pointer(pointer: str, path: str) -> str:
+    from .findings import escape_token
+
+    return pointer + "".join(f"/{escape_token(part)}" for part in path.split("."))
+
+
+class Reader:
+    """How a run of items is read; this one reads parsed JSON objects. A faster reader
+    (`fastparse.TypedReader`) gives the same values from typed structs."""
+
+    typed = False
+
+    def values(self, items: list, name: str) -> list:
+        """Member `name` (a dotted path goes into nested objects) of each item, MISSING where
+        it is absent or the item is not an object."""
+        if "." in name:
+            return [dotted(item, name) for item in items]
+        try:
+            return list(map(dict.get, items, repeat(name), repeat(MISSING)))
+        except TypeError:  # an item that is not an object
+            return [item.get(name, MISSING) if type(item) is dict else MISSING for item in items]
+
+    def keys(self, item: Any) -> list[str]:
+        """The members of an object, in the order written."""
+        return list(item) if type(item) is dict else []
+
+
+PLAIN = Reader()
+
+
+class Items:
+    """Every item of one kind in a document (all shifts, all activities), in document order,
+    as read: the raw items, the array each sits in, and the reader of each run of them.
+    Pointers and columns are made when asked, a column at a time."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what  # how WFM102 names an item that is not an object: "a shift object"
+        self.items: list = []
+        self.arrays: list[str] = []  # the pointer of each array the items come from
+        self.owner_rows: list[int] = []  # the row of each array's owner in its own table
+        self.firsts: list[int] = []  # the row of each array's first item
+        self.runs: list[tuple[int, int, Reader]] = []  # (first row, stop, reader), merged
+        self.pointers: list[str] | None = None  # explicit pointers, for items found by pattern
+        self.members: list[str | None] | None = None  # object member names matched by `*`
+        self._columns: dict[str, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def add(self, array: str, owner_row: int, items: list, reader: Reader = PLAIN) -> None:
+        """The items of one array, at pointer `array`."""
+        first = len(self.items)
+        self.arrays.append(array)
+        self.owner_rows.append(owner_row)
+        self.firsts.append(first)
+        self.items.extend(items)
+        self._add_run(first, reader)
+
+    def extend(self, items: list, reader: Reader = PLAIN) -> None:
+        """More items of the last array."""
+        first = len(self.items)
+        self.items.extend(items)
+        self._add_run(first, reader)
+
+    def add_at(self, pointer: str, item: Any, member: str | None = None) -> None:
+        """One item at an explicit pointer."""
+        if self.pointers is None:
+            self.pointers, self.members = [], []
+        self.pointers.append(pointer)
+        self.members.append(member)
+        self.items.append(item)
+        self._add_run(len(self.items) - 1, PLAIN)
+
+    def _add_run(self, first: int, reader: Reader) -> None:
+        stop = len(self.items)
+        if self.runs and self.runs[-1][2] is reader and self.runs[-1][1] == first:
+            self.runs[-1] = (self.runs[-1][0], stop, reader)
+        elif stop > first:
+            self.runs.append((first, stop, reader))
+
+    def pointer(self, row: int) -> str:
+        if self.pointers is not None:
+            return self.pointers[row]
+        array = bisect_right(self.firsts, row) - 1
+        return f"{self.arrays[array]}/{row - self.firsts[array]}"
+
+    def column(self, name: str) -> list:
+        """Member `name` of every item (`Reader.values`), read once."""
+        values = self._columns.get(name)
+        if values is None:
+            values = []
+            for first, stop, reader in self.runs:
+                values += reader.values(self.items[first:stop], name)
+            self._columns[name] = values
+        return values
+
+    def reader_of(self, row: int) -> Reader:
+        for first, stop, reader in self.runs:
+            if first <= row < stop:
+                return reader
+        return PLAIN
+
+    def plain_objects(self) -> Iterator[int]:
+        """Rows of the plain objects: a typed reader's items were checked as they were read."""
+        for first, stop, reader in self.runs:
+            if not reader.typed:
+                items = self.items
+                yield from (row for row in range(first, stop) if type(items[row]) is dict)
+
+    def non_objects(self) -> Iterator[int]:
+        """Rows whose item is not an object."""
+        for first, stop, reader in self.runs:
+            if not reader.typed:
+                items = self.items
+                yield from (row for row in range(first, stop) if type(items[row]) is not dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A column that a rule checks: member `name` of the items of table `table`."""
+
+    table: str
+    name: str
+    shown: str = ""  # how a message names the field, when not `name`
 
 
 @dataclass(slots=True)
@@ -38,15 +197,14 @@ class ActivitySpan:
 
     @property
     def pointer(self) -> str:
-        # built on demand: a large payload has hundreds of thousands of activities, and only
-        # the reported ones need a pointer
+        # built on demand: only the reported activities need a pointer
         return f"{self.shift_pointer}/activities/{self.index}"
 
 
 @dataclass(slots=True)
 class ShiftView:
-    """A shift and its valid activities, kept as parallel lists of starts and ends (cheap to
-    build for hundreds of thousands of activities); `activities` makes span objects on demand."""
+    """A shift and its valid activities, kept as parallel lists of starts and ends;
+    `activities` makes span objects on demand."""
 
     pointer: str
     user_id: str | None
@@ -58,7 +216,6 @@ class ShiftView:
     hull: tuple[int, int] | None = None  # first start to last end, when complete
     own_start: int | None = None
     own_length: int | None = None
-    ordered: bool = False  # known to be `in_order()` already
 
     @property
     def activities(self) -> list[ActivitySpan]:
@@ -81,7 +238,7 @@ class ShiftView:
 
     def in_order(self) -> bool:
         """Activities back to back or with gaps, none overlapping the next: the usual shift."""
-        return self.ordered or each_ends_before_next(self.starts, self.ends)
+        return each_ends_before_next(self.starts, self.ends)
 
 
 @dataclass(slots=True)
@@ -103,7 +260,6 @@ class AgentView:
     deleted: bool
     edits: bool
     shift_ids: list[tuple[str, str]] = field(default_factory=list)  # (id, pointer of the id)
-    exclusive: list[tuple[str, str]] = field(default_factory=list)  # (later, earlier) member set
 
 
 @dataclass(slots=True)
@@ -128,35 +284,21 @@ class FileFacts:
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
 
-    def __reduce__(self):
-        """Pickled (on its way back from a worker process) with its entries and agents as
-        columns, a list per field: about 4x faster both ways than the default, an object and
-        a state dict each, which made `--jobs` slower than one process on large files."""
-        return _facts_from_columns, tuple(
-            columns(getattr(self, name), _COLUMNAR[name].__slots__) if name in _COLUMNAR
-            else getattr(self, name)
-            for name in self.__slots__)
 
+@dataclass(slots=True)
+class TimeColumn:
+    """A column of timestamps (kind "date-time" or "date") and each value's parsed form
+    (None where it is not a valid one)."""
 
-def columns(items: list, names: Iterable[str]) -> list[list]:
-    """The named attributes of `items`, a list per name: how views cross a process boundary
-    (pickling a list per field is about 4x faster than an object and a state dict each)."""
-    return [list(map(attrgetter(name), items)) for name in names]
-
-
-def _facts_from_columns(*values: Any) -> FileFacts:
-    facts = FileFacts(*values)
-    for name, kind in _COLUMNAR.items():
-        setattr(facts, name, list(map(kind, *getattr(facts, name))))
-    return facts
-
-
-_COLUMNAR = {"entries": Entry, "agents": AgentView}  # each a dataclass: fields in `__slots__` order
+    role: Role
+    kind: str
+    parsed: list
+    parse: Callable[[str], Any]  # a value's parsed form or its `TimeProblem`
 
 
 @dataclass
 class Payload:
-    """One file, parsed and normalised: the input of every per-file rule."""
+    """One file, read into tables and views: the input of every per-file rule."""
 
     path: str
     parsed: ParsedDocument
@@ -164,18 +306,16 @@ class Payload:
     facts: FileFacts
     settings: Any
     claimed: bool = False
+    detailed: bool = False  # explain every object's structure, not only the suspect ones
+    tables: dict[str, Items] = field(default_factory=dict)
+    shapes: dict[str, str] = field(default_factory=dict)  # table -> its shape (`shapes.py`)
+    times: list[TimeColumn] = field(default_factory=list)
+    lengths: list[Role] = field(default_factory=list)  # positive integers of minutes
+    payables: list[tuple[Role, Role]] = field(default_factory=list)  # (payable, length)
+    identifiers: list[Role] = field(default_factory=list)  # must not be blank
+    generic: Any = None  # the shapes of a generic file's entry tables (`profiles.GenericShape`)
     shifts: list[ShiftView] = field(default_factory=list)
     markers: list[MarkerView] = field(default_factory=list)
-    time_problems: list[tuple[str, TimeProblem]] = field(default_factory=list)
-    suspects: list[tuple[str, FastCheck, dict]] = field(default_factory=list)
-    wrong_kind: list[tuple[str, str, Any]] = field(default_factory=list)  # (pointer, expected, value)
-    missing: list[tuple[str, str]] = field(default_factory=list)  # generic: (object pointer, field)
-    blank_ids: list[tuple[str, str]] = field(default_factory=list)
-    non_positive: list[tuple[str, Any]] = field(default_factory=list)
-    inverted: list[tuple[str, str, str, bool]] = field(default_factory=list)  # end ptr, texts, equal
-    payable_excess: list[tuple[str, int, int]] = field(default_factory=list)
-    out_of_range: list[str] = field(default_factory=list)  # integers that are not 64-bit
-    shape_problem: str | None = None
     flat_arrays: dict = field(default_factory=dict)  # pointer -> locate.FlatArray, for locating
     cache: dict = field(default_factory=dict)
 
@@ -183,30 +323,11 @@ class Payload:
     def root(self) -> Any:
         return self.parsed.root
 
-    def time_problems_of(self, code: str):
-        """(pointer, problem) of the timestamps rejected with `code` (WFM201 or WFM202)."""
-        return [(pointer, problem) for pointer, problem in self.time_problems if problem.code == code]
+    def pointer(self, role: Role, row: int) -> str:
+        return dotted_pointer(self.tables[role.table].pointer(row), role.name)
+
+    def values(self, role: Role) -> list:
+        return self.tables[role.table].column(role.name)
 
 
-def is_int64(value: Any) -> bool:
-    return type(value) is int and not out_of_int64(value)
-
-
-def build_payload(path: str, parsed: ParsedDocument, profile: str, settings: Any,
-                  claimed: bool = False, detailed: bool = False) -> Payload:
-    """Normalise a parsed document of a known profile. `detailed` sends every object through
-    the field-by-field explanation (`validate.py`) instead of the fast check (used to test
-    that both agree)."""
-    from . import profiles as P
-    from .normalise_generic import normalise_generic
-    from .normalise_genesys import GenesysNormaliser
-    from .permissions import read_manifest
-
-    payload = Payload(path, parsed, profile, FileFacts(path, profile), settings, claimed)
-    if profile in P.GENESYS:
-        GenesysNormaliser(payload, detailed).run()
-    elif profile == P.GENERIC:
-        normalise_generic(payload)
-    elif profile == P.PERMISSIONS:
-        read_manifest(payload)
-    return payload
+Check = Callable[[Payload, dict], Iterator]

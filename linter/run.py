@@ -110,7 +110,7 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
         if path == "-":
             data = stdin() if stdin else b""
             return analyse_bytes(data, stdin_filename or "-", settings)
-        return analyse_path(path, settings, jobs)  # one process: a large file may be shared
+        return analyse_path(path, settings)
 
     on_disk = [f for f in files if f != "-"]
     if jobs > 1 and len(on_disk) > 1:

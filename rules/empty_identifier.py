@@ -25,9 +25,10 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.rules._values import rows_where
 
 CODE = "WFM103"
 NAME = "empty-identifier"
@@ -36,8 +37,14 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    for pointer, name in payload.blank_ids:
-        yield Issue(CODE, f"\"{name}\" is blank; it must name an existing {_what(name)}", pointer)
+    for role in payload.identifiers:
+        for row in rows_where(payload.values(role), _blank):
+            yield Issue(CODE, f"\"{role.name}\" is blank; it must name an existing {_what(role.name)}",
+                        payload.pointer(role, row))
+
+
+def _blank(value: Any) -> bool:
+    return type(value) is str and not value.strip()
 
 
 def _what(name: str) -> str:

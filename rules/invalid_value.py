@@ -33,9 +33,12 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
 from wfmlint.findings import Issue
+from wfmlint.payload import MISSING, dotted_pointer, is_int64
+from wfmlint.rules._values import present, rows_where
 from wfmlint.structure import not_object_issue, structure_issues
 
 CODE = "WFM102"
@@ -46,5 +49,41 @@ OPTIONS: dict = {}
 
 def check(payload, options) -> Iterator[Issue]:
     yield from (i for i in structure_issues(payload) if i.code == CODE)
-    for pointer, expected, value in payload.wrong_kind:
-        yield not_object_issue(pointer, expected, value)
+    for name, table in payload.tables.items():
+        for row in table.non_objects():
+            value = table.items[row]
+            if name != "root" and not isinstance(value, (NonStandardNumber, HugeInteger)):  # WFM004
+                yield not_object_issue(table.pointer(row), table.what, value)
+    for entries in payload.generic or ():
+        yield from _generic_values(payload, entries)
+
+
+def _generic_values(payload, entries) -> Iterator[Issue]:
+    """Values of the wrong kind in a generic entry table's mapped roles."""
+    shape, table = entries.shape, payload.tables[entries.name]
+    checks = [(shape.start, _not_text, "an RFC 3339 date-time string")]
+    if shape.resource != "{key}":
+        checks.insert(0, (shape.resource, _not_resource, "a string or a number"))
+    if shape.end is not None:
+        checks.append((shape.end, _not_text, "an RFC 3339 date-time string"))
+    elif shape.length is not None:
+        checks.append((shape.length, _not_minutes, "an integer number of minutes"))
+    for name, wrong, expected in checks:
+        values = table.column(name)
+        for row in rows_where(values, wrong):
+            yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
+
+
+def _not_text(value: Any) -> bool:
+    return present(value) and type(value) is not str
+
+
+def _not_resource(value: Any) -> bool:
+    if value is MISSING or type(value) is str:
+        return False
+    return not (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and not out_of_int64(value))
+
+
+def _not_minutes(value: Any) -> bool:
+    return present(value) and not is_int64(value) and not out_of_int64(value)

@@ -47,6 +47,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.payload import MISSING
 from wfmlint.structure import structure_issues
 
 CODE = "WFM101"
@@ -57,5 +58,13 @@ OPTIONS: dict = {}
 
 def check(payload, options) -> Iterator[Issue]:
     yield from (i for i in structure_issues(payload) if i.code == CODE)
-    for pointer, name in payload.missing:
-        yield Issue(CODE, f"missing required field \"{name}\"", pointer, about=f"{pointer}#{name}")
+    for entries in payload.generic or ():
+        table = payload.tables[entries.name]
+        names = [name for name in entries.shape.required if name != "{key}"]
+        columns = [table.column(name) for name in names]
+        for row in table.plain_objects():
+            for name, values in zip(names, columns):
+                if values[row] is MISSING:
+                    pointer = table.pointer(row)
+                    yield Issue(CODE, f"missing required field \"{name}\"", pointer,
+                                about=f"{pointer}#{name}")

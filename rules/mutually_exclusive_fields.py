@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.shapes import EXCLUSIVE_FIELDS
 
 CODE = "WFM105"
 NAME = "mutually-exclusive-fields"
@@ -42,10 +43,17 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    # the pairs are `shapes.EXCLUSIVE_FIELDS`, found in key order by the normaliser
-    for agent in payload.facts.agents:
-        for later, earlier in agent.exclusive:
-            yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
-                        f"{agent.pointer}/{later}", at_key=True,
-                        related=(RelatedIssue(f"{agent.pointer}/{earlier}",
-                                              f"\"{earlier}\" is set here", at_key=True),))
+    agents = payload.tables.get("agents")
+    if agents is None:
+        return
+    for first, stop, reader in agents.runs:
+        for row in range(first, stop):
+            keys = reader.keys(agents.items[row])
+            for pair in EXCLUSIVE_FIELDS:
+                if pair[0] in keys and pair[1] in keys:
+                    earlier, later = sorted(pair, key=keys.index)
+                    pointer = agents.pointer(row)
+                    yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
+                                f"{pointer}/{later}", at_key=True,
+                                related=(RelatedIssue(f"{pointer}/{earlier}",
+                                                      f"\"{earlier}\" is set here", at_key=True),))

@@ -33,6 +33,8 @@ import json
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.payload import dotted_pointer
+from wfmlint.rules._values import non_positive, rows_where
 
 CODE = "WFM203"
 NAME = "non-positive-duration"
@@ -41,9 +43,19 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    for pointer, value in payload.non_positive:
-        yield Issue(CODE, f"length is {value} minutes; it must be greater than 0", pointer)
-    for pointer, start, end, equal in payload.inverted:
-        relation = "equals" if equal else "is before"
-        yield Issue(CODE, f"end {json.dumps(end)} {relation} start {json.dumps(start)}; the entry "
-                    "is empty or inverted", pointer)
+    for role in payload.lengths:
+        values = payload.values(role)
+        for row in rows_where(values, non_positive):
+            yield Issue(CODE, f"length is {values[row]} minutes; it must be greater than 0",
+                        payload.pointer(role, row))
+    for table in payload.generic or ():
+        if table.ends is None:
+            continue
+        items, shape = payload.tables[table.name], table.shape
+        for row, start, end in zip(range(len(items)), table.starts, table.ends):
+            if start is not None and end is not None and end <= start:
+                relation = "equals" if end == start else "is before"
+                written = items.column(shape.start)[row], items.column(shape.end)[row]
+                yield Issue(CODE, f"end {json.dumps(written[1])} {relation} start "
+                            f"{json.dumps(written[0])}; the entry is empty or inverted",
+                            dotted_pointer(items.pointer(row), shape.end))

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from wfmlint.document import out_of_int64
 from wfmlint.findings import Issue
+from wfmlint.rules._values import rows_where
 from wfmlint.structure import structure_issues
 
 CODE = "WFM004"
@@ -40,5 +42,7 @@ OPTIONS: dict = {}
 def check(payload, options) -> Iterator[Issue]:
     # NaN and Infinity are found by the engine while parsing; integers out of range here.
     yield from (i for i in structure_issues(payload) if i.code == CODE)
-    for pointer in payload.out_of_range:
-        yield Issue(CODE, "the length does not fit a 64-bit integer", pointer)
+    for role in payload.lengths:
+        if role.table.startswith("entries"):  # a generic length (Genesys ones are in the shapes)
+            for row in rows_where(payload.values(role), out_of_int64):
+                yield Issue(CODE, "the length does not fit a 64-bit integer", payload.pointer(role, row))

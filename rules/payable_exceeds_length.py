@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.rules._values import int64_pairs
 
 CODE = "WFM207"
 NAME = "payable-exceeds-length"
@@ -39,5 +40,8 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    for pointer, payable, length in payload.payable_excess:
-        yield Issue(CODE, f"payableMinutes ({payable}) exceeds lengthMinutes ({length})", pointer)
+    for payable, length in payload.payables:
+        for row, paid, lasts in int64_pairs(payload, payable, length):
+            if 0 < lasts < paid:
+                yield Issue(CODE, f"payableMinutes ({paid}) exceeds lengthMinutes ({lasts})",
+                            payload.pointer(payable, row))

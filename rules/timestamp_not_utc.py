@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.rules._values import time_problems
 
 CODE = "WFM202"
 NAME = "timestamp-not-utc"
@@ -41,5 +42,4 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    for pointer, problem in payload.time_problems_of(CODE):
-        yield Issue(CODE, problem.message, pointer)
+    yield from time_problems(payload, CODE)

@@ -29,8 +29,9 @@ def _update(*agents, **root):
 
 
 def _kinds(text, config=None):
-    """How the fast path read each agent: "typed", "dict" (refused or re-read), or None when
-    it did not take the file at all."""
+    """How the typed reader read each agent: "typed", "dict" (refused: the structs cannot hold
+    it), or None when it did not take the file at all. Values the rules judge (times, blank
+    ids, lengths) do not send an agent to the plain reader: the rules read both alike."""
     _, payload = analyse_text(text, "p.json", settings(config), fast=True)
     if payload is None or payload.parsed.typed_profile is None:
         return None
@@ -58,20 +59,20 @@ CASES = {
     "zero length": (_update(_agent(shifts=[{"activities": [_activity(length=0)]}])), ["dict"]),
     "length over int64": (_update(_agent(shifts=[{"activities": [_activity(length=2**63)]}])), ["dict"]),
     "zone-less time": (_update(_agent(shifts=[{"activities": [_activity("2026-11-24T08:00:00")]}])),
-                       ["dict"]),
+                       ["typed"]),
     "impossible date": (_update(_agent(shifts=[{"activities": [_activity("2026-02-30T08:00:00Z")]}])),
-                        ["dict"]),
+                        ["typed"]),
     "offset time": (_update(_agent(shifts=[{"activities": [_activity("2026-11-24T09:00:00+01:00")]}])),
-                    ["dict"]),
+                    ["typed"]),
     "payable over length": (_update(_agent(shifts=[{"activities": [_activity(payableMinutes=90)]}])),
-                            ["dict"]),
+                            ["typed"]),
     "blank activity code": (_update(_agent(shifts=[{"activities": [_activity(activityCodeId=" ")]}])),
-                            ["dict"]),
-    "blank user": (_update(_agent(" "), CLEAN), ["dict", "typed"]),
+                            ["typed"]),
+    "blank user": (_update(_agent(" "), CLEAN), ["typed", "typed"]),
     "both work plan fields": (_update(_agent(workPlanIdsPerWeek={"values": ["a"]},
                                              workPlanId={"value": "w"})), ["dict"]),
     "bad day off": (_update(_agent(fullDayTimeOffMarkers=[{"businessUnitDate": "24.11.2026"}])),
-                    ["dict"]),
+                    ["typed"]),
     "day off clash": (_update(_agent(fullDayTimeOffMarkers=[{"businessUnitDate": "2026-11-24",
                                                              "lengthMinutes": 2000}])), ["typed"]),
     "shift span mismatch": (_update(_agent(shifts=[{"startDate": "2026-11-24T07:00:00Z",

@@ -95,28 +95,23 @@ def _payloads(directory, count: int) -> list[str]:
     return paths + [str(directory / "broken.json"), str(directory / "missing.json")]
 
 
-def test_forked_children_and_the_pool_give_the_results_of_one_process(tmp_path):
+def test_the_pool_gives_the_results_of_one_process(tmp_path):
     from wfmlint.config import Settings
     from wfmlint.engine import analyse_path
-    from wfmlint.parallel import analyse_forked, analyse_in_pool, can_fork, file_costs, shares
+    from wfmlint.parallel import analyse_in_parallel
 
-    assert can_fork()  # Linux, one thread: the command line takes the forking path
     paths = _payloads(tmp_path, 23)
     alone = _findings([analyse_path(path, Settings()) for path in paths])
     assert any(issues for _, _, issues in alone) and any(error for _, error, _ in alone)
-    for jobs in (2, 3, 8):
+    for jobs in (2, 3):
         ticks = []
-        parts = shares(file_costs(paths), jobs)
-        assert len(parts) == jobs
-        assert _findings(analyse_forked(paths, Settings(), parts, ticks.append)) == alone
+        results = analyse_in_parallel(paths, Settings(), jobs, ticks.append, always=True)
+        assert _findings(results) == alone
         assert sum(ticks) == len(paths)  # the progress bar reaches its end
-    ticks = []
-    assert _findings(analyse_in_pool(paths, Settings(), 2, ticks.append)) == alone
-    assert sum(ticks) == len(paths)
 
 
-def test_a_child_that_dies_has_its_share_linted_by_the_parent(tmp_path, monkeypatch):
-    """A real child process killed half-way (as by the out-of-memory killer): no file is lost."""
+def test_a_worker_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch):
+    """A real worker process killed half-way (as by the out-of-memory killer): no file is lost."""
     import os
 
     from wfmlint import parallel
@@ -127,26 +122,21 @@ def test_a_child_that_dies_has_its_share_linted_by_the_parent(tmp_path, monkeypa
     alone = _findings([analyse_path(path, Settings()) for path in paths])
     parent = os.getpid()
 
-    def dies_in_a_child(path, settings):
+    def dies_in_a_worker(path, settings):
         if os.getpid() != parent and path.endswith("p05.json"):
             os._exit(9)
         return analyse_path(path, settings)
 
-    monkeypatch.setattr(parallel, "analyse_path", dies_in_a_child)
-    parts = parallel.shares(parallel.file_costs(paths), 2)
-    assert paths.index(str(tmp_path / "p05.json")) in parts[1]  # the child's share holds it
-    assert _findings(parallel.analyse_forked(paths, Settings(), parts)) == alone
+    monkeypatch.setattr(parallel, "analyse_path", dies_in_a_worker)
+    assert _findings(parallel.analyse_in_parallel(paths, Settings(), 2, always=True)) == alone
 
 
-def test_shares_balance_costs_and_keep_run_order():
-    from wfmlint.parallel import shares
+def test_default_jobs_are_the_cpus_this_process_may_use():
+    import os
 
-    costs = [900, 10, 10, 10, 500, 400, 10, 10]
-    parts = shares(costs, 2)
-    assert sorted(i for part in parts for i in part) == list(range(len(costs)))
-    assert all(part == sorted(part) for part in parts)
-    assert sorted(sum(costs[i] for i in part) for part in parts) == [920, 930]
-    assert shares(costs[:2], 4) == [[0], [1]]  # never an empty share
+    from wfmlint.parallel import default_jobs
+
+    assert default_jobs() == len(os.sched_getaffinity(0))
 
 
 def test_a_process_per_quarter_megabyte_of_work(tmp_path):

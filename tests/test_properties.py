@@ -219,9 +219,6 @@ def test_items_found_by_their_braces_match_the_walk(members, key, entries, inden
     hints = _flat_hints(root)
     walked = locate_pointers(text, wanted + absent, unique_keys=True)
     assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints) == walked
-    # and with the offsets of every brace, as a helper finds them (`prefetch.py`)
-    braces = tuple(array("q", (i for i, c in enumerate(text) if c == brace)) for brace in "{}")
-    assert locate_pointers(text, wanted + absent, unique_keys=True, flat_arrays=hints, braces=braces) == walked
 
 
 @given(st.lists(st.tuples(st.sampled_from(["a", "b"]), intervals, st.sampled_from(["", "{", "}", "a}]"])),

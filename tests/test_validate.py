@@ -124,11 +124,16 @@ def test_import_week_count_below_one_and_a_null_required_field():
     ]
 
 
-def test_clean_objects_are_never_explained():
+def test_clean_objects_are_never_explained(monkeypatch):
     """The explainer runs only on the objects the fast check refuses."""
+    from wfmlint import validate
+    from wfmlint.engine import analyse_text
+    from tests.conftest import ROOT, settings
 
-    class Payload:
-        suspects: list = []
-        cache: dict = {}
+    def explained(*args, **kwargs):
+        raise AssertionError("a clean object was explained")
 
-    assert structure_issues(Payload()) == []
+    monkeypatch.setattr(validate, "shape_errors", explained)
+    text = (ROOT / "examples" / "clean-update.json").read_text()
+    result, payload = analyse_text(text, "clean-update.json", settings())
+    assert structure_issues(payload) == [] and result.crashes == []

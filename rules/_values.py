@@ -1,0 +1,51 @@
+"""Reading the payload's column roles, for the rules that check values."""
+from __future__ import annotations
+
+from itertools import compress, count, repeat
+from operator import is_
+from typing import Any, Callable, Iterator
+
+from wfmlint.findings import Issue
+from wfmlint.payload import MISSING, Payload, Role, is_int64
+from wfmlint.timestamps import TimeProblem
+
+
+def rows_where(values: list, test: Callable[[Any], bool]) -> list[int]:
+    """The rows whose value passes `test`, judged once per distinct value where values
+    repeat (most do: lengths, codes, ids)."""
+    try:
+        verdicts = {value: test(value) for value in set(values)}
+    except TypeError:  # an unhashable value (an object, an array)
+        return [row for row, value in enumerate(values) if test(value)]
+    if not any(verdicts.values()):
+        return []
+    return [row for row, value in enumerate(values) if verdicts[value]]
+
+
+def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
+    """The timestamps whose text does not parse, with the problem of `code` (WFM201 or
+    WFM202), at the value."""
+    for column in payload.times:
+        values = payload.values(column.role)
+        for row in compress(count(), map(is_, column.parsed, repeat(None))):
+            value = values[row]
+            if type(value) is str:
+                problem = column.parse(value)
+                if isinstance(problem, TimeProblem) and problem.code == code:
+                    yield Issue(code, problem.message, payload.pointer(column.role, row))
+
+
+def non_positive(value: Any) -> bool:
+    return is_int64(value) and value <= 0
+
+
+def int64_pairs(payload: Payload, first: Role, second: Role) -> Iterator[tuple[int, int, int]]:
+    """(row, first, second) where both values are 64-bit integers."""
+    firsts, seconds = payload.values(first), payload.values(second)
+    for row in rows_where(firsts, is_int64):
+        if is_int64(seconds[row]):
+            yield row, firsts[row], seconds[row]
+
+
+def present(value: Any) -> bool:
+    return value is not MISSING and value is not None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from . import profiles as P
@@ -172,8 +173,13 @@ class TypedReader(Reader):
         from msgspec import UNSET
 
         if "." not in name:
-            values = [getattr(item, name, MISSING) for item in items]
-            return [MISSING if value is UNSET else value for value in values]
+            try:
+                values = list(map(attrgetter(name), items))
+            except AttributeError:  # a member that a kind of struct does not have
+                values = [getattr(item, name, MISSING) for item in items]
+            if UNSET in values:
+                values = [MISSING if value is UNSET else value for value in values]
+            return values
         path = name.split(".")
         values = []
         for item in items:

@@ -4,7 +4,8 @@ length. Nothing is judged here: the rules read the table's columns."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import gt, itemgetter
 from typing import Any
 
 from . import profiles as P
@@ -95,8 +96,11 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     if shape.end is not None:
         ends = _instants(times, table.column(shape.end))
         p.times.append(TimeColumn(Role(name, shape.end), "date-time", ends, times.get))
-        valid = [start is not None and end is not None and end > start
-                 for start, end in zip(starts, ends)]
+        if None in starts or None in ends:
+            valid = [start is not None and end is not None and end > start
+                     for start, end in zip(starts, ends)]
+        else:  # the usual file, at C speed
+            valid = list(map(gt, ends, starts))
         stops = ends
         result = GenericTable(name, shape, starts, ends)
     else:
@@ -111,17 +115,21 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         result = GenericTable(name, shape, starts, None)
     keys, labels = _resources(table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
-    facts = p.facts
-    entries, path = facts.entries, facts.path
-    order = len(entries)
-    entries.extend(Entry(keys[row], labels[row], starts[row], stops[row], table.pointer(row), path,
-                         order + index, _entry_id(ids[row]))
-                   for index, row in enumerate(compress(range(len(table)), valid)))
+    rows = list(compress(range(len(table)), valid))
+    if rows:
+        pick = itemgetter(*rows) if len(rows) > 1 else lambda values: (values[rows[0]],)
+        facts = p.facts
+        facts.entries.extend(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
+                                 pick(table.all_pointers()), repeat(facts.path),
+                                 count(len(facts.entries)), _entry_ids(pick(ids))))
     return result
 
 
-def _entry_id(value: Any) -> Any:
-    return value if type(value) is str or type(value) is int else None
+def _entry_ids(values: tuple) -> Any:
+    """The values usable as an entry's id: strings and integers."""
+    if set(map(type, values)) <= {str, int}:
+        return values
+    return [value if type(value) is str or type(value) is int else None for value in values]
 
 
 def _resources(table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
@@ -133,7 +141,7 @@ def _resources(table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
     if set(map(type, values)) <= {str}:  # the usual case: a verdict per distinct string
         verdicts = {value: value if value.strip() else None for value in set(values)}
         keys = list(map(verdicts.__getitem__, values))
-        return keys, [str(key) for key in keys]
+        return keys, keys if None not in keys else list(map(str, keys))
     keys, labels = [], []
     for value in values:
         resource = _resource(value)

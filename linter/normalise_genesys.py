@@ -3,6 +3,8 @@ activity and marker as written, and the views derived once from them (entries, a
 shifts, markers). Nothing is judged here: the rules read the tables' columns."""
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import add, is_
 from typing import Any
 
 from . import profiles as P
@@ -71,12 +73,11 @@ def _read_tables(root: dict, holder: dict, base: str, typed: Reader | None) -> d
 
 def _nested(owners: Items, member: str, into: Items) -> None:
     """The items of each owner's array `member`, with the owner's reader."""
-    values = owners.column(member)
+    values, pointers = owners.column(member), owners.all_pointers()
     for first, stop, reader in owners.runs:
-        for row in range(first, stop):
-            value = values[row]
-            if type(value) is list and value:
-                into.add(f"{owners.pointer(row)}/{member}", row, value, reader)
+        rows = [row for row in range(first, stop) if type(values[row]) is list and values[row]]
+        into.add_arrays([f"{pointers[row]}/{member}" for row in rows], rows,
+                        [values[row] for row in rows], reader)
 
 
 def _declare_roles(p: Payload) -> None:
@@ -135,45 +136,66 @@ def _agent_views(p: Payload, agents: Items) -> list[AgentView | None]:
 def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | None],
                  starts: list, own_starts: list) -> None:
     shifts, activities = tables["shifts"], tables["activities"]
-    lengths = [value if type(value) is int and 0 < value <= INT64_MAX else None
-               for value in activities.column("lengthMinutes")]
-    ends = [start + length * NS_PER_MINUTE if start is not None and length is not None else None
-            for start, length in zip(starts, lengths)]
-    # the rows of each shift's activities
-    spans: dict[int, tuple[int, int]] = {}
+    ends = _ends(starts, activities.column("lengthMinutes"))
+    spans: list[tuple[int, int] | None] = [None] * len(shifts)  # the rows of each one's activities
     bounds = activities.firsts + [len(activities)]
     for array, shift_row in enumerate(activities.owner_rows):
         spans[shift_row] = (bounds[array], bounds[array + 1])
     ids, deletes = shifts.column("id"), shifts.column("delete")
     own_lengths, has_activities = shifts.column("lengthMinutes"), shifts.column("activities")
+    pointers = shifts.all_pointers()
     facts = p.facts
     non_objects = set(shifts.non_objects())
     bounds = shifts.firsts + [len(shifts)]
     for array, agent_row in enumerate(shifts.owner_rows):
         agent = agents[agent_row]
+        if agent is None:
+            continue
+        user_id = agent.user_id
         for row in range(bounds[array], bounds[array + 1]):
-            if agent is None or row in non_objects:
+            if non_objects and row in non_objects:
                 continue
             shift_id = ids[row] if type(ids[row]) is str else None
             deleted = deletes[row] is True
-            pointer = shifts.pointer(row)
-            if shift_id is not None:
+            if shift_id is not None or deleted:
                 agent.edits = True
-                agent.shift_ids.append((shift_id, f"{pointer}/id"))
-            if deleted:
-                agent.edits = True
+                if shift_id is not None:
+                    agent.shift_ids.append((shift_id, f"{pointers[row]}/id"))
             if agent.deleted or deleted:
                 continue
-            view = _shift_view(pointer, agent.user_id, shift_id, spans.get(row), starts, ends)
-            view.own_start = own_starts[row]
             own_length = own_lengths[row]
-            if is_int64(own_length) and own_length > 0:
-                view.own_length = own_length
+            view = _shift_view(pointers[row], user_id, shift_id, spans[row], starts, ends)
+            view.own_start = own_starts[row]
+            view.own_length = own_length if type(own_length) is int and 0 < own_length <= INT64_MAX else None
             p.shifts.append(view)
-            span = view.entry_span(bool(has_activities[row]))
-            if span is not None and agent.user_id is not None:
-                facts.entries.append(Entry(agent.user_id, agent.user_id, span[0], span[1], pointer,
+            span = view.hull if view.hull is not None else view.entry_span(bool(has_activities[row]))
+            if span is not None and user_id is not None:
+                facts.entries.append(Entry(user_id, user_id, span[0], span[1], pointers[row],
                                            facts.path, len(facts.entries), shift_id))
+
+
+def _ends(starts: list, lengths: list) -> list:
+    """Each activity's end, None where its start or its length (a positive 64-bit integer of
+    minutes) is not valid: computed at C speed, then the few invalid rows set to None."""
+    try:
+        invalid = {value for value in set(lengths)
+                   if not (type(value) is int and 0 < value <= INT64_MAX)}
+    except TypeError:  # an unhashable length (an object, an array)
+        invalid = None
+    if invalid is None or None in invalid and len(invalid) > 1 or len(invalid) > 8:
+        return [start + length * NS_PER_MINUTE
+                if start is not None and type(length) is int and 0 < length <= INT64_MAX else None
+                for start, length in zip(starts, lengths)]
+    bad = sorted({*compress(count(), map(invalid.__contains__, lengths)),
+                  *compress(count(), map(is_, starts, repeat(None)))})
+    if bad:
+        starts, lengths = starts[:], lengths[:]
+        for row in bad:
+            starts[row], lengths[row] = 0, 0
+    ends: list = list(map(add, starts, map(NS_PER_MINUTE.__mul__, lengths)))
+    for row in bad:
+        ends[row] = None
+    return ends
 
 
 def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,

@@ -7,7 +7,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import is_, is_not
 from typing import Any, Callable, Iterator
 
 from .document import ParsedDocument, out_of_int64
@@ -93,6 +94,7 @@ class Items:
         self.pointers: list[str] | None = None  # explicit pointers, for items found by pattern
         self.members: list[str | None] | None = None  # object member names matched by `*`
         self._columns: dict[str, list] = {}
+        self._non_objects: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -105,6 +107,26 @@ class Items:
         self.firsts.append(first)
         self.items.extend(items)
         self._add_run(first, reader)
+
+    def add_arrays(self, arrays: list[str], owner_rows: list[int], lists: list[list],
+                   reader: Reader = PLAIN) -> None:
+        """The items of several arrays at once (`add` for each, in bulk)."""
+        first = len(self.items)
+        self.arrays += arrays
+        self.owner_rows += owner_rows
+        items, firsts = self.items, self.firsts
+        for values in lists:
+            firsts.append(len(items))
+            items += values
+        self._add_run(first, reader)
+
+    def all_pointers(self) -> list[str]:
+        """The pointer of every row, in one pass."""
+        if self.pointers is not None:
+            return self.pointers
+        bounds = self.firsts + [len(self.items)]
+        return [f"{array}/{index}" for number, array in enumerate(self.arrays)
+                for index in range(bounds[number + 1] - bounds[number])]
 
     def extend(self, items: list, reader: Reader = PLAIN) -> None:
         """More items of the last array."""
@@ -154,15 +176,18 @@ class Items:
         """Rows of the plain objects: a typed reader's items were checked as they were read."""
         for first, stop, reader in self.runs:
             if not reader.typed:
-                items = self.items
-                yield from (row for row in range(first, stop) if type(items[row]) is dict)
+                yield from compress(count(first), map(is_, map(type, self.items[first:stop]),
+                                                      repeat(dict)))
 
-    def non_objects(self) -> Iterator[int]:
-        """Rows whose item is not an object."""
-        for first, stop, reader in self.runs:
-            if not reader.typed:
-                items = self.items
-                yield from (row for row in range(first, stop) if type(items[row]) is not dict)
+    def non_objects(self) -> list[int]:
+        """Rows whose item is not an object (found once)."""
+        found = self._non_objects
+        if found is None:
+            found = self._non_objects = [
+                row for first, stop, reader in self.runs if not reader.typed
+                for row in compress(count(first), map(is_not, map(type, self.items[first:stop]),
+                                                      repeat(dict)))]
+        return found
 
 
 @dataclass(frozen=True, slots=True)

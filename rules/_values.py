@@ -10,16 +10,19 @@ from wfmlint.payload import MISSING, Payload, Role, is_int64
 from wfmlint.timestamps import TimeProblem
 
 
-def rows_where(values: list, test: Callable[[Any], bool]) -> list[int]:
+def rows_where(values: list, test: Callable[[Any], bool], safe: frozenset = frozenset()) -> list[int]:
     """The rows whose value passes `test`, judged once per distinct value where values
-    repeat (most do: lengths, codes, ids)."""
+    repeat (most do: lengths, codes, ids). A column whose values are all of `safe` types
+    has none (known without hashing mostly distinct values, such as timestamps)."""
+    if safe and set(map(type, values)) <= safe:
+        return []
     try:
         verdicts = {value: test(value) for value in set(values)}
     except TypeError:  # an unhashable value (an object, an array)
         return [row for row, value in enumerate(values) if test(value)]
     if not any(verdicts.values()):
         return []
-    return [row for row, value in enumerate(values) if verdicts[value]]
+    return list(compress(count(), map(verdicts.__getitem__, values)))
 
 
 def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
@@ -45,6 +48,9 @@ def int64_pairs(payload: Payload, first: Role, second: Role) -> Iterator[tuple[i
     for row in rows_where(firsts, is_int64):
         if is_int64(seconds[row]):
             yield row, firsts[row], seconds[row]
+
+
+ABSENT = frozenset({type(MISSING), type(None)})
 
 
 def present(value: Any) -> bool:

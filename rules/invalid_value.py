@@ -38,7 +38,7 @@ from typing import Any, Iterator
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
 from wfmlint.findings import Issue
 from wfmlint.payload import MISSING, dotted_pointer, is_int64
-from wfmlint.rules._values import present, rows_where
+from wfmlint.rules._values import ABSENT, present, rows_where
 from wfmlint.structure import not_object_issue, structure_issues
 
 CODE = "WFM102"
@@ -61,16 +61,18 @@ def check(payload, options) -> Iterator[Issue]:
 def _generic_values(payload, entries) -> Iterator[Issue]:
     """Values of the wrong kind in a generic entry table's mapped roles."""
     shape, table = entries.shape, payload.tables[entries.name]
-    checks = [(shape.start, _not_text, "an RFC 3339 date-time string")]
+    text = ABSENT | {str}
+    checks = [(shape.start, _not_text, text, "an RFC 3339 date-time string")]
     if shape.resource != "{key}":
-        checks.insert(0, (shape.resource, _not_resource, "a string or a number"))
+        checks.insert(0, (shape.resource, _not_resource, frozenset({str, type(MISSING)}),
+                          "a string or a number"))
     if shape.end is not None:
-        checks.append((shape.end, _not_text, "an RFC 3339 date-time string"))
+        checks.append((shape.end, _not_text, text, "an RFC 3339 date-time string"))
     elif shape.length is not None:
-        checks.append((shape.length, _not_minutes, "an integer number of minutes"))
-    for name, wrong, expected in checks:
+        checks.append((shape.length, _not_minutes, frozenset(), "an integer number of minutes"))
+    for name, wrong, safe, expected in checks:
         values = table.column(name)
-        for row in rows_where(values, wrong):
+        for row in rows_where(values, wrong, safe):
             yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
 
 

@@ -44,6 +44,8 @@ None.
 """
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Iterator
 
 from wfmlint.findings import Issue
@@ -60,11 +62,12 @@ def check(payload, options) -> Iterator[Issue]:
     yield from (i for i in structure_issues(payload) if i.code == CODE)
     for entries in payload.generic or ():
         table = payload.tables[entries.name]
-        names = [name for name in entries.shape.required if name != "{key}"]
-        columns = [table.column(name) for name in names]
-        for row in table.plain_objects():
-            for name, values in zip(names, columns):
-                if values[row] is MISSING:
+        not_objects = set(table.non_objects())  # WFM102's
+        for name in entries.shape.required:
+            if name == "{key}":
+                continue
+            for row in compress(count(), map(is_, table.column(name), repeat(MISSING))):
+                if row not in not_objects:
                     pointer = table.pointer(row)
                     yield Issue(CODE, f"missing required field \"{name}\"", pointer,
                                 about=f"{pointer}#{name}")

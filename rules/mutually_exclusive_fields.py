@@ -31,9 +31,11 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from itertools import compress, count
+from typing import Any, Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.payload import MISSING
 from wfmlint.shapes import EXCLUSIVE_FIELDS
 
 CODE = "WFM105"
@@ -46,14 +48,17 @@ def check(payload, options) -> Iterator[Issue]:
     agents = payload.tables.get("agents")
     if agents is None:
         return
-    for first, stop, reader in agents.runs:
-        for row in range(first, stop):
-            keys = reader.keys(agents.items[row])
-            for pair in EXCLUSIVE_FIELDS:
-                if pair[0] in keys and pair[1] in keys:
-                    earlier, later = sorted(pair, key=keys.index)
-                    pointer = agents.pointer(row)
-                    yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
-                                f"{pointer}/{later}", at_key=True,
-                                related=(RelatedIssue(f"{pointer}/{earlier}",
-                                                      f"\"{earlier}\" is set here", at_key=True),))
+    for pair in EXCLUSIVE_FIELDS:
+        ones, others = agents.column(pair[0]), agents.column(pair[1])
+        for row in compress(count(), map(both, ones, others)):
+            keys = agents.reader_of(row).keys(agents.items[row])  # in the order written
+            earlier, later = sorted(pair, key=keys.index)
+            pointer = agents.pointer(row)
+            yield Issue(CODE, f"\"{later}\" and \"{earlier}\" exclude each other; keep one",
+                        f"{pointer}/{later}", at_key=True,
+                        related=(RelatedIssue(f"{pointer}/{earlier}", f"\"{earlier}\" is set here",
+                                              at_key=True),))
+
+
+def both(one: Any, other: Any) -> bool:
+    return one is not MISSING and other is not MISSING

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 from .config import ConfigError, Overrides, Settings, config_from_table, find_config, load_config
 from .output import FORMATS, renderer
 

@@ -9,10 +9,10 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from .version import __version__
 from .config import ConfigError, Settings, config_from_table, find_config, load_config
 from .output.sarif import DOCS
-from .run import lint_text
+from .run import RuleCrashed, lint_text
 
 DEBOUNCE_SECONDS = 0.3
 _SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning,
@@ -48,7 +48,15 @@ def _path_of(uri: str) -> str:
 def diagnostics_for(server: WfmlintServer, uri: str) -> list[T.Diagnostic]:
     document = server.workspace.get_text_document(uri)
     path = _path_of(uri)
-    findings = lint_text(document.source, path, server.settings_for(path))
+    try:
+        findings = lint_text(document.source, path, server.settings_for(path))
+    except RuleCrashed as crashed:  # the other rules' findings still count; the crash is shown
+        findings = crashed.findings
+        server.window_show_message(T.ShowMessageParams(
+            T.MessageType.Error, f"{crashed}; please report it with the log"))
+        for crash in crashed.crashes:
+            server.window_log_message(T.LogMessageParams(
+                T.MessageType.Error, f"wfmlint: {crash.code} crashed on {crash.path}:\n{crash.error}"))
     lines = document.lines
     codec = server.workspace.position_codec
     shift = 1 if document.source.startswith("\ufeff") else 0

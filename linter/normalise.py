@@ -1,5 +1,5 @@
 """Dispatch: a parsed document of a known profile read into its payload, by the reader of its
-profile family (`normalise_genesys`, `normalise_generic`, `permissions`)."""
+profile family (`normalise_genesys`, `normalise_generic`, `read_manifest` below)."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +8,7 @@ from . import profiles as P
 from .document import ParsedDocument
 from .normalise_generic import read_generic
 from .normalise_genesys import read_genesys
-from .payload import FileFacts, Payload
-from .permissions import read_manifest
+from .payload import FileFacts, Manifest, Payload
 
 
 def build_payload(path: str, parsed: ParsedDocument, profile: str, settings: Any,
@@ -24,3 +23,27 @@ def build_payload(path: str, parsed: ParsedDocument, profile: str, settings: Any
     elif profile == P.PERMISSIONS:
         read_manifest(payload)
     return payload
+
+
+def read_manifest(payload) -> None:
+    """The grants of a permission manifest, each with the pointer of its string."""
+    root, grants = payload.root, []
+    pointer = ""
+    if isinstance(root, dict) and isinstance(root.get("permissions"), list) and all(
+            isinstance(x, str) for x in root["permissions"]):
+        pointer = "/permissions"
+        grants += [(x, f"/permissions/{i}") for i, x in enumerate(root["permissions"])]
+    for policies_pointer, policies in P.permission_policy_lists(root):
+        pointer = pointer or policies_pointer
+        for index, policy in enumerate(policies):
+            if not isinstance(policy, dict):
+                continue
+            domain, entity, actions = (policy.get("domain"), policy.get("entityName"),
+                                       policy.get("actionSet"))
+            if not (isinstance(domain, str) and isinstance(entity, str) and isinstance(actions, list)):
+                continue
+            for a_index, action in enumerate(actions):
+                if isinstance(action, str):
+                    grants.append((f"{domain}:{entity}:{action}",
+                                   f"{policies_pointer}/{index}/actionSet/{a_index}"))
+    payload.facts.manifest = Manifest(pointer, grants)

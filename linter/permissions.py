@@ -45,30 +45,3 @@ def nearest(permission: str) -> str | None:
             return close[0] if close else same_entity[0]
     close = difflib.get_close_matches(permission, known, n=1, cutoff=0.6)
     return close[0] if close else None
-
-
-def read_manifest(payload) -> None:
-    """The grants of a permission manifest, each with the pointer of its string."""
-    from . import profiles as P
-    from .payload import Manifest
-
-    root, grants = payload.root, []
-    pointer = ""
-    if isinstance(root, dict) and isinstance(root.get("permissions"), list) and all(
-            isinstance(x, str) for x in root["permissions"]):
-        pointer = "/permissions"
-        grants += [(x, f"/permissions/{i}") for i, x in enumerate(root["permissions"])]
-    for policies_pointer, policies in P.permission_policy_lists(root):
-        pointer = pointer or policies_pointer
-        for index, policy in enumerate(policies):
-            if not isinstance(policy, dict):
-                continue
-            domain, entity, actions = (policy.get("domain"), policy.get("entityName"),
-                                       policy.get("actionSet"))
-            if not (isinstance(domain, str) and isinstance(entity, str) and isinstance(actions, list)):
-                continue
-            for a_index, action in enumerate(actions):
-                if isinstance(action, str):
-                    grants.append((f"{domain}:{entity}:{action}",
-                                   f"{policies_pointer}/{index}/actionSet/{a_index}"))
-    payload.facts.manifest = Manifest(pointer, grants)

@@ -22,6 +22,17 @@ class RunError(Exception):
     """A problem that stops the run before anything is linted (exit 2)."""
 
 
+class RuleCrashed(Exception):
+    """A rule (or the engine) raised on some file: the Python API's way of saying so. It
+    carries what could be found all the same: `findings` from the other rules, `crashes` with
+    each crash's rule code, file and traceback."""
+
+    def __init__(self, findings: list[Finding], crashes: list[RuleCrash]) -> None:
+        names = ", ".join(sorted({f"{c.code} on {c.path}" for c in crashes}))
+        super().__init__(f"wfmlint crashed: {names}; the other rules' findings are in .findings")
+        self.findings, self.crashes = findings, crashes
+
+
 @dataclass
 class RunContext:
     """What run-wide rules see: every file's facts in run order, and the current schedule."""
@@ -166,21 +177,31 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
 
 
 def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **options: Any) -> list[Finding]:
-    """Python API: lint files and directories; return the findings, sorted."""
-    return lint_run(list(paths), as_settings(config), **options).findings
+    """Python API: lint files and directories; return the findings, sorted. Raises
+    `RuleCrashed` when a rule crashed (with the other rules' findings)."""
+    run = lint_run(list(paths), as_settings(config), **options)
+    if run.crashes:
+        raise RuleCrashed(run.findings, run.crashes)
+    return run.findings
 
 
 def lint_text(text: str, path: str = "<stdin>", config: Settings | Config | None = None,
               existing: FileFacts | None = None, *, fast: bool | None = None) -> list[Finding]:
     """Python API and the core of every front end: lint one document given as text (no I/O).
-    `fast` forces the typed fast path on or off (the findings are the same either way)."""
+    `fast` forces the typed reader on or off (the findings are the same either way). Raises
+    `RuleCrashed` when a rule crashed (with the other rules' findings)."""
     from .engine import analyse_text
 
     settings = as_settings(config)
     result, _payload = analyse_text(text, path, settings, fast=fast)
     run_issues: list = []
+    crashes = list(result.crashes)
     if result.facts is not None:
         context = RunContext([result.facts], existing, settings,
                              [result.facts] if result.facts.manifest else [])
-        run_issues, _crashes = _run_rules(context, [result], settings)
-    return locate_run([result], run_issues, settings)
+        run_issues, run_crashes = _run_rules(context, [result], settings)
+        crashes += run_crashes
+    findings = locate_run([result], run_issues, settings)
+    if crashes:
+        raise RuleCrashed(findings, crashes)
+    return findings

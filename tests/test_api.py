@@ -1,0 +1,59 @@
+"""The Python API: findings, and crashes that it never hides."""
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.lsp.test_server import OVERLAP
+
+PLUGIN = ROOT / "tests" / "fixtures" / "plugins" / "crashing"
+
+_SCRIPT = """
+import sys
+from wfmlint import Config, RuleCrashed, lint_paths, lint_text
+from wfmlint.config import config_from_table
+text = sys.stdin.read()
+config = config_from_table({"extend-select": ["BUG001"]}, None)
+for call in (lambda: lint_text(text, "p.json", config), lambda: lint_paths([sys.argv[1]], config)):
+    try:
+        call()
+    except RuleCrashed as crashed:
+        print([f.code for f in crashed.findings], [c.code for c in crashed.crashes])
+        print(crashed.crashes[0].error.strip().splitlines()[-1])
+    else:
+        print("no crash reported")
+"""
+
+
+def test_lint_text_and_lint_paths_raise_on_a_crashing_rule_with_the_other_findings(tmp_path):
+    (tmp_path / "p.json").write_text(OVERLAP)
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(tmp_path / "p.json")], input=OVERLAP,
+                          capture_output=True, text=True, env={"PYTHONPATH": str(PLUGIN), "PATH": ""})
+    assert done.stderr == ""
+    assert done.stdout.splitlines() == [
+        "['WFM301'] ['BUG001']", "RuntimeError: this rule is broken on purpose",
+        "['WFM301'] ['BUG001']", "RuntimeError: this rule is broken on purpose",
+    ]
+
+
+def test_lint_text_returns_findings_when_nothing_crashes():
+    from wfmlint import lint_text
+
+    assert [f.code for f in lint_text(OVERLAP, "p.json")] == ["WFM301"]
+
+
+def test_the_command_line_reports_a_crash_and_exits_2(tmp_path):
+    (tmp_path / "p.json").write_text(OVERLAP)
+    done = subprocess.run([sys.executable, "-m", "wfmlint", "--no-progress", "--extend-select", "BUG001",
+                           str(tmp_path / "p.json")],
+                          capture_output=True, text=True, env={"PYTHONPATH": str(PLUGIN), "PATH": ""})
+    assert done.returncode == 2
+    assert "WFM301" in done.stdout
+    assert "BUG001" in done.stderr
+
+
+@pytest.fixture(autouse=True)
+def _no_plugins_leak():
+    yield
+    assert "crashing_rule" not in sys.modules

@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 import stat
 import traceback
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from . import profiles as P
 from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
-from .findings import Finding, Issue, RelatedLocation, split_pointer
-from .locate import LineIndex, locate_pointers
+from .findings import Finding, Issue
 from .normalise import build_payload
 from .payload import FileFacts, Payload
 from .registry import registry
@@ -183,166 +181,6 @@ def _too_large(size: int, limit: int) -> Issue:
     return Issue("WFM006", f"file is {size} bytes, over max-file-size ({limit}); nothing else is "
                  "checked in it", offset=0)
 
-
-def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
-    """Pointer prefixes of agents and entries, to the resource they belong to."""
-    if facts is None:
-        return {}
-    prefixes = {agent.pointer: agent.user_id for agent in facts.agents if agent.user_id}
-    if facts.profile == P.GENERIC:
-        prefixes.update((entry.pointer, entry.label) for entry in facts.entries
-                        if entry.resource is not None)
-    return prefixes
-
-
-def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
-    """(resource, subject) for the fingerprint of an issue that does not give both: array
-    indices above the resource become its id."""
-    tokens = split_pointer(issue.pointer)
-    pointer = ""
-    for depth, token in enumerate(tokens):
-        pointer = f"{pointer}/{token}"
-        resource = prefixes.get(pointer)
-        if resource is not None:
-            rest = "/".join(tokens[depth + 1 :])
-            return issue.resource or resource, issue.about or f"{resource}/{rest}"
-    return issue.resource or "", issue.about or issue.pointer
-
-
-class _Texts:
-    """Positions in the run's files, each text indexed once."""
-
-    def __init__(self, texts: dict[str, FileResult]) -> None:
-        self.files = texts
-        self.spans: dict[str, dict] = {}
-
-    def prepare(self, path: str, pointers: Iterable[str]) -> None:
-        source = self.files.get(path)
-        if source is None or not source.text:
-            return
-        wanted = set(pointers)
-        if wanted:
-            try:
-                self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
-                                                   source.max_depth, source.unique_keys,
-                                                   source.known_ends, source.flat_arrays)
-            except (ValueError, IndexError, RecursionError):
-                self.spans[path] = {}
-
-    def extent(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
-               at_key: bool) -> tuple[int, int]:
-        """Start and end offsets of what an issue points at (its key, with `at_key`)."""
-        if offset is not None:
-            if end_offset is not None:
-                return offset, max(end_offset, offset)
-            source = self.files.get(path)
-            length = len(source.text) if source and source.text else 0
-            return offset, max(min(offset + 1, length) or offset, offset)
-        span = self.spans.get(path, {}).get(pointer)
-        if span is None:
-            return 0, 0
-        start, end = (span[0], span[1]) if at_key and span[0] >= 0 else (span[2], span[3])
-        return start, max(end, start)
-
-    def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
-        """(line, column) by offset, all of a file's in one pass."""
-        source = self.files.get(path)
-        return LineIndex(source.text if source and source.text else "").positions(offsets)
-
-
-def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
-               extra: Iterable[FileResult] = ()) -> list[Finding]:
-    """Every issue of a run as sorted findings: one locating pass per file."""
-    by_path = {r.path: r for r in results}
-    for other in extra:
-        by_path.setdefault(other.path, other)
-    issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
-    findings = build_findings(issues + run_issues, _Texts(by_path),
-                              {r.path: settings.rule_settings(r.path) for r in results}, settings,
-                              {r.path: r.facts for r in results}, "")
-    findings.sort()
-    return findings
-
-
-def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
-                   settings: Settings, facts: dict[str, FileFacts | None], default_path: str) -> list[Finding]:
-    """Locate, filter by each file's rule settings and fingerprint a list of issues."""
-    rules = registry()
-    kept = []
-    for issue in issues:
-        path = issue.path or default_path
-        if path not in rule_settings:
-            rule_settings[path] = settings.rule_settings(path)
-        setting = rule_settings[path].get(issue.code)
-        if setting is None:
-            continue
-        kept.append((path, issue, setting))
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for path, issue, _ in kept:
-        if issue.offset is None:
-            wanted[path].add(issue.pointer)
-        for related in issue.related:
-            if related.offset is None:
-                wanted[related.path or path].add(related.pointer)
-    for path, pointers in wanted.items():
-        texts.prepare(path, pointers)
-    placed = []
-    offsets: dict[str, list[int]] = defaultdict(list)
-    for path, issue, setting in kept:
-        start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
-        offsets[path] += (start, end)
-        related = []
-        for other in issue.related:
-            other_path = other.path or path
-            at, until = other.offset if other.offset is not None else (None, None)
-            other_start = texts.extent(other_path, other.pointer, at, until, other.at_key)[0]
-            offsets[other_path].append(other_start)
-            related.append((other_path, other_start, other))
-        placed.append((path, issue, setting, start, end, related))
-    positions = {path: texts.positions(path, wanted_offsets) for path, wanted_offsets in offsets.items()}
-    explicit = _explicit_codes(settings)
-    counters: dict[tuple, int] = {}
-    prefixes: dict[str, dict[str, str]] = {}
-    names: dict[str, str] = {}  # rule names by code
-    findings: list[Finding] = []
-    for path, issue, setting, start, end, related_offsets in placed:
-        file_positions = positions[path]
-        line, column = file_positions[start]
-        end_line, end_column = file_positions[end]
-        if end_line == line and end_column == column:
-            end_column += 1
-        related = tuple([RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
-                                         other.message)
-                         for other_path, other_start, other in related_offsets]) if related_offsets else ()
-        if issue.about is not None and issue.resource is not None:
-            resource, about = issue.resource, issue.about
-        else:  # a file's prefixes (a dict of all its entries) only when one of its issues asks
-            if path not in prefixes:
-                prefixes[path] = _resource_prefixes(facts.get(path))
-            resource, about = _stable_about(issue, prefixes[path])
-        code = issue.code
-        key = (code, path, resource, about)
-        counter = counters.get(key, 0)
-        counters[key] = counter + 1
-        severity = setting.severity
-        if issue.severity and code not in explicit:
-            severity = issue.severity
-        name = names.get(code)
-        if name is None:
-            rule = rules.get(code)
-            name = names[code] = rule.name if rule else code
-        # (positional: 10 000 findings are built in a large report)
-        findings.append(Finding(path, line, column, code, end_line, end_column, name, severity,
-                                issue.message, issue.pointer, related, (code, path, resource, about, counter)))
-    return findings
-
-
-def _explicit_codes(settings: Settings) -> set[str]:
-    rules = registry()
-    return {rules.get(name).code for name in settings.config.severity}
-
-
-# --- runs of many files -------------------------------------------------------------------------
 
 def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, Issue | None]:
     """The bytes of a regular file; or an error line; or WFM006 when it is too large.

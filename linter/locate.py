@@ -10,7 +10,6 @@ import json
 import json.scanner
 import re
 import sys
-from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass

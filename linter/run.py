@@ -10,8 +10,8 @@ from typing import Any, Callable, Iterable
 
 from . import profiles as P
 from .config import Config, Settings
-from .engine import (FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings,
-                     locate_run)
+from .engine import FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings
+from .locating import locate_run
 from .findings import Finding
 from .globs import glob_match_any
 from .payload import FileFacts

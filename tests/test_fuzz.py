@@ -6,7 +6,8 @@ import json
 from hypothesis import given, strategies as st
 
 from wfmlint import lint_text
-from wfmlint.engine import analyse_bytes, locate_run
+from wfmlint.engine import analyse_bytes
+from wfmlint.locating import locate_run
 from tests.conftest import settings
 from tests.test_properties import check_positions
 

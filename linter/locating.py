@@ -1,0 +1,202 @@
+"""Issues to findings: every pointer of a run located in one pass per file, the findings
+filtered by each file's rule settings, given their severities and fingerprints, sorted."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Iterable
+
+from . import profiles as P
+from .config import Settings
+from .findings import Finding, Issue, RelatedLocation, split_pointer
+from .locate import LineIndex, locate_pointers
+from .payload import FileFacts
+from .registry import registry
+
+if TYPE_CHECKING:
+    from .engine import FileResult
+
+
+def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
+    """Pointer prefixes of agents and entries, to the resource they belong to."""
+    if facts is None:
+        return {}
+    prefixes = {agent.pointer: agent.user_id for agent in facts.agents if agent.user_id}
+    if facts.profile == P.GENERIC:
+        prefixes.update((entry.pointer, entry.label) for entry in facts.entries
+                        if entry.resource is not None)
+    return prefixes
+
+
+def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
+    """(resource, subject) for the fingerprint of an issue that does not give both: array
+    indices above the resource become its id."""
+    tokens = split_pointer(issue.pointer)
+    pointer = ""
+    for depth, token in enumerate(tokens):
+        pointer = f"{pointer}/{token}"
+        resource = prefixes.get(pointer)
+        if resource is not None:
+            rest = "/".join(tokens[depth + 1 :])
+            return issue.resource or resource, issue.about or f"{resource}/{rest}"
+    return issue.resource or "", issue.about or issue.pointer
+
+
+class _Texts:
+    """Positions in the run's files, each text indexed once."""
+
+    def __init__(self, texts: dict[str, FileResult]) -> None:
+        self.files = texts
+        self.spans: dict[str, dict] = {}
+
+    def prepare(self, path: str, pointers: Iterable[str]) -> None:
+        source = self.files.get(path)
+        if source is None or not source.text:
+            return
+        wanted = set(pointers)
+        if wanted:
+            try:
+                self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
+                                                   source.max_depth, source.unique_keys,
+                                                   source.known_ends, source.flat_arrays)
+            except (ValueError, IndexError, RecursionError):
+                self.spans[path] = {}
+
+    def extent(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
+               at_key: bool) -> tuple[int, int]:
+        """Start and end offsets of what an issue points at (its key, with `at_key`)."""
+        if offset is not None:
+            if end_offset is not None:
+                return offset, max(end_offset, offset)
+            source = self.files.get(path)
+            length = len(source.text) if source and source.text else 0
+            return offset, max(min(offset + 1, length) or offset, offset)
+        span = self.spans.get(path, {}).get(pointer)
+        if span is None:
+            return 0, 0
+        start, end = (span[0], span[1]) if at_key and span[0] >= 0 else (span[2], span[3])
+        return start, max(end, start)
+
+    def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
+        """(line, column) by offset, all of a file's in one pass."""
+        source = self.files.get(path)
+        return LineIndex(source.text if source and source.text else "").positions(offsets)
+
+
+def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
+               extra: Iterable[FileResult] = ()) -> list[Finding]:
+    """Every issue of a run as sorted findings: one locating pass per file."""
+    by_path = {r.path: r for r in results}
+    for other in extra:
+        by_path.setdefault(other.path, other)
+    issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
+    findings = build_findings(issues + run_issues, _Texts(by_path),
+                              {r.path: settings.rule_settings(r.path) for r in results}, settings,
+                              {r.path: r.facts for r in results})
+    findings.sort()
+    return findings
+
+
+def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
+                   settings: Settings, facts: dict[str, FileFacts | None]) -> list[Finding]:
+    """Locate, filter by each file's rule settings and fingerprint a list of issues."""
+    kept = _enabled(issues, rule_settings, settings)
+    placed, offsets = _place(kept, texts)
+    positions = {path: texts.positions(path, wanted) for path, wanted in offsets.items()}
+    explicit = _explicit_codes(settings)
+    fingerprints = _Fingerprints(facts)
+    names = _RuleNames()
+    findings: list[Finding] = []
+    for path, issue, setting, start, end, related_offsets in placed:
+        file_positions = positions[path]
+        line, column = file_positions[start]
+        end_line, end_column = file_positions[end]
+        if end_line == line and end_column == column:
+            end_column += 1
+        related = tuple([RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
+                                         other.message)
+                         for other_path, other_start, other in related_offsets]) if related_offsets else ()
+        severity = issue.severity if issue.severity and issue.code not in explicit else setting.severity
+        # (positional: 10 000 findings are built in a large report)
+        findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
+                                severity, issue.message, issue.pointer, related,
+                                fingerprints.key(path, issue)))
+    return findings
+
+
+def _enabled(issues: list[Issue], rule_settings: dict[str, dict],
+             settings: Settings) -> list[tuple[str, Issue, Any]]:
+    """(path, issue, its rule's setting) for the issues whose rule is on for their file."""
+    kept = []
+    for issue in issues:
+        path = issue.path
+        if path not in rule_settings:
+            rule_settings[path] = settings.rule_settings(path)
+        setting = rule_settings[path].get(issue.code)
+        if setting is not None:
+            kept.append((path, issue, setting))
+    return kept
+
+
+def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> tuple[list, dict[str, list[int]]]:
+    """Each issue with the offsets of what it and its related places point at, and the
+    offsets wanted in each file; every file's pointers located in one pass."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for path, issue, _ in kept:
+        if issue.offset is None:
+            wanted[path].add(issue.pointer)
+        for related in issue.related:
+            if related.offset is None:
+                wanted[related.path or path].add(related.pointer)
+    for path, pointers in wanted.items():
+        texts.prepare(path, pointers)
+    placed = []
+    offsets: dict[str, list[int]] = defaultdict(list)
+    for path, issue, setting in kept:
+        start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
+        offsets[path] += (start, end)
+        related = []
+        for other in issue.related:
+            other_path = other.path or path
+            at, until = other.offset if other.offset is not None else (None, None)
+            other_start = texts.extent(other_path, other.pointer, at, until, other.at_key)[0]
+            offsets[other_path].append(other_start)
+            related.append((other_path, other_start, other))
+        placed.append((path, issue, setting, start, end, related))
+    return placed, offsets
+
+
+class _Fingerprints:
+    """The baseline key of each finding: code, path, resource, what it is about, and a
+    counter that tells identical keys apart (SPEC §9)."""
+
+    def __init__(self, facts: dict[str, FileFacts | None]) -> None:
+        self.facts = facts
+        self.prefixes: dict[str, dict[str, str]] = {}
+        self.counters: dict[tuple, int] = {}
+
+    def key(self, path: str, issue: Issue) -> tuple:
+        if issue.about is not None and issue.resource is not None:
+            resource, about = issue.resource, issue.about
+        else:  # a file's prefixes (a dict of all its entries) only when one of its issues asks
+            if path not in self.prefixes:
+                self.prefixes[path] = _resource_prefixes(self.facts.get(path))
+            resource, about = _stable_about(issue, self.prefixes[path])
+        key = (issue.code, path, resource, about)
+        counter = self.counters.get(key, 0)
+        self.counters[key] = counter + 1
+        return (*key, counter)
+
+
+class _RuleNames(dict):
+    """Rule names by code, looked up once per code."""
+
+    def __missing__(self, code: str) -> str:
+        rule = registry().get(code)
+        self[code] = name = rule.name if rule else code
+        return name
+
+
+def _explicit_codes(settings: Settings) -> set[str]:
+    rules = registry()
+    return {rules.get(name).code for name in settings.config.severity}

@@ -89,54 +89,69 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
     large file's bytes are freed early); `fast` forces the typed reader on or off (by default
     it reads large update and import files; the findings are the same either way)."""
     config = settings.config
-    result = FileResult(path, max_depth=config.max_depth)
-    issues: list[Issue] = list(early or [])
-    if text.startswith("\ufeff"):
-        text = text[1:]
-        if data:
-            data.clear()
-        issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without "
-                            "one (JSON forbids it and some parsers reject it)", offset=0,
-                            severity="warning"))
-    result.text, result.issues = text, issues
+    result = FileResult(path, max_depth=config.max_depth, issues=list(early or []))
+    result.text = text = _without_bom(text, data, result.issues)
     if len(text) > config.max_file_size:
-        issues.append(_too_large(len(text), config.max_file_size))
+        result.issues.append(_too_large(len(text), config.max_file_size))
         return result, None
-    claimed = settings.claimed_profile(path)
-    schema = settings.schema_for(path)
-    parsed = _parse(text, claimed, config, data, fast if not detailed and schema is None else False)
-    profile, problem = _profile_of(parsed, claimed, config)
-    if parsed.typed_profile is not None and profile != parsed.typed_profile:
-        parsed = parse(text, config.max_depth)  # agent structs belong in update and import files
-        profile, problem = _profile_of(parsed, claimed, config)
+    claimed, schema = settings.claimed_profile(path), settings.schema_for(path)
+    parsed, profile, problem = _parse_and_detect(
+        text, claimed, config, data, fast if not detailed and schema is None else False)
     result.huge_integers = parsed.has_huge_integers
     result.unique_keys = parsed.ok and not parsed.duplicate_objects
     result.known_ends = parsed.known_ends
-    issues.extend(parsed.issues)
+    result.issues.extend(parsed.issues)
     if not parsed.ok:
         return result, None
     if problem:
-        issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
+        result.issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
     elif profile is None and claimed is None and schema is None:
         result.skipped = True
         return result, None
     if parsed.duplicate_objects:
-        issues.extend(duplicate_key_issues(parsed, config.max_depth))
+        result.issues.extend(duplicate_key_issues(parsed, config.max_depth))
     if parsed.has_non_standard or parsed.has_huge_integers:
-        issues.extend(non_standard_issues(parsed))
-    if profile is not None:
-        payload = build_payload(path, parsed, profile, settings, claimed=claimed is not None,
-                                detailed=detailed)
-        shape_problem = payload.cache.get("shape_problem")
-        if claimed is not None and shape_problem and profile == P.GENERIC:
-            issues.append(Issue("WFM005", f"file is claimed as generic but {shape_problem}", offset=0))
-        result.facts, result.profile = payload.facts, profile
-        result.flat_arrays = payload.flat_arrays or None
-    else:
-        payload = Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
+        result.issues.extend(non_standard_issues(parsed))
+    payload = _payload(path, parsed, profile, claimed, settings, detailed, result)
     payload.cache["schema"] = schema
     _run_file_rules(payload, settings.rule_settings(path), result)
     return result, payload
+
+
+def _without_bom(text: str, data: list[bytes] | None, issues: list[Issue]) -> str:
+    if not text.startswith("\ufeff"):
+        return text
+    if data:
+        data.clear()  # the bytes hold the mark: they are not the text's encoding
+    issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without one "
+                        "(JSON forbids it and some parsers reject it)", offset=0, severity="warning"))
+    return text[1:]
+
+
+def _parse_and_detect(text: str, claimed: str | None, config: Config, data: list[bytes] | None,
+                      fast: bool | None) -> tuple[ParsedDocument, str | None, str | None]:
+    """The parsed document, its profile and why it is not the claimed one."""
+    parsed = _parse(text, claimed, config, data, fast)
+    profile, problem = _profile_of(parsed, claimed, config)
+    if parsed.typed_profile is not None and profile != parsed.typed_profile:
+        parsed = parse(text, config.max_depth)  # agent structs belong in update and import files
+        profile, problem = _profile_of(parsed, claimed, config)
+    return parsed, profile, problem
+
+
+def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: str | None,
+             settings: Settings, detailed: bool, result: FileResult) -> Payload:
+    """The payload the rules read: of the file's profile, or only its schema's (WFM108)."""
+    if profile is None:
+        return Payload(path, parsed, "schema-only", FileFacts(path, "schema-only"), settings)
+    payload = build_payload(path, parsed, profile, settings, claimed=claimed is not None,
+                            detailed=detailed)
+    shape_problem = payload.cache.get("shape_problem")
+    if claimed is not None and shape_problem and profile == P.GENERIC:
+        result.issues.append(Issue("WFM005", f"file is claimed as generic but {shape_problem}", offset=0))
+    result.facts, result.profile = payload.facts, profile
+    result.flat_arrays = payload.flat_arrays or None
+    return payload
 
 
 def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | None,

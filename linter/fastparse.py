@@ -110,36 +110,19 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None,
     the text's UTF-8 encoding, which is taken from it and freed early."""
     if '"agentSchedules"' not in text:  # a generic file, most likely: not worth a typed scan
         return None  # (a key written with escapes is left to the standard path, as correct)
-    try:
-        import msgspec
-    except ImportError:  # pragma: no cover - a declared dependency; the standard path still works
-        return None
     encoded = data.pop() if data else text.encode("utf-8", "surrogatepass")
-    scan, agent_decoders = _decoders()
-    try:
-        raws = scan.decode(encoded).agentSchedules
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-        return None
-    if not raws:
-        return None
-    spans = _byte_spans(encoded, raws)
-    del raws  # they hold the bytes
+    spans = _agent_spans(encoded)
     if spans is None:
         return None
     char_spans = spans if encoded.isascii() else _char_spans(encoded, spans)
-    first, last = char_spans[0][0], char_spans[-1][1]
-    skeleton = parse(text[:first] + text[last:], max_depth)  # the root, its agent array emptied
-    root = skeleton.root
-    if not skeleton.ok or skeleton.has_huge_integers or not isinstance(root, dict) \
-            or root.get("agentSchedules") != [] \
-            or any(obj is root and keys.count("agentSchedules") > 1
-                   for obj, keys in skeleton.duplicate_objects):
+    skeleton = _skeleton(text, char_spans, max_depth)
+    if skeleton is None:
         return None
+    root = skeleton.root
     profile = claimed or (P.IMPORT if "weekCount" in root else P.UPDATE)
     if claimed is None and "result" in root:
         return None  # an export: its shapes are open, the standard path reads it
-    decoder = agent_decoders[profile]
-    agents, refused = _decode(encoded, spans, decoder)
+    agents, refused = _decode(encoded, spans, _decoders()[1][profile])
     document = ParsedDocument(text, root, ok=True,
                               duplicate_objects=list(skeleton.duplicate_objects),
                               has_non_standard=skeleton.has_non_standard)
@@ -157,6 +140,31 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None,
     document.reader = TypedReader()
     document.known_ends = _known_ends(text, char_spans)
     return document
+
+
+def _agent_spans(encoded: bytes) -> list[tuple[int, int]] | None:
+    """Where each agent of the root's `agentSchedules` is in the bytes, or None."""
+    import msgspec
+
+    try:
+        raws = _decoders()[0].decode(encoded).agentSchedules
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    return _byte_spans(encoded, raws) if raws else None
+
+
+def _skeleton(text: str, char_spans: list[tuple[int, int]], max_depth: int) -> ParsedDocument | None:
+    """The root parsed with its agent array emptied, or None when anything about it sends
+    the file to the standard path (a repeated `agentSchedules`, a huge integer...)."""
+    first, last = char_spans[0][0], char_spans[-1][1]
+    skeleton = parse(text[:first] + text[last:], max_depth)
+    root = skeleton.root
+    if not skeleton.ok or skeleton.has_huge_integers or not isinstance(root, dict) \
+            or root.get("agentSchedules") != [] \
+            or any(obj is root and keys.count("agentSchedules") > 1
+                   for obj, keys in skeleton.duplicate_objects):
+        return None
+    return skeleton
 
 
 class TypedReader(Reader):

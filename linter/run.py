@@ -142,18 +142,9 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
 def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None = None,
              jobs: int = 1, stdin: Callable[[], bytes] | None = None,
              stdin_filename: str | None = None, progress_factory: Callable | None = None) -> RunResult:
-    config = settings.config
-    existing = existing or (str(Path(config.root) / config.existing) if config.existing else None)
-    existing_result = None
-    if existing:
-        existing_result = load_auxiliary(existing, settings, "--existing",
-                                         (P.EXPORT, P.GENERIC))
-    if existing_result is not None and existing_result.facts.time_zone:
-        settings = replace(settings, existing_time_zone=existing_result.facts.time_zone)
-    manifest_result = None
-    if config.permissions:
-        manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
-                                         "config 'permissions'", (P.PERMISSIONS,))
+    """Lint files and directories: every file's pass, then the run-wide rules, then the
+    findings located. RunError when `--existing` or config `permissions` cannot serve."""
+    settings, existing_result, manifest_result = _auxiliaries(settings, existing)
     files, errors = discover(paths, settings)
     progress = progress_factory(len(files)) if progress_factory and files else None
     try:
@@ -167,13 +158,29 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     manifests = [f for f in facts if f.manifest is not None]
     if manifest_result is not None and manifest_result.path not in {f.path for f in facts}:
         manifests.append(manifest_result.facts)
-    context = RunContext(facts, existing_result.facts if existing_result else None, settings,
-                         manifests)
+    context = RunContext(facts, existing_result and existing_result.facts, settings, manifests)
     run_issues, crashes = _run_rules(context, results, settings)
     findings = locate_run(results, run_issues, settings,
                           [r for r in (existing_result, manifest_result) if r is not None])
     crashes += [c for r in results for c in r.crashes]
     return RunResult(findings, results, errors, crashes)
+
+
+def _auxiliaries(settings: Settings, existing: str | None
+                 ) -> tuple[Settings, FileResult | None, FileResult | None]:
+    """The run's settings (with the current schedule's time zone), the current schedule
+    (`--existing` or config `existing`) and config `permissions`, each read once."""
+    config = settings.config
+    existing = existing or (str(Path(config.root) / config.existing) if config.existing else None)
+    existing_result = manifest_result = None
+    if existing:
+        existing_result = load_auxiliary(existing, settings, "--existing", (P.EXPORT, P.GENERIC))
+        if existing_result.facts.time_zone:
+            settings = replace(settings, existing_time_zone=existing_result.facts.time_zone)
+    if config.permissions:
+        manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
+                                         "config 'permissions'", (P.PERMISSIONS,))
+    return settings, existing_result, manifest_result
 
 
 def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **options: Any) -> list[Finding]:

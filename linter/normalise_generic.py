@@ -89,6 +89,7 @@ def _instants(times: TimestampCache, values: list) -> list[int | None]:
 
 def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                 times: TimestampCache) -> GenericTable:
+    """Declare the table's roles and make the entries of its valid items."""
     starts = _instants(times, table.column(shape.start))
     p.times.append(TimeColumn(Role(name, shape.start), "date-time", starts, times.get))
     if shape.resource != "{key}":
@@ -96,23 +97,13 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     if shape.end is not None:
         ends = _instants(times, table.column(shape.end))
         p.times.append(TimeColumn(Role(name, shape.end), "date-time", ends, times.get))
-        if None in starts or None in ends:
-            valid = [start is not None and end is not None and end > start
-                     for start, end in zip(starts, ends)]
-        else:  # the usual file, at C speed
-            valid = list(map(gt, ends, starts))
-        stops = ends
-        result = GenericTable(name, shape, starts, ends)
+        valid, stops = _valid_by_end(starts, ends), ends
     else:
         ends = None
         if shape.length is not None:
             p.lengths.append(Role(name, shape.length))
-        lengths = table.column(shape.length) if shape.length is not None else [MISSING] * len(table)
-        valid = [start is not None and type(length) is int and 0 < length and is_int64(length)
-                 for start, length in zip(starts, lengths)]
-        stops = [start + length * NS_PER_MINUTE if ok else None
-                 for ok, start, length in zip(valid, starts, lengths)]
-        result = GenericTable(name, shape, starts, None)
+        valid, stops = _by_length(starts, table.column(shape.length) if shape.length is not None
+                                  else [MISSING] * len(table))
     keys, labels = _resources(table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
@@ -122,7 +113,23 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         facts.entries.extend(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
                                  pick(table.all_pointers()), repeat(facts.path),
                                  count(len(facts.entries)), _entry_ids(pick(ids))))
-    return result
+    return GenericTable(name, shape, starts, ends)
+
+
+def _valid_by_end(starts: list, ends: list) -> list[bool]:
+    """Which items have a start and a later end."""
+    if None in starts or None in ends:
+        return [start is not None and end is not None and end > start
+                for start, end in zip(starts, ends)]
+    return list(map(gt, ends, starts))  # the usual file, at C speed
+
+
+def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
+    """Which items have a start and a positive length of minutes, and their ends."""
+    valid = [start is not None and type(length) is int and 0 < length and is_int64(length)
+             for start, length in zip(starts, lengths)]
+    return valid, [start + length * NS_PER_MINUTE if ok else None
+                   for ok, start, length in zip(valid, starts, lengths)]
 
 
 def _entry_ids(values: tuple) -> Any:

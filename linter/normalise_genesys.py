@@ -137,10 +137,7 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
                  starts: list, own_starts: list) -> None:
     shifts, activities = tables["shifts"], tables["activities"]
     ends = _ends(starts, activities.column("lengthMinutes"))
-    spans: list[tuple[int, int] | None] = [None] * len(shifts)  # the rows of each one's activities
-    bounds = activities.firsts + [len(activities)]
-    for array, shift_row in enumerate(activities.owner_rows):
-        spans[shift_row] = (bounds[array], bounds[array + 1])
+    spans = _owned_rows(activities, len(shifts))
     ids, deletes = shifts.column("id"), shifts.column("delete")
     own_lengths, has_activities = shifts.column("lengthMinutes"), shifts.column("activities")
     pointers = shifts.all_pointers()
@@ -156,12 +153,7 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
             if non_objects and row in non_objects:
                 continue
             shift_id = ids[row] if type(ids[row]) is str else None
-            deleted = deletes[row] is True
-            if shift_id is not None or deleted:
-                agent.edits = True
-                if shift_id is not None:
-                    agent.shift_ids.append((shift_id, f"{pointers[row]}/id"))
-            if agent.deleted or deleted:
+            if _edits(agent, shift_id, deletes[row] is True, pointers[row]):
                 continue
             own_length = own_lengths[row]
             view = _shift_view(pointers[row], user_id, shift_id, spans[row], starts, ends)
@@ -174,20 +166,32 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
                                            facts.path, len(facts.entries), shift_id))
 
 
+def _owned_rows(items: Items, owners: int) -> list[tuple[int, int] | None]:
+    """For each row of the owners' table, the rows of its items in `items` (None: none)."""
+    spans: list[tuple[int, int] | None] = [None] * owners
+    bounds = items.firsts + [len(items)]
+    for array, owner_row in enumerate(items.owner_rows):
+        spans[owner_row] = (bounds[array], bounds[array + 1])
+    return spans
+
+
+def _edits(agent: AgentView, shift_id: str | None, deleted: bool, pointer: str) -> bool:
+    """Record what a shift edits of the current schedule; whether it leaves the schedule."""
+    if shift_id is not None or deleted:
+        agent.edits = True
+        if shift_id is not None:
+            agent.shift_ids.append((shift_id, f"{pointer}/id"))
+    return agent.deleted or deleted
+
+
 def _ends(starts: list, lengths: list) -> list:
     """Each activity's end, None where its start or its length (a positive 64-bit integer of
     minutes) is not valid: computed at C speed, then the few invalid rows set to None."""
-    try:
-        invalid = {value for value in set(lengths)
-                   if not (type(value) is int and 0 < value <= INT64_MAX)}
-    except TypeError:  # an unhashable length (an object, an array)
-        invalid = None
-    if invalid is None or None in invalid and len(invalid) > 1 or len(invalid) > 8:
+    bad = _invalid_rows(starts, lengths)
+    if bad is None:  # many odd lengths: row by row
         return [start + length * NS_PER_MINUTE
                 if start is not None and type(length) is int and 0 < length <= INT64_MAX else None
                 for start, length in zip(starts, lengths)]
-    bad = sorted({*compress(count(), map(invalid.__contains__, lengths)),
-                  *compress(count(), map(is_, starts, repeat(None)))})
     if bad:
         starts, lengths = starts[:], lengths[:]
         for row in bad:
@@ -196,6 +200,20 @@ def _ends(starts: list, lengths: list) -> list:
     for row in bad:
         ends[row] = None
     return ends
+
+
+def _invalid_rows(starts: list, lengths: list) -> list[int] | None:
+    """The rows without a start or a valid length, when few distinct lengths are invalid;
+    else None."""
+    try:
+        invalid = {value for value in set(lengths)
+                   if not (type(value) is int and 0 < value <= INT64_MAX)}
+    except TypeError:  # an unhashable length (an object, an array)
+        return None
+    if len(invalid) > 8:
+        return None
+    return sorted({*compress(count(), map(invalid.__contains__, lengths)),
+                   *compress(count(), map(is_, starts, repeat(None)))})
 
 
 def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,

@@ -115,30 +115,34 @@ def auto_generic_shapes(root: Any) -> list[GenericShape]:
     for pointer, value in sorted(_walk_containers(root, SEARCH_DEPTH), key=lambda pv: pv[0]):
         if not isinstance(value, list) or any(pointer.startswith(c + "/") for c in claimed):
             continue
-        # the roles are read off a sample: arrays of entries are uniform, and this runs before
-        # anything else on every unclaimed file
-        items = [item for item in value[:DETECTION_SAMPLE] if isinstance(item, dict)]
-        if not items:
-            continue
-        timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS + LENGTH_SPELLINGS)]
-        with_resource = [i for i in timed if any(s in i for s in RESOURCE_SPELLINGS)]
-        if 2 * len(with_resource) < len(items):
-            continue
-        resource, _ = _commonest(items, RESOURCE_SPELLINGS)
-        start, _ = _commonest(items, START_SPELLINGS)
-        end, _ = _commonest(items, END_SPELLINGS)
-        length, _ = _commonest(items, LENGTH_SPELLINGS)
-        if end is not None:
-            length = None
-        start = start or START_SPELLINGS[0]
-        if end is None and length is None:
-            end = END_SPELLINGS[0]
-        duration = end or length
-        ident = "id" if any("id" in item for item in items) else None
-        shapes.append(GenericShape(f"{pointer}/*", resource, start, end, length, ident,
-                                   (resource, start, duration)))
-        claimed.append(pointer)
+        shape = _entry_shape(pointer, value)
+        if shape is not None:
+            shapes.append(shape)
+            claimed.append(pointer)
     return shapes
+
+
+def _entry_shape(pointer: str, array: list) -> GenericShape | None:
+    """The roles of an array's entries under their commonest spellings, when at least half of
+    its object items carry a time and a resource. The roles are read off a sample: arrays of
+    entries are uniform, and this runs before anything else on every unclaimed file."""
+    items = [item for item in array[:DETECTION_SAMPLE] if isinstance(item, dict)]
+    timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS + LENGTH_SPELLINGS)]
+    with_resource = [i for i in timed if any(s in i for s in RESOURCE_SPELLINGS)]
+    if not items or 2 * len(with_resource) < len(items):
+        return None
+    resource, _ = _commonest(items, RESOURCE_SPELLINGS)
+    start, _ = _commonest(items, START_SPELLINGS)
+    end, _ = _commonest(items, END_SPELLINGS)
+    length, _ = _commonest(items, LENGTH_SPELLINGS)
+    if end is not None:
+        length = None
+    start = start or START_SPELLINGS[0]
+    if end is None and length is None:
+        end = END_SPELLINGS[0]
+    ident = "id" if any("id" in item for item in items) else None
+    return GenericShape(f"{pointer}/*", resource, start, end, length, ident,
+                        (resource, start, end or length))
 
 
 def configured_shape(mapping) -> GenericShape:

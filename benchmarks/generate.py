@@ -124,12 +124,23 @@ def small_update(seed: int) -> str:
         {"userId": _uuid(rng), "shifts": [_shift(rng, 0, False)]}]}, indent=2)
 
 
+def write_medium_files(directory: Path, count: int, seed: int) -> None:
+    """`count` updates of about 1 MB, each of its own agents and shifts (ids prefixed per
+    file), so that the run-wide rules find nothing across them: the many-files figure."""
+    directory.mkdir(parents=True, exist_ok=True)
+    text = genesys_update(1, seed)
+    for index in range(count):
+        (directory / f"update-{index:03}.json").write_text(
+            text.replace('"userId": "', f'"userId": "f{index}-').replace('"id": "', f'"id": "f{index}-'))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--sizes", default="1,20,100")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--small-files", type=int, default=1000)
+    parser.add_argument("--medium-files", type=int, default=200)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for size in (float(s) for s in args.sizes.split(",")):
@@ -138,6 +149,7 @@ def main() -> None:
         (args.out / f"generic-{tag}.json").write_text(generic(size, args.seed))
     (args.out / "one-resource-100k.json").write_text(one_resource(100_000, args.seed))
     (args.out / "small.json").write_text(small_update(args.seed))
+    write_medium_files(args.out / "medium", args.medium_files, args.seed)
     many = args.out / "many"
     many.mkdir(exist_ok=True)
     for index in range(args.small_files):

@@ -90,4 +90,7 @@ hypothesis_settings.register_profile("default", max_examples=60, deadline=None,
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.register_profile("long", max_examples=3000, deadline=None,
                                      suppress_health_check=[HealthCheck.too_slow])
+# Mutation testing (`scripts/mutate.py`) wants the same examples for every mutant.
+hypothesis_settings.register_profile("mutation", max_examples=60, deadline=None, derandomize=True,
+                                     suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("default")

@@ -1,0 +1,432 @@
+"""Behaviours that mutation testing found unpinned: positions in minified JSON, timestamp
+offsets, the edges of the overlap, conflict, version and duration rules, plural messages, the
+day of a time-off marker whatever the process's TZ, and the thresholds of generic detection."""
+import json
+
+import pytest
+
+from wfmlint import lint_paths, lint_text
+from wfmlint.output.machine import render_junit
+from wfmlint.output.text import render_text
+from wfmlint.run import lint_run
+from tests.conftest import activity, at, lint, run_cli, settings, update
+
+MINIFIED = {"separators": (",", ":")}
+
+
+def value_at(text: str, key: str, nth: int = 0) -> tuple[int, int]:
+    """Where the value of the nth `"key":` member starts, in minified JSON."""
+    line, column = at(text, f'"{key}":', nth)
+    return line, column + len(key) + 3
+
+
+def located(findings) -> list[tuple]:
+    return [(f.code, f.line, f.column, f.message, [(r.path, r.line, r.column, r.message) for r in f.related])
+            for f in findings]
+
+
+# 1. Positions in minified JSON ------------------------------------------------------------------
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_positions_in_a_minified_genesys_update(fast):
+    text = json.dumps({"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [
+        {"activities": [activity("2026-11-24T08:00:00Z", 120, description="Pausé ☕ 𝄞"),
+                        activity("2026-11-24T09:00:00Z", 30, code="")]},
+        {"activities": [activity("2026-11-24T09:30:00+01:00", 60)]},
+        {"activities": [activity("2026-11-24T09:45:00Z", 60)], "manualyEdited": True}]},
+        {"userId": "b", "shifts": [{"activities": [
+            {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": ""}]}]}]},
+        ensure_ascii=False, **MINIFIED).replace('{"metadata":', '{"metadata":{"version":3},"metadata":', 1)
+    assert "\n" not in text and ": " not in text and "𝄞" in text  # columns count code points, not bytes
+    assert located(lint_text(text, "p.json", fast=fast)) == [
+        ("WFM003", *at(text, '"metadata"', 1), 'key "metadata" appears twice in one object; parsers keep only the '
+         "last value, so the first is lost; remove or rename one", [("p.json", 1, 2, "first occurrence of the key")]),
+        ("WFM302", *at(text, '{"startDate":"2026-11-24T09:00:00Z"'), "activity from 2026-11-24T09:00:00Z to "
+         "2026-11-24T09:30:00Z overlaps 1 earlier activity of the same shift",
+         [("p.json", *at(text, '{"startDate":"2026-11-24T08:00:00Z"'),
+           "overlapping activity from 2026-11-24T08:00:00Z to 2026-11-24T10:00:00Z")]),
+        ("WFM103", *value_at(text, "activityCodeId", 1), '"activityCodeId" is blank; it must name an existing '
+         "activity code", []),
+        ("WFM202", *value_at(text, "startDate", 2), '"2026-11-24T09:30:00+01:00" has offset +01:00; the Genesys '
+         "API expects UTC: write 2026-11-24T08:30:00Z", []),
+        ("WFM301", *at(text, '{"activities"', 2), 'shift of "a" from 2026-11-24T09:45:00Z to 2026-11-24T10:45:00Z '
+         "overlaps 1 earlier shift; move or shorten one of them",
+         [("p.json", *at(text, '{"activities"'), 'the earlier shift of "a" from 2026-11-24T08:00:00Z to '
+           "2026-11-24T10:00:00Z")]),
+        ("WFM104", *at(text, '"manualyEdited"'), 'unknown field "manualyEdited"; did you mean "manuallyEdited"?', []),
+        ("WFM101", *at(text, '{"startDate":"2026-11-24T08:00:00Z"', 1), 'missing required field "activityCodeId"',
+         [])]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_positions_in_a_minified_generic_file(fast):
+    def entry(resource, start, end=None):
+        return {"resourceId": resource, "startTime": start, **({"endTime": end} if end else {})}
+    text = json.dumps({"scheduleId": "s", "shifts": [
+        entry("r", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z"),
+        entry("r", "2026-11-24T11:00:00Z", "2026-11-24T13:00:00Z"),
+        entry(" ", "2026-11-24T11:00:00Z", "2026-11-24T13:00:00Z"),
+        entry("r", "2026-11-24T14:00:00", "2026-11-24T13:00:00Z"),
+        entry("r", "2026-11-24T14:00:00+24:00", "2026-11-24T15:00:00Z"),
+        entry("r", "2026-11-24T14:00:00Z")]}, **MINIFIED)
+    assert located(lint_text(text, "g.json", fast=fast)) == [
+        ("WFM301", *at(text, '{"resourceId"', 1), 'entry of "r" from 2026-11-24T11:00:00Z to 2026-11-24T13:00:00Z '
+         "overlaps 1 earlier entry; move or shorten one of them",
+         [("g.json", *at(text, '{"resourceId"'), 'the earlier entry of "r" from 2026-11-24T08:00:00Z to '
+           "2026-11-24T12:00:00Z")]),
+        ("WFM103", *value_at(text, "resourceId", 2), '"resourceId" is blank; it must name an existing resource', []),
+        ("WFM202", *value_at(text, "startTime", 3), '"2026-11-24T14:00:00" has no UTC offset, so its instant is '
+         "ambiguous; append Z if it is UTC", []),
+        ("WFM201", *value_at(text, "startTime", 4), '"2026-11-24T14:00:00+24:00" is not a valid date-time: offset '
+         "+24:00 does not exist", []),
+        ("WFM101", *at(text, '{"resourceId"', 5), 'missing required field "endTime"', [])]
+
+
+# 2. Timestamp offsets -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("offset, genesys, generic", [
+    # an offset that does not exist is malformed, in either profile
+    *[(offset, ("WFM201", f"is not a valid date-time: offset {offset} does not exist"),
+       ("WFM201", f"is not a valid date-time: offset {offset} does not exist")) for offset in ("+24:00", "+01:60")],
+    # a real one is WFM202 in Genesys (with the UTC value), fine in generic
+    ("+05:30", ("WFM202", "has offset +05:30; the Genesys API expects UTC: write 2026-11-24T02:30:00Z"), None),
+    ("-23:59", ("WFM202", "has offset -23:59; the Genesys API expects UTC: write 2026-11-25T07:59:00Z"), None),
+])
+def test_offsets_in_genesys_and_generic(offset, genesys, generic):
+    value = f"2026-11-24T08:00:00{offset}"
+    text = update({"userId": "a", "shifts": [{"activities": [activity(value, 60)]}]})
+    assert lint(text) == [(genesys[0], *at(text, f'"{value}"'), f'"{value}" {genesys[1]}')]
+    text = json.dumps([{"userId": "u", "start": value, "lengthMinutes": 60}])
+    expected = [] if generic is None else [(generic[0], *at(text, f'"{value}"'), f'"{value}" {generic[1]}')]
+    assert lint(text) == expected
+
+
+@pytest.mark.parametrize("eight_utc, ten_utc", [
+    ("2026-11-24T13:30:00+05:30", "2026-11-24T15:30:00+05:30"),
+    ("2026-11-24T02:30:00-05:30", "2026-11-24T04:30:00-05:30")])
+def test_generic_offsets_give_the_exact_instant(eight_utc, ten_utc):
+    def text(next_start):
+        return json.dumps([{"userId": "u", "start": eight_utc, "end": ten_utc},
+                           {"userId": "u", "start": next_start, "end": "2026-11-24T11:00:00Z"}])
+    assert lint(text("2026-11-24T10:00:00Z")) == []  # back to back, to the minute
+    overlapping = text("2026-11-24T09:59:00Z")
+    [finding] = lint_text(overlapping, "g.json")
+    assert (finding.code, finding.line, finding.column) == ("WFM301", *at(overlapping, '{"userId"', 1))
+    assert finding.message == ('entry of "u" from 2026-11-24T09:59:00Z to 2026-11-24T11:00:00Z overlaps 1 earlier '
+                               "entry; move or shorten one of them")
+    assert [r.message for r in finding.related] == [
+        'the earlier entry of "u" from 2026-11-24T08:00:00Z to 2026-11-24T10:00:00Z']
+
+
+# 3. WFM302: touching activities, and pre-1970 activities out of order ------------------------------
+
+@pytest.mark.parametrize("activities", [
+    [activity("2026-11-24T08:00:00Z", 60), activity("2026-11-24T09:00:00Z", 60)],
+    [activity("2026-11-24T09:00:00Z", 60), activity("2026-11-24T08:00:00Z", 60)],
+    [activity("1969-12-31T23:00:00Z", 60), activity("1969-12-31T22:00:00Z", 60)],
+    [activity("1969-12-31T23:30:00Z", 60), activity("1970-01-01T00:30:00Z", 60)]])
+def test_touching_activities_do_not_overlap(activities):
+    assert lint(update({"userId": "a", "shifts": [{"activities": activities}]})) == []
+
+
+def test_an_activity_touching_one_it_does_not_overlap_is_not_related():
+    text = update({"userId": "a", "shifts": [{"activities": [
+        activity("2026-11-24T08:00:00Z", 240), activity("2026-11-24T08:30:00Z", 30, code="b"),
+        activity("2026-11-24T09:00:00Z", 60, code="c")]}]})
+    objects = '{\n              "startDate"'
+    findings = lint_text(text, "p.json")
+    assert [(f.code, f.line, f.column, f.message, [(r.line, r.column) for r in f.related]) for f in findings] == [
+        ("WFM302", *at(text, objects, 1), "activity from 2026-11-24T08:30:00Z to 2026-11-24T09:00:00Z overlaps 1 "
+         "earlier activity of the same shift", [at(text, objects, 0)]),
+        ("WFM302", *at(text, objects, 2), "activity from 2026-11-24T09:00:00Z to 2026-11-24T10:00:00Z overlaps 1 "
+         "earlier activity of the same shift", [at(text, objects, 0)])]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_pre_1970_activities_out_of_order(fast):
+    text = update({"userId": "a", "shifts": [{"activities": [
+        activity("1969-12-31T23:00:00Z", 120), activity("1969-12-31T22:00:00Z", 90, code="b")]}]})
+    objects = '{\n              "startDate"'
+    [finding] = lint_text(text, "p.json", fast=fast)
+    assert (finding.code, finding.line, finding.column) == ("WFM302", *at(text, objects, 0))
+    assert finding.message == ("activity from 1969-12-31T23:00:00Z to 1970-01-01T01:00:00Z overlaps 1 earlier "
+                               "activity of the same shift")
+    assert [(r.line, r.column, r.message) for r in finding.related] == [
+        (*at(text, objects, 1), "overlapping activity from 1969-12-31T22:00:00Z to 1969-12-31T23:30:00Z")]
+
+
+# 4. WFM303 against a generic --existing -----------------------------------------------------------
+
+GENERIC_EXISTING = {"scheduleId": "s", "metadata": {"version": 9}, "shifts": [
+    {"id": "e-1", "resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T12:00:00Z"},
+    {"id": "e-2", "resourceId": "r", "startTime": "2026-11-24T13:00:00Z", "endTime": "2026-11-24T17:00:00Z"},
+    {"id": "e-3", "resourceId": "q", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T12:00:00Z"}]}
+
+
+def _generic_against_existing(tmp_path, monkeypatch, *entries):
+    monkeypatch.chdir(tmp_path)
+    existing = json.dumps(GENERIC_EXISTING, indent=2)
+    payload = json.dumps({"scheduleId": "s", "metadata": {"version": 9},
+                          "shifts": [dict(zip(("id", "resourceId", "startTime", "endTime"), e)) for e in entries]},
+                         indent=2)
+    (tmp_path / "existing.json").write_text(existing)
+    (tmp_path / "p.json").write_text(payload)
+    return payload, existing, lint_paths(["p.json"], settings(), existing="existing.json")
+
+
+def test_generic_entry_colliding_with_two_existing_entries(tmp_path, monkeypatch):
+    payload, existing, findings = _generic_against_existing(
+        tmp_path, monkeypatch, ("n-1", "r", "2026-11-24T11:00:00Z", "2026-11-24T14:00:00Z"))
+    assert located(findings) == [
+        ("WFM303", *at(payload, '{\n      "id": "n-1"'), 'entry of "r" from 2026-11-24T11:00:00Z to '
+         "2026-11-24T14:00:00Z collides with 2 entries of the current schedule that this payload neither "
+         "replaces (same shift id) nor deletes",
+         [("existing.json", *at(existing, '{\n      "id": "e-1"'),
+           'current entry of "r" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z'),
+          ("existing.json", *at(existing, '{\n      "id": "e-2"'),
+           'current entry of "r" from 2026-11-24T13:00:00Z to 2026-11-24T17:00:00Z')])]
+
+
+@pytest.mark.parametrize("entries, colliding", [
+    # the same id replaces the current entry, wherever the new one lies
+    ([("e-1", "r", "2026-11-24T11:00:00Z", "2026-11-24T12:30:00Z")], None),
+    # ...also when another entry of the payload is the one that moved it away
+    ([("x", "r", "2026-11-24T11:00:00Z", "2026-11-24T12:30:00Z"),
+      ("e-1", "r", "2026-11-24T18:00:00Z", "2026-11-24T19:00:00Z")], None),
+    # replacing e-1 does not replace e-2
+    ([("e-1", "r", "2026-11-24T11:00:00Z", "2026-11-24T14:00:00Z")], "e-2"),
+    # ids are replaced per resource: e-3 belongs to q
+    ([("e-3", "r", "2026-11-24T11:00:00Z", "2026-11-24T12:30:00Z")], "e-1"),
+    # half-open: ending where the current entry starts, starting where it ends
+    ([("n-1", "r", "2026-11-24T12:00:00Z", "2026-11-24T13:00:00Z")], None)])
+def test_generic_replacement_by_id(tmp_path, monkeypatch, entries, colliding):
+    payload, existing, findings = _generic_against_existing(tmp_path, monkeypatch, *entries)
+    if colliding is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert (finding.code, finding.line, finding.column) == ("WFM303", *at(payload, "{\n      \"id\""))
+        assert finding.message.endswith("collides with 1 entry of the current schedule that this payload neither "
+                                        "replaces (same shift id) nor deletes")
+        assert [(r.line, r.column) for r in finding.related] == [at(existing, f'{{\n      "id": "{colliding}"')]
+
+
+# 5. WFM404 without a current agent version; WFM405 without scheduleId, and its related place --------
+
+def test_no_stale_version_where_either_side_has_no_agent_version(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    existing = json.dumps({"result": {"agentSchedules": [
+        {"user": {"id": "a"}, "shifts": []}, {"user": {"id": "b"}, "metadata": {"version": 2}, "shifts": []},
+        {"user": {"id": "c"}, "metadata": {"version": 8}, "shifts": []}]}, "metadata": {"version": 4}}, indent=2)
+    payload = update({"userId": "a", "metadata": {"version": 7}}, {"userId": "b", "metadata": {"version": 3}},
+                     {"userId": "c"}, version=4)
+    (tmp_path / "existing.json").write_text(existing)
+    (tmp_path / "p.json").write_text(payload)
+    assert located(lint_paths(["p.json"], settings(), existing="existing.json")) == [
+        ("WFM404", *at(payload, "3"), 'agent "b" is at version 2 in the current schedule, not 3; rebuild this '
+         "agent's entries from it", [("existing.json", *at(existing, "2"), "current agent version")])]
+
+
+def test_generic_files_without_schedule_id_do_not_race(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def generic(resource, schedule=()):
+        return json.dumps({**dict(schedule), "metadata": {"version": 1}, "shifts": [
+            {"resourceId": resource, "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}]})
+    (tmp_path / "a.json").write_text(generic("r"))
+    (tmp_path / "b.json").write_text(generic("q"))
+    assert lint_paths(["a.json", "b.json"], settings()) == []
+    with_id = generic("q", {"scheduleId": "s"})
+    (tmp_path / "a.json").write_text(generic("r", {"scheduleId": "s"}))
+    (tmp_path / "b.json").write_text(with_id)
+    assert located(lint_paths(["a.json", "b.json"], settings())) == [
+        ("WFM405", *at(with_id, '"s"'), 'schedule "s" is also written by a.json; merge the two files or apply '
+         "them one after the other with fresh versions", [("a.json", *at(with_id, '"s"'), "the other write")])]
+
+
+@pytest.mark.parametrize("order", [("a.json", "b.json"), ("b.json", "a.json")])
+def test_shift_id_in_two_genesys_files_points_at_both(tmp_path, monkeypatch, order):
+    monkeypatch.chdir(tmp_path)
+    shift = {"id": "s-1", "activities": [activity("2026-11-24T08:00:00Z", 60)]}
+    texts = {"a.json": update({"userId": "a", "metadata": {"version": 5}, "shifts": [shift]}),
+             "b.json": update({"userId": "z", "metadata": {"version": 1}}, {"userId": "a", "metadata": {"version": 6},
+                              "shifts": [{"activities": [activity("2026-11-24T20:00:00Z", 60)]},
+                                         dict(shift, activities=[activity("2026-11-24T10:00:00Z", 60)])]})}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    first, later = order
+    [finding] = lint_paths(list(order), settings())
+    assert (finding.code, finding.path, finding.line, finding.column) == (
+        "WFM405", later, *at(texts[later], '"s-1"'))
+    assert finding.message == f'shift "s-1" of agent "a" is also written by {first}; only one write can win'
+    assert [(r.path, r.line, r.column, r.message) for r in finding.related] == [
+        (first, *at(texts[first], '"s-1"'), "the other write")]
+
+
+# 6. WFM204 boundaries ---------------------------------------------------------------------------
+
+def _lasting(kind: str, minutes: int) -> str:
+    """A shift, a time-off marker, or a generic entry (by end or by length) lasting `minutes`."""
+    if kind == "shift":
+        return update({"userId": "a", "shifts": [{"activities": [
+            activity("2026-11-24T00:00:00Z", 60), activity("2026-11-24T01:00:00Z", minutes - 60)]}]})
+    if kind == "marker":
+        return update({"userId": "a", "fullDayTimeOffMarkers": [
+            {"businessUnitDate": "2026-11-24", "lengthMinutes": minutes}]})
+    if kind == "end":
+        end = f"2026-11-25T{minutes // 60 - 24:02d}:{minutes % 60:02d}:00Z"
+        return json.dumps([{"userId": "u", "start": "2026-11-24T00:00:00Z", "end": end}])
+    return json.dumps([{"userId": "u", "start": "2026-11-24T00:00:00Z", "lengthMinutes": minutes}])
+
+
+@pytest.mark.parametrize("kind, what, where", [
+    ("shift", "shift", '{\n          "activities"'), ("marker", "time-off marker", '{\n          "businessUnitDate"'),
+    ("end", "entry", '{"userId"'), ("length", "entry", '{"userId"')])
+@pytest.mark.parametrize("config, limit", [
+    (None, 1440), ({"rules": {"excessive-duration": {"max-minutes": 1500}}}, 1500),
+    ({"rules": {"WFM204": {"max-minutes": 1450}}}, 1450)])
+def test_excessive_duration_boundaries(kind, what, where, config, limit):
+    assert lint(_lasting(kind, limit), config=config) == []
+    text = _lasting(kind, limit + 1)
+    assert lint(text, config=config) == [("WFM204", *at(text, where), f"{what} lasts {limit + 1} minutes, longer "
+                                          f"than max-minutes ({limit}); check its dates and units")]
+
+
+# 7. Plural forms (WFM303's "1 entry" / "2 entries" are pinned in section 4) ----------------------
+
+def _shifts(*starts):
+    return update({"userId": "a", "shifts": [{"activities": [activity(s, 60)]} for s in starts]})
+
+
+def _entries(*starts):
+    return json.dumps([{"userId": "u", "start": s, "lengthMinutes": 60} for s in starts])
+
+
+def _activities(*starts):
+    return update({"userId": "a", "shifts": [{"activities": [activity(s, 60) for s in starts]}]})
+
+
+def _day_off(*starts):
+    return update({"userId": "a", "shifts": [{"activities": [activity(s, 60)]} for s in starts],
+                   "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24"}]})
+
+
+TWO, THREE = ("2026-11-24T08:00:00Z", "2026-11-24T08:30:00Z"), (
+    "2026-11-24T08:00:00Z", "2026-11-24T08:20:00Z", "2026-11-24T08:40:00Z")
+
+
+@pytest.mark.parametrize("make, starts, code, message", [
+    (_shifts, TWO, "WFM301", 'shift of "a" from 2026-11-24T08:30:00Z to 2026-11-24T09:30:00Z overlaps 1 earlier '
+     "shift; move or shorten one of them"),
+    (_shifts, THREE, "WFM301", 'shift of "a" from 2026-11-24T08:40:00Z to 2026-11-24T09:40:00Z overlaps 2 earlier '
+     "shifts; move or shorten one of them"),
+    (_entries, TWO, "WFM301", 'entry of "u" from 2026-11-24T08:30:00Z to 2026-11-24T09:30:00Z overlaps 1 earlier '
+     "entry; move or shorten one of them"),
+    (_entries, THREE, "WFM301", 'entry of "u" from 2026-11-24T08:40:00Z to 2026-11-24T09:40:00Z overlaps 2 earlier '
+     "entries; move or shorten one of them"),
+    (_activities, TWO, "WFM302", "activity from 2026-11-24T08:30:00Z to 2026-11-24T09:30:00Z overlaps 1 earlier "
+     "activity of the same shift"),
+    (_activities, THREE, "WFM302", "activity from 2026-11-24T08:40:00Z to 2026-11-24T09:40:00Z overlaps 2 earlier "
+     "activities of the same shift"),
+    (_day_off, TWO[:1], "WFM305", 'agent "a" has a full day off on 2026-11-24 but 1 activity that day; drop one '
+     "or the other"),
+    (_day_off, ("2026-11-24T08:00:00Z", "2026-11-24T10:00:00Z"), "WFM305", 'agent "a" has a full day off on '
+     "2026-11-24 but 2 activities that day; drop one or the other")])
+def test_plural_forms(make, starts, code, message):
+    findings = lint(make(*starts))
+    assert {c for c, *_ in findings} == {code}
+    assert findings[-1][3] == message
+
+
+def test_plural_forms_in_the_summary_and_junit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = {"clean.json": _activities("2026-11-20T08:00:00Z"), "clean2.json": _activities("2026-11-21T08:00:00Z"),
+             "one.json": _activities("2026-11-24T08:00:00Z", "2026-11-24T08:30:00Z"),  # 1 error
+             "two.json": update({"userId": "a", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-26"}],
+                                 "shifts": [{"activities": [activity(f"2026-11-26T08:{minute}:00Z", 60)
+                                                            for minute in ("00", "20", "40")]}]})}  # 2 and 1
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+
+    def report(*paths):
+        run = lint_run(list(paths), settings())
+        return render_text(run.findings, run).splitlines()[-1], render_junit(run.findings, run)
+    assert report("clean.json")[0] == "No problems in 1 file."
+    assert report("clean.json", "clean2.json")[0] == "No problems in 2 files."
+    summary, junit = report("one.json")
+    assert (summary, junit.count('message="1 finding"')) == ("Found 1 error in 1 of 1 file.", 1)
+    summary, junit = report("clean.json", "one.json", "two.json")
+    assert summary == "Found 3 errors and 1 warning in 2 of 3 files."
+    assert 'message="1 finding"' in junit and 'message="3 findings"' in junit
+
+
+# 8. WFM305 whatever the process's TZ ----------------------------------------------------------------
+
+def test_time_off_conflict_does_not_depend_on_the_tz_variable(tmp_path):
+    def shifts(*spans):
+        return [{"activities": [activity(start, minutes)]} for start, minutes in spans]
+    payload = update(
+        {"userId": "a", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24"}], "shifts": shifts(
+            ("2026-11-23T23:00:00Z", 60), ("2026-11-24T23:59:00Z", 1), ("2026-11-25T00:00:00Z", 60))},
+        {"userId": "b", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24"}], "shifts": shifts(
+            ("2026-11-23T18:30:00Z", 329), ("2026-11-24T00:00:00Z", 60), ("2026-11-24T10:00:00Z", 60))},
+        {"userId": "c", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-01"}, {"businessUnitDate": "2026-11-02"}],
+         "shifts": shifts(("2026-11-02T04:30:00Z", 30))})
+    (tmp_path / "p.json").write_text(payload)
+    (tmp_path / "ny.toml").write_text('timezone = "America/New_York"\n')
+    markers, activities = '{\n          "businessUnitDate"', '{\n              "startDate"'
+
+    def finding(agent, day, count, marker, first):
+        what = "1 activity" if count == 1 else f"{count} activities"
+        return ("WFM305", *at(payload, markers, marker), f'agent "{agent}" has a full day off on {day} but {what} '
+                "that day; drop one or the other", [(*at(payload, activities, first), "activity on the day off")])
+    expected = {(): [finding("a", "2026-11-24", 1, 0, 1), finding("b", "2026-11-24", 2, 1, 4),
+                     finding("c", "2026-11-02", 1, 3, 6)],
+                # New York: 2026-11-01 has 25 hours (04:00Z to 05:00Z the next day)
+                ("--config", "ny.toml"): [finding("a", "2026-11-24", 2, 0, 1), finding("b", "2026-11-24", 1, 1, 5),
+                                          finding("c", "2026-11-01", 1, 2, 6)]}
+    for config, findings in expected.items():
+        for tz in ("UTC", "Asia/Kolkata", "America/Los_Angeles"):
+            result = run_cli("p.json", "--format", "json", *config, cwd=tmp_path, env={"TZ": tz})
+            assert (tz, result.code, result.err) == (tz, 0, "")
+            assert [(f["code"], f["line"], f["column"], f["message"],
+                     [(r["line"], r["column"], r["message"]) for r in f["related"]])
+                    for f in json.loads(result.out)] == findings, tz
+
+
+# 9. Generic auto-detection thresholds ------------------------------------------------------------
+
+QUALIFYING = [{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"},
+              {"userId": "u", "start": "2026-11-24T10:00:00Z", "end": "2026-11-24T11:00:00Z"}]
+NOT_QUALIFYING = [{"userId": "u"}, {"start": "2026-11-24T12:00:00Z", "end": "2026-11-24T13:00:00Z"}]
+
+
+def test_an_array_half_of_whose_objects_qualify_is_detected():
+    text = json.dumps({"items": QUALIFYING + NOT_QUALIFYING + ["not an object", 3]}, indent=2)
+    third, fourth = at(text, '{\n      "userId": "u"\n'), at(text, '{\n      "start"')
+    assert lint(text) == [
+        ("WFM101", *third, 'missing required field "start"'), ("WFM101", *third, 'missing required field "end"'),
+        ("WFM101", *fourth, 'missing required field "userId"'),
+        ("WFM102", *at(text, '"not an object"'), 'expected an entry object, found the string "not an object"'),
+        ("WFM102", *at(text, "3\n"), "expected an entry object, found the number 3")]
+
+
+def test_an_array_just_under_half_qualifying_is_skipped():
+    assert lint(json.dumps({"items": QUALIFYING + NOT_QUALIFYING + [{"note": "x"}]}, indent=2)) == []
+    assert lint(json.dumps({"items": QUALIFYING[:1] + NOT_QUALIFYING}, indent=2)) == []
+
+
+def _nested(depth: int, through_arrays: bool) -> str:
+    """An entry array `depth` containers below the root (SEARCH_DEPTH is 6)."""
+    value = [{"userId": "u", "start": "2026-11-24T08:00:00", "end": "2026-11-24T09:00:00Z"}]
+    for level in range(depth, 0, -1):
+        value = [value] if through_arrays else {f"l{level}": value}
+    return json.dumps(value)
+
+
+@pytest.mark.parametrize("through_arrays", [False, True])
+def test_entries_at_the_search_depth_are_found_one_deeper_are_not(through_arrays):
+    text = _nested(6, through_arrays)
+    assert lint(text) == [("WFM202", *at(text, '"2026-11-24T08:00:00"'), '"2026-11-24T08:00:00" has no UTC offset, '
+                           "so its instant is ambiguous; append Z if it is UTC")]
+    assert lint(_nested(7, through_arrays)) == []

@@ -58,13 +58,17 @@ def _structs() -> dict[str, type]:
             low = 1 if spec.name in _POSITIVE else -INT64_MAX - 1
             if spec.ge is not None:
                 low = max(low, spec.ge)
-            return Annotated[int, msgspec.Meta(ge=low, le=INT64_MAX)]
+            return Annotated[int, msgspec.Meta(ge=low, le=INT64_MAX if spec.le is None else spec.le)]
+        if spec.kind == "float":
+            return float
         if spec.kind == "bool":
             return bool
         if spec.kind == "dict":
             return dict[str, Any]
         if spec.kind == "list":
-            return list[str] if spec.items == "str" else list[struct(spec.items)]
+            if spec.items in ("str", "float"):
+                return list[str] if spec.items == "str" else list[float]
+            return list[struct(spec.items)]
         return struct(spec.kind)
 
     def struct(name: str) -> type:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .shapes import SCHEMA_ROOTS, SHAPES
 
-_SCALARS = {"str": str, "int": int, "bool": bool, "dict": dict[str, Any]}
+_SCALARS = {"str": str, "int": int, "float": float, "bool": bool, "dict": dict[str, Any]}
 
 
 def _annotation(kind: str, items: str | None, choices, alone: bool, visited: bool) -> Any:
@@ -38,6 +38,8 @@ def model(name: str, alone: bool = True) -> type[BaseModel]:
         extra = {"description": spec.description} if spec.description else {}
         if spec.ge is not None:
             extra["ge"] = spec.ge
+        if spec.le is not None:
+            extra["le"] = spec.le
         if spec.required:
             fields[spec.name] = (annotation, Field(..., **extra))
         else:

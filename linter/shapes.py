@@ -10,16 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+INT32_MIN, INT32_MAX = -2**31, 2**31 - 1  # every integer of the official models is an int32
+
+
 @dataclass(frozen=True)
 class FieldShape:
     name: str
-    kind: str  # "str" | "int" | "bool" | "list" | "dict" | the name of another shape
+    kind: str  # "str" | "int" | "float" | "bool" | "list" | "dict" | the name of another shape
     required: bool = False
     description: str = ""
     ge: int | None = None
+    le: int | None = None
     choices: tuple[str, ...] | None = None
-    items: str | None = None  # for lists: "str" or the name of the item shape
-    visited: bool = False  # a list of objects that the normaliser checks one by one
+    items: str | None = None  # for lists: "str", "float" or the name of the item shape
+    visited: bool = False  # a list of objects that the reader makes a table of
+    read_only: bool = False  # set by the API in responses; ignored in a request (WFM109)
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,27 @@ class Shape:
 
 
 def _f(name: str, kind: str, required: bool = False, **extra) -> FieldShape:
+    if kind == "int":
+        extra.setdefault("ge", INT32_MIN)
+        extra.setdefault("le", INT32_MAX)
     return FieldShape(name, kind, required, **extra)
 
 
+def _ro(name: str, kind: str, **extra) -> FieldShape:
+    return _f(name, kind, read_only=True, **extra)
+
+
+def _without(fields: tuple[FieldShape, ...], *names: str) -> tuple[FieldShape, ...]:
+    return tuple(spec for spec in fields if spec.name not in names)
+
+
+# The official models (`../shared/genesys/official-models.md`: the field table of the Platform
+# API SDKs' upload and export models), by wfmlint's names; the official name is in each doc.
+_METADATA = (_f("version", "int", True, description="Optimistic-concurrency version"),
+             _ro("modifiedBy", "UserReference"), _ro("dateModified", "str"),
+             _ro("createdBy", "UserReference"), _ro("dateCreated", "str"))
 _SHARED_ROOT = (_f("published", "bool"), _f("shortTermForecast", "ShortTermForecastRef"),
-                _f("headcountForecast", "dict"))
+                _f("headcountForecast", "HeadcountForecast"))
 _AGENT = (
     _f("userId", "str", True, description="The agent; the resource of every interval below"),
     _f("shifts", "list", items="Shift", visited=True),
@@ -44,50 +65,78 @@ _AGENT = (
     _f("workPlanIdsPerWeek", "WorkPlanIdsPerWeek"),
     _f("delete", "bool"),
 )
+_SHIFT = (
+    _f("id", "str", description="An existing shift's id; absent for a new shift"),
+    _f("activities", "list", items="Activity", visited=True),
+    _ro("startDate", "str"), _ro("lengthMinutes", "int"), _f("manuallyEdited", "bool"),
+    _f("workPlanId", "WorkPlanId"), _f("workPlanShiftId", "WorkPlanId"),
+    _ro("schedule", "ScheduleRef"), _f("delete", "bool"),
+)
 
 SHAPES = {shape.name: shape for shape in (
-    Shape("Version", (_f("version", "int", True, description="Optimistic-concurrency version"),)),
-    Shape("WorkPlanId", (_f("value", "str", True),)),
-    Shape("WorkPlanIdsPerWeek", (_f("values", "list", True, items="str"),)),
-    Shape("ShortTermForecastRef", (_f("id", "str", True), _f("weekDate", "str", True, description="yyyy-MM-dd"))),
+    Shape("Version", _METADATA, doc="WfmVersionedEntityMetadata"),
+    Shape("UserReference", (_f("id", "str"), _ro("selfUri", "str")), doc="UserReference"),
+    Shape("WorkPlanId", (_f("value", "str"),), doc="ValueWrapperString"),
+    Shape("WorkPlanIdsPerWeek", (_f("values", "list", items="str"),), doc="ListWrapperString"),
+    Shape("ShortTermForecastRef", (_f("id", "str"), _f("weekDate", "str", True, description="yyyy-MM-dd"),
+                                   _ro("description", "str"), _ro("selfUri", "str")),
+          doc="BuShortTermForecastReference"),
+    Shape("HeadcountForecast", (_f("entities", "list", items="HeadcountEntity"),
+                                _f("referenceStartDate", "str", description="date-time")),
+          doc="BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema"),
+    Shape("HeadcountEntity", (_f("planningGroupId", "str", True),
+                              _f("requiredPerInterval", "list", items="float"),
+                              _f("requiredWithoutShrinkagePerInterval", "list", items="float")),
+          doc="BuPlanningGroupHeadcountForecastUploadSchema"),
+    Shape("ScheduleRef", (_f("id", "str"), _f("weekDate", "str"), _ro("selfUri", "str")),
+          doc="BuScheduleReference"),
     Shape("Activity", (
         _f("startDate", "str", True, description="yyyy-MM-ddTHH:mm:ss[.SSS]Z, UTC"),
         _f("lengthMinutes", "int", True, description="Greater than 0; end = start + length"),
         _f("description", "str", True), _f("activityCodeId", "str", True), _f("paid", "bool"),
         _f("payableMinutes", "int"),
         _f("externalActivityType", "str", choices=("ActivityPlan", "Coaching", "Learning", "Opportunity")),
-        _f("externalActivityId", "str"), _f("timeOffRequestId", "str"))),
-    Shape("Shift", (
-        _f("id", "str", description="An existing shift's id; absent for a new shift"),
-        _f("activities", "list", items="Activity", visited=True), _f("startDate", "str"),
-        _f("lengthMinutes", "int"), _f("manuallyEdited", "bool"), _f("delete", "bool"))),
+        _f("externalActivityId", "str"), _f("timeOffRequestId", "str"),
+        _f("timeOffRequestSyncVersion", "int")), doc="BuAgentScheduleActivity"),
+    Shape("Shift", _SHIFT, doc="BuUpdateAgentScheduleShift"),
+    Shape("ImportShift", _without(_SHIFT, "delete"), doc="BuAgentScheduleShiftRequest"),
     Shape("Marker", (
-        _f("businessUnitDate", "str", True, description="yyyy-MM-dd in the business unit's time zone"),
+        _f("businessUnitDate", "str", description="yyyy-MM-dd in the business unit's time zone"),
+        _f("startOffsetMinutes", "int"), _f("endOffsetMinutes", "int"),
         _f("lengthMinutes", "int"), _f("payableMinutes", "int"), _f("activityCodeId", "str"),
-        _f("description", "str"), _f("paid", "bool"), _f("timeOffRequestId", "str"), _f("delete", "bool"))),
-    Shape("ImportAgent", _AGENT),
+        _f("description", "str"), _f("paid", "bool"), _f("timeOffRequestId", "str"),
+        _f("timeOffRequestSyncVersion", "int"), _f("delete", "bool")), doc="BuFullDayTimeOffMarker"),
+    Shape("ImportAgent", (*_without(_AGENT, "delete")[:1],
+                          _f("shifts", "list", items="ImportShift", visited=True),
+                          *_without(_AGENT, "delete", "userId", "shifts")),
+          doc="BuImportAgentScheduleUploadSchema"),
     Shape("UpdateAgent", (*_AGENT, _f("metadata", "Version", description=(
-        "Required when existing entries are edited or deleted; omit for agents new to the schedule")))),
+        "Required when existing entries are edited or deleted; omit for agents new to the schedule"))),
+          doc="BuUpdateAgentScheduleUploadSchema"),
     Shape("UpdateRoot", (_f("metadata", "Version", True), _f("agentSchedules", "list", items="UpdateAgent",
                                                              visited=True),
                          _f("description", "str"), *_SHARED_ROOT),
-          doc="Genesys Cloud business-unit schedule update file."),
+          doc="Genesys Cloud business-unit schedule update file (UpdateScheduleUploadSchema)."),
     Shape("ImportRoot", (_f("description", "str", True), _f("weekCount", "int", True, ge=1),
                          _f("agentSchedules", "list", items="ImportAgent", visited=True), *_SHARED_ROOT),
-          doc="Genesys Cloud schedule import file."),
-    Shape("ExportUser", (_f("id", "str", True),), open=True),
+          doc="Genesys Cloud schedule import file (ImportScheduleUploadSchema)."),
+    # Exports are open (real ones carry far more than wfmlint reads, SPEC §9), and so is every
+    # object inside them: a GET's metadata, users and references pass as they come.
+    Shape("ExportMetadata", (_f("version", "int"),), open=True),
+    Shape("ExportUser", (_f("id", "str"),), open=True),
     Shape("ExportActivity", (_f("startDate", "str", True), _f("lengthMinutes", "int", True)), open=True),
     Shape("ExportShift", (_f("id", "str"), _f("startDate", "str"), _f("lengthMinutes", "int"),
                           _f("activities", "list", items="ExportActivity", visited=True)), open=True),
     Shape("ExportMarker", (_f("businessUnitDate", "str"), _f("lengthMinutes", "int")), open=True),
-    Shape("ExportAgent", (_f("user", "ExportUser", True),
+    Shape("ExportAgent", (_f("user", "ExportUser"),
                           _f("shifts", "list", items="ExportShift", visited=True),
                           _f("fullDayTimeOffMarkers", "list", items="ExportMarker", visited=True),
-                          _f("metadata", "Version")), open=True),
+                          _f("metadata", "ExportMetadata")), open=True),
     Shape("ExportResult", (_f("agentSchedules", "list", items="ExportAgent", visited=True),
                            _f("businessUnitTimeZone", "str")), open=True),
     Shape("ExportRoot", (_f("agentSchedules", "list", items="ExportAgent", visited=True),
-                         _f("businessUnitTimeZone", "str"), _f("metadata", "Version"),
+                         _f("businessUnitTimeZone", "str"), _f("metadata", "ExportMetadata"),
+                         _f("status", "str", choices=("Processing", "Complete", "Canceled", "Error")),
                          _f("result", "ExportResult")), open=True,
           doc="The current schedule, as agentschedules/query returns it (with or without `result`)."),
 )}
@@ -99,7 +148,7 @@ EXCLUSIVE_FIELDS = (("workPlanId", "workPlanIdsPerWeek"),)
 VISITED_SHAPES: dict[str, dict[str, str]] = {
     "genesys-update": {"root": "UpdateRoot", "agent": "UpdateAgent", "shift": "Shift",
                        "activity": "Activity", "marker": "Marker"},
-    "genesys-import": {"root": "ImportRoot", "agent": "ImportAgent", "shift": "Shift",
+    "genesys-import": {"root": "ImportRoot", "agent": "ImportAgent", "shift": "ImportShift",
                        "activity": "Activity", "marker": "Marker"},
     "genesys-schedule-export": {"root": "ExportRoot", "agent": "ExportAgent", "shift": "ExportShift",
                                 "activity": "ExportActivity", "marker": "ExportMarker"},

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class FastCheck:
     """A cheap, conservative test derived from one shape: True only for valid objects."""
 
-    _TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict}
+    _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
 
     def __init__(self, shape_name: str) -> None:
         from .shapes import SHAPES
@@ -35,6 +35,8 @@ class FastCheck:
         self.literals: dict[str, frozenset] = {}
         self.nested: dict[str, FastCheck] = {}
         self.minimum: dict[str, int] = {}
+        self.maximum: dict[str, int] = {}
+        self.number_lists: set[str] = set()  # lists whose items must be numbers
         self.integers: set[str] = set()
         for spec in shape.fields:
             kind = self._TYPES.get(spec.kind)
@@ -42,6 +44,10 @@ class FastCheck:
                 kind = dict
                 self.nested[spec.name] = FastCheck(spec.kind)
             allowed = {kind} if spec.required else {kind, type(None)}
+            if kind is float:
+                allowed.add(int)
+            if spec.kind == "list" and spec.items == "float":
+                self.number_lists.add(spec.name)
             self.types[spec.name] = frozenset(allowed)
             if kind is int:
                 self.integers.add(spec.name)
@@ -49,6 +55,8 @@ class FastCheck:
                 self.literals[spec.name] = frozenset(spec.choices)
             if spec.ge is not None:
                 self.minimum[spec.name] = spec.ge
+            if spec.le is not None:
+                self.maximum[spec.name] = spec.le
         self.passes = self._compile()
 
     @staticmethod
@@ -67,7 +75,8 @@ class FastCheck:
         per value. It runs once per object of the payload, so it is the hot path of a lint.
         The source is generated from our own models only, never from input."""
         names: dict[str, Any] = {"REQUIRED": self.required, "ALLOWED": self.allowed,
-                                 "MISSING": _MISSING, "LOW": -INT64_MAX - 1, "HIGH": INT64_MAX}
+                                 "MISSING": _MISSING, "LOW": -INT64_MAX - 1, "HIGH": INT64_MAX,
+                                 "NUMBERS": (int, float)}
         body = ["def passes(obj):", "    keys = obj.keys()"]
         if self.required:
             body.append("    if not REQUIRED <= keys: return False")
@@ -88,9 +97,13 @@ class FastCheck:
                 body.append("    if type(value) is int and not LOW <= value <= HIGH: return False")
                 if name in self.minimum:
                     body.append(f"    if type(value) is int and value < {int(self.minimum[name])}: return False")
+                if name in self.maximum:
+                    body.append(f"    if type(value) is int and value > {int(self.maximum[name])}: return False")
             if name in self.literals:
                 names[f"L{index}"] = self.literals[name]
                 body.append(f"    if {guard}value not in L{index}: return False")
+            if name in self.number_lists:
+                body.append(f"    if type(value) is list and not all(type(x) in NUMBERS for x in value): return False")
             if name in self.nested:
                 names[f"N{index}"] = self.nested[name].passes
                 body.append(f"    if type(value) is dict and not N{index}(value): return False")
@@ -131,6 +144,7 @@ def _json_text(value: str) -> str:
 _EXPECTED = {
     "string_type": "a string",
     "int_type": "an integer",
+    "float_type": "a number",
     "bool_type": "true or false",
     "list_type": "an array",
     "dict_type": "an object",
@@ -211,6 +225,8 @@ def _explain(payload, check: FastCheck, pointer: str, obj: dict) -> list[Issue]:
                                 join_pointer(pointer, *loc[:-1]), about=f"{pointer}#{name}"))
             continue
         value_pointer = join_pointer(pointer, *loc)
+        if kind in ("greater_than_equal", "less_than_equal") and out_of_int64(value):
+            continue  # WFM004 (`_oversized_integers`)
         if kind == "int_type" and out_of_int64(value):
             issues.append(Issue("WFM004", f"\"{name}\" is {describe_value(value)}, which does "
                                 "not fit a 64-bit integer", value_pointer))
@@ -248,6 +264,8 @@ def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any
         return f"\"{name}\" must be one of {error.ctx['expected']}, not {found}"
     if kind == "greater_than_equal":
         return f"\"{name}\" must be at least {error.ctx['ge']}, not {found}"
+    if kind == "less_than_equal":
+        return f"\"{name}\" must be at most {error.ctx['le']}, not {found}"
     expected = _EXPECTED[kind]
     if value is None:
         return f"\"{name}\" is required and must be {expected}, not null"

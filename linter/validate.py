@@ -57,11 +57,9 @@ def _field_errors(spec: FieldShape, value: Any, loc: tuple, alone: bool) -> list
             return []
         return [ShapeError("literal_error", loc, value, {"expected": _alternatives(spec.choices)})]
     if spec.kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return [ShapeError("int_type", loc, value, {})]
-        if spec.ge is not None and value < spec.ge:
-            return [ShapeError("greater_than_equal", loc, value, {"ge": spec.ge})]
-        return []
+        return _int_errors(spec, value, loc)
+    if spec.kind == "float":
+        return [] if _is_number(value) else [ShapeError("float_type", loc, value, {})]
     if spec.kind in _SCALAR_TYPES:
         kind, error = _SCALAR_TYPES[spec.kind]
         return [] if isinstance(value, kind) else [ShapeError(error, loc, value, {})]
@@ -73,9 +71,27 @@ def _field_errors(spec: FieldShape, value: Any, loc: tuple, alone: bool) -> list
         if spec.items == "str":
             return [ShapeError("string_type", (*loc, index), item, {})
                     for index, item in enumerate(value) if not isinstance(item, str)]
+        if spec.items == "float":
+            return [ShapeError("float_type", (*loc, index), item, {})
+                    for index, item in enumerate(value) if not _is_number(item)]
         return [error for index, item in enumerate(value)
                 for error in _object_errors(spec.items, item, (*loc, index), False)]
     return _object_errors(spec.kind, value, loc, alone)
+
+
+def _int_errors(spec: FieldShape, value: Any, loc: tuple) -> list[ShapeError]:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return [ShapeError("int_type", loc, value, {})]
+    if spec.ge is not None and value < spec.ge:
+        return [ShapeError("greater_than_equal", loc, value, {"ge": spec.ge})]
+    if spec.le is not None and value > spec.le:
+        return [ShapeError("less_than_equal", loc, value, {"le": spec.le})]
+    return []
+
+
+def _is_number(value: Any) -> bool:
+    """A JSON number (strict pydantic's float accepts integers too, not booleans)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _alternatives(choices: tuple[str, ...]) -> str:

@@ -17,8 +17,11 @@ def test_integer_beyond_64_bits_where_an_integer_is_expected():
                            '"version" is 9223372036854775808, which does not fit a 64-bit integer')]
 
 
-def test_the_largest_64_bit_integer_is_fine():
-    assert lint('{"metadata": {"version": 9223372036854775807}, "agentSchedules": []}') == []
+def test_the_largest_64_bit_integer_is_not_non_standard_but_out_of_int32():
+    """Every integer of the official models is an int32: beyond it is WFM102, not WFM004."""
+    text = '{"metadata": {"version": 9223372036854775807}, "agentSchedules": []}'
+    assert lint(text) == [("WFM102", 1, 26, '"metadata.version" must be at most 2147483647, '
+                                            'not the number 9223372036854775807')]
 
 
 def test_thousands_of_digits_do_not_crash():

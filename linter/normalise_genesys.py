@@ -41,8 +41,12 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
     starts = _instants(times, tables["activities"].column("startDate"))
     own_starts = _instants(times, tables["shifts"].column("startDate"))
     days = [_date(value) for value in tables["markers"].column("businessUnitDate")]
+    own_read_only = p.profile != P.EXPORT  # a request's shift startDate is the API's to set
     p.times += [TimeColumn(Role("activities", "startDate"), "date-time", starts, times.get),
-                TimeColumn(Role("shifts", "startDate"), "date-time", own_starts, times.get),
+                TimeColumn(Role("shifts", "startDate", own_read_only), "date-time", own_starts, times.get),
+                TimeColumn(Role("root", "headcountForecast.referenceStartDate"), "date-time",
+                           _instants(times, tables["root"].column("headcountForecast.referenceStartDate")),
+                           times.get),
                 TimeColumn(Role("markers", "businessUnitDate"), "date", days, parse_date),
                 TimeColumn(Role("root", "shortTermForecast.weekDate"), "date",
                            [_date(v) for v in tables["root"].column("shortTermForecast.weekDate")],
@@ -82,7 +86,8 @@ def _nested(owners: Items, member: str, into: Items) -> None:
 
 def _declare_roles(p: Payload) -> None:
     """The columns the value rules check in a Genesys payload."""
-    p.lengths += [Role("activities", "lengthMinutes"), Role("shifts", "lengthMinutes"),
+    p.lengths += [Role("activities", "lengthMinutes"),
+                  Role("shifts", "lengthMinutes", p.profile != P.EXPORT),  # read-only in a request
                   Role("markers", "lengthMinutes")]
     p.payables += [(Role("activities", "payableMinutes"), Role("activities", "lengthMinutes")),
                    (Role("markers", "payableMinutes"), Role("markers", "lengthMinutes"))]
@@ -242,9 +247,11 @@ def _marker_views(p: Payload, markers: Items, agents: list[AgentView | None], da
         for row in range(bounds[array], bounds[array + 1]):
             if row in non_objects:
                 continue
-            if deletes[row] is True:
+            length = lengths[row]
+            view = MarkerView(markers.pointer(row), agent.user_id, days[row],
+                              length if type(length) is int else None, deletes[row] is True)
+            p.facts.markers.append(view)
+            if view.deleted:
                 agent.edits = True
             elif not agent.deleted:
-                length = lengths[row]
-                p.markers.append(MarkerView(markers.pointer(row), agent.user_id, days[row],
-                                            length if type(length) is int else None))
+                p.markers.append(view)

@@ -196,7 +196,7 @@ class Role:
 
     table: str
     name: str
-    shown: str = ""  # how a message names the field, when not `name`
+    read_only: bool = False  # the API ignores it in a request: findings on it are notes (info)
 
 
 @dataclass(slots=True)
@@ -272,6 +272,7 @@ class MarkerView:
     user_id: str | None
     day: date | None
     length: int | None = None  # lengthMinutes, when an integer
+    deleted: bool = False  # `delete: true` (kept in FileFacts.markers only)
 
 
 @dataclass(slots=True)
@@ -308,6 +309,7 @@ class FileFacts:
     manifest: Manifest | None = None
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
+    markers: list[MarkerView] = field(default_factory=list)  # every day off, deleted ones too
 
 
 @dataclass(slots=True)

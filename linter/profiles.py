@@ -44,9 +44,19 @@ def _agent_items(root: dict) -> list:
     return agents if isinstance(agents, list) else []
 
 
+# Root members only an export has: what a query's response or its `downloadUrl` body carries.
+EXPORT_ROOT_MEMBERS = ("businessUnitTimeZone", "downloadUrl", "operationId", "status")
+
+
 def is_export(root: dict) -> bool:
+    """The current schedule as a query returns it: a `result` holding `agentSchedules`; or a
+    bare body (what a `downloadUrl` serves) with an export's root members or agents that
+    carry a `user` object (agents may lack one) instead of `userId`."""
     result = root.get("result")
     if isinstance(result, dict) and "agentSchedules" in result:
+        return True
+    if "agentSchedules" in root and "weekCount" not in root \
+            and any(name in root for name in EXPORT_ROOT_MEMBERS):
         return True
     return any(isinstance(a, dict) and isinstance(a.get("user"), dict) for a in _agent_items(root))
 

@@ -156,3 +156,15 @@ VISITED_SHAPES: dict[str, dict[str, str]] = {
 
 SCHEMA_ROOTS = {"genesys-update": "UpdateRoot", "genesys-import": "ImportRoot",
                 "genesys-schedule-export": "ExportRoot"}
+
+
+def read_only_paths(shape_name: str) -> list[str]:
+    """The dotted paths of the read-only members of a shape's objects, through nested objects
+    (not through arrays, whose items are tables of their own or plain values)."""
+    found = []
+    for spec in SHAPES[shape_name].fields:
+        if spec.read_only:
+            found.append(spec.name)
+        elif spec.kind in SHAPES:
+            found += [f"{spec.name}.{path}" for path in read_only_paths(spec.kind)]
+    return found

@@ -35,7 +35,17 @@ def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
             if type(value) is str:
                 problem = column.parse(value)
                 if isinstance(problem, TimeProblem) and problem.code == code:
-                    yield Issue(code, problem.message, payload.pointer(column.role, row))
+                    yield Issue(code, problem.message + noted(column.role),
+                                payload.pointer(column.role, row), severity=severity(column.role))
+
+
+def severity(role: Role) -> str | None:
+    """A finding on a read-only field is a note: the API sets the field and ignores it."""
+    return "info" if role.read_only else None
+
+
+def noted(role: Role) -> str:
+    return " (a read-only field: the API ignores it)" if role.read_only else ""
 
 
 def non_positive(value: Any) -> bool:

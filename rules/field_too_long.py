@@ -1,13 +1,20 @@
-"""`description` over 100 characters.
+"""`description` longer than the limit you set.
 
 ## What it does
 Reports a schedule `description` (of an update or an import) longer than `max-length` characters
-(code points), at the value.
+(code points), at the value. Off until you set `max-length`: no public source documents a
+limit (the official models carry none), so wfmlint does not invent one.
 
 ## Why is this bad?
-The API limits the description to 100 characters and rejects the upload.
+A team that knows its tenant's or its own tooling's limit can hold payloads to it before the
+upload rather than after.
 
 ## Example
+`wfmlint.toml`:
+```toml
+[rules.field-too-long]
+max-length = 100
+```
 `payload.json`:
 ```json
 {"metadata": {"version": 3}, "agentSchedules": [],
@@ -15,13 +22,19 @@ The API limits the description to 100 characters and rejects the upload.
 ```
 
 ## Use instead
+`wfmlint.toml`:
+```toml
+[rules.field-too-long]
+max-length = 100
+```
 `payload.json`:
 ```json
 {"metadata": {"version": 3}, "agentSchedules": [], "description": "Week 48, Berlin inbound, forecast of Monday"}
 ```
 
 ## Options
-- `max-length` (integer, default 100): the longest description accepted.
+- `max-length` (integer, default none): the longest description accepted; unset, nothing is
+  checked.
 """
 from __future__ import annotations
 
@@ -33,7 +46,7 @@ from wfmlint.profiles import IMPORT, UPDATE
 CODE = "WFM107"
 NAME = "field-too-long"
 SEVERITY = "warning"
-OPTIONS = {"max-length": (int, 100)}
+OPTIONS = {"max-length": (int, None)}
 
 
 def check(payload, options) -> Iterator[Issue]:
@@ -41,6 +54,6 @@ def check(payload, options) -> Iterator[Issue]:
         return
     description = payload.root.get("description")
     limit = options["max-length"]
-    if isinstance(description, str) and len(description) > limit:
-        yield Issue(CODE, f"description is {len(description)} characters long; the API accepts at "
-                    f"most {limit}", "/description")
+    if limit is not None and isinstance(description, str) and len(description) > limit:
+        yield Issue(CODE, f"description is {len(description)} characters long, over max-length "
+                    f"({limit})", "/description")

@@ -1,9 +1,10 @@
 """An agent schedule that edits or deletes existing entries without `metadata.version`.
 
 ## What it does
-In an update, reports (at the agent object) an agent schedule that edits existing entries (a
-shift with an `id`) or deletes something (`delete: true` on the agent, a shift or a marker) but
-carries no `metadata.version`.
+In an update, reports (at the agent object) an agent schedule without `metadata.version` that
+edits existing entries (a shift with an `id`), deletes something (`delete: true` on the agent,
+a shift or a marker), or, with `--existing`, belongs to an agent that the current schedule
+already has.
 
 ## Why is this bad?
 The agent's version guards their existing schedule against concurrent edits; the API rejects the
@@ -35,14 +36,22 @@ from wfmlint.profiles import UPDATE
 CODE = "WFM402"
 NAME = "missing-agent-version"
 SEVERITY = "error"
+SCOPE = "run"  # it needs the current schedule too
 OPTIONS: dict = {}
 
 
-def check(payload, options) -> Iterator[Issue]:
-    if payload.profile != UPDATE:
-        return
-    for agent in payload.facts.agents:
-        if agent.edits and not agent.has_metadata:
+def check(context, options) -> Iterator[Issue]:
+    current = {agent.user_id for agent in context.existing.agents} if context.existing else set()
+    for facts in context.payloads(UPDATE):
+        for agent in facts.agents:
+            if agent.has_metadata:
+                continue
             who = f"agent \"{agent.user_id}\"" if agent.user_id else "agent schedule"
-            yield Issue(CODE, f"{who} edits or deletes existing entries but has no metadata.version;"
-                        " add the agent's current version from the schedule", agent.pointer)
+            if agent.edits:
+                yield Issue(CODE, f"{who} edits or deletes existing entries but has no "
+                            "metadata.version; add the agent's current version from the schedule",
+                            agent.pointer, path=facts.path)
+            elif agent.user_id in current:
+                yield Issue(CODE, f"{who} is in the current schedule but has no metadata.version; "
+                            "add its current version, or the API may answer 409 or 400",
+                            agent.pointer, path=facts.path)

@@ -34,7 +34,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue
 from wfmlint.payload import dotted_pointer
-from wfmlint.rules._values import non_positive, rows_where
+from wfmlint.rules._values import non_positive, noted, rows_where, severity
 
 CODE = "WFM203"
 NAME = "non-positive-duration"
@@ -46,8 +46,8 @@ def check(payload, options) -> Iterator[Issue]:
     for role in payload.lengths:
         values = payload.values(role)
         for row in rows_where(values, non_positive):
-            yield Issue(CODE, f"length is {values[row]} minutes; it must be greater than 0",
-                        payload.pointer(role, row))
+            yield Issue(CODE, f"length is {values[row]} minutes; it must be greater than 0{noted(role)}",
+                        payload.pointer(role, row), severity=severity(role))
     for table in payload.generic or ():
         if table.ends is None:
             continue

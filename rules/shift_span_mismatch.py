@@ -6,9 +6,10 @@ its activities (first activity's start to last activity's end). Shifts without t
 not checked.
 
 ## Why is this bad?
-The API treats those fields as read-only and derives them from the activities: a mismatch means
-the payload was edited in one place and not the other, and whoever reads the shift fields sees a
-shift that will not exist.
+The official models mark those fields read-only: the API derives them from the activities and
+ignores them in a request, so the upload does not fail (hence a note, severity `info`, by
+default). But a mismatch means the payload was edited in one place and not the other, and
+whoever reads the shift fields sees a shift that will not exist.
 
 ## Example
 `payload.json`:

@@ -7,8 +7,9 @@ carry many more fields than wfmlint reads), and neither are generic payloads, wh
 model. An agent `metadata` in an import (which creates a schedule) is unknown too.
 
 ## Why is this bad?
-The API answers `400 invalid.property` for the whole upload. Worse, with a lenient client the
-field is dropped and the value you meant to send never arrives.
+The field is not in the official model of the object, so the API does not read it: it may refuse
+the upload (answering 400), or drop the field, and the value you meant to send never arrives,
+which is worse. A typo'd required field is also a missing one.
 
 ## Example
 `payload.json`:

@@ -75,7 +75,7 @@ def test_missing_path_is_exit_2_and_other_files_still_reported(tmp_path):
 def test_usage_errors_are_exit_2(tmp_path):
     assert run_cli("--format", "xml", cwd=tmp_path).code == 2
     result = run_cli("--select", "WFM9", cwd=tmp_path)
-    assert (result.code, result.err) == (2, "wfmlint: error: --select: unknown rule 'WFM9'\n")
+    assert (result.code, result.err) == (2, "wfmlint: error: --select: unknown rule 'WFM9' (did you mean 'WFM209'?)\n")
 
 
 def test_strict_exit_zero_quiet_statistics(tmp_path):
@@ -138,7 +138,7 @@ def test_directories_honour_include_and_exclude(tmp_path):
 
 def test_rules_command_json_and_schema(tmp_path):
     rules = json.loads(run_cli("rules", "--format", "json").out)
-    assert len(rules) == 33 and rules[0]["code"] == "WFM001"
+    assert len(rules) == 43 and rules[0]["code"] == "WFM001"
     assert rules[[r["code"] for r in rules].index("WFM204")]["options"] == {"max-minutes": {"type": "int", "default": 1440}}
     schema = json.loads(run_cli("schema", "genesys-update").out)
     assert schema["required"] == ["metadata"]

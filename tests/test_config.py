@@ -26,7 +26,7 @@ def test_pyproject_without_the_table_is_passed_over_and_wfmlint_toml_wins(tmp_pa
 
 @pytest.mark.parametrize("toml, message", [
     ('selct = ["WFM"]', "unknown key 'selct' (did you mean 'select'?)"),
-    ('select = ["WFM9"]', "'select' names unknown rule 'WFM9'"),
+    ('select = ["WFM9"]', "'select' names unknown rule 'WFM9' (did you mean 'WFM209'?)"),
     ('ignore = ["overlaping-entries"]', "'ignore' names unknown rule 'overlaping-entries' (did you mean 'overlapping-entries'?)"),
     ('[severity]\nWFM999 = "error"', "'severity.WFM999' is not a rule"),
     ('[severity]\nWFM301 = "loud"', "'severity.WFM301': Input should be 'error', 'warning', 'info' or 'off'"),

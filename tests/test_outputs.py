@@ -17,6 +17,7 @@ def tree(tmp_path):
     (tmp_path / "clean.json").write_text(update({"userId": "b"}))
     (tmp_path / "w.json").write_text(json.dumps({"metadata": {"version": 1}, "description": "x" * 101,
                                                  "agentSchedules": []}))
+    (tmp_path / "wfmlint.toml").write_text("[rules.field-too-long]\nmax-length = 100\n")  # a warning
     return tmp_path
 
 
@@ -28,7 +29,7 @@ def test_sarif_is_valid_and_complete(tree):
     jsonschema.validate(document, schema)
     run = document["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
-    assert len(run["tool"]["driver"]["rules"]) == 33
+    assert len(run["tool"]["driver"]["rules"]) == 43
     overlap = next(r for r in run["results"] if r["ruleId"] == "WFM301")
     region = overlap["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 19, "startColumn": 9, "endLine": 28, "endColumn": 10}

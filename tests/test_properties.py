@@ -104,7 +104,7 @@ def check_positions(text: str, findings) -> None:
         if f.code in ("WFM001", "WFM002", "WFM005", "WFM006") or f.pointer == "" and f.line == 1 and f.column == 1:
             continue
         offset = starts[f.line - 1] + f.column - 1
-        if f.code in ("WFM003", "WFM104", "WFM105"):
+        if f.code in ("WFM003", "WFM104", "WFM105", "WFM109"):
             key = json.decoder.scanstring(body, offset + 1)[0]
             assert key == f.pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"), f
             continue

@@ -8,22 +8,31 @@ def _text(description: str, root: str = "update") -> str:
     return json.dumps({**body, "description": description, "agentSchedules": []})
 
 
-def test_over_100_code_points_at_the_value():
+LIMIT = {"rules": {"field-too-long": {"max-length": 100}}}
+
+
+def test_no_limit_by_default():
+    """No public source documents a limit: the rule checks only the one you set."""
+    assert lint(_text("x" * 5000)) == []
+
+
+def test_over_the_limit_in_code_points_at_the_value():
     text = _text("é" * 101)
-    assert lint(text) == [("WFM107", *at(text, '"\\u00e9'), "description is 101 characters long; the API accepts at most 100")]
+    assert lint(text, config=LIMIT) == [
+        ("WFM107", *at(text, '"\\u00e9'), "description is 101 characters long, over max-length (100)")]
 
 
-def test_exactly_100_is_fine_in_updates_and_imports():
-    assert lint(_text("x" * 100)) == []
-    assert lint(_text("x" * 100, "import")) == []
-    assert [c for c, *_ in lint(_text("x" * 101, "import"))] == ["WFM107"]
+def test_exactly_the_limit_is_fine_in_updates_and_imports():
+    assert lint(_text("x" * 100), config=LIMIT) == []
+    assert lint(_text("x" * 100, "import"), config=LIMIT) == []
+    assert [c for c, *_ in lint(_text("x" * 101, "import"), config=LIMIT)] == ["WFM107"]
 
 
 def test_option_and_severity():
     assert lint(_text("x" * 30), config={"rules": {"field-too-long": {"max-length": 20}}})[0][3] == \
-        "description is 30 characters long; the API accepts at most 20"
+        "description is 30 characters long, over max-length (20)"
 
 
 def test_turned_off_and_wrong_type():
-    assert lint(_text("x" * 200), ignore=("WFM107",)) == []
+    assert lint(_text("x" * 200), config=LIMIT, ignore=("WFM107",)) == []
     assert [c for c, *_ in lint('{"metadata": {"version": 1}, "description": 5, "agentSchedules": []}')] == ["WFM102"]

@@ -47,4 +47,5 @@ def test_generic_payload_against_generic_existing(tmp_path):
 def test_imports_are_not_compared_and_turned_off(tmp_path):
     imported = json.dumps({"description": "x", "weekCount": 1, "agentSchedules": [{"userId": "a"}]})
     assert _run(tmp_path, imported)[1] == []
-    assert _run(tmp_path, update({"userId": "a"}, version=3), EXISTING, "--ignore", "stale-version")[1] == []
+    assert _run(tmp_path, update({"userId": "a"}, version=3), EXISTING, "--ignore",
+                "stale-version,missing-agent-version")[1] == []  # (WFM402: "a" is in the schedule)

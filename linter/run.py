@@ -82,7 +82,20 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
             files.append(path)
         else:
             errors.append(f"{raw}: no such file or directory")
-    return files, errors
+    return _once_each(files), errors
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """Each file once, as first named (`a.json ./a.json`, or a file inside a directory also
+    named): a file linted twice would be reported as a copy of itself."""
+    seen: set[str] = set()
+    kept = []
+    for path in files:
+        key = path if path == "-" else os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def load_auxiliary(path: str, settings: Settings, role: str, profiles: tuple[str, ...]) -> FileResult:

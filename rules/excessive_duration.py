@@ -48,16 +48,18 @@ def check(payload, options) -> Iterator[Issue]:
     for shift in payload.shifts:
         hull = shift.hull
         if hull and hull[1] - hull[0] > longest:
-            yield _issue(shift.pointer, "shift", (hull[1] - hull[0]) // NS_PER_MINUTE, limit)
+            yield _issue(shift.pointer, "shift", hull[1] - hull[0], limit)
     if payload.profile == GENERIC:
         for entry in payload.facts.entries:
             if entry.end - entry.start > longest:
-                yield _issue(entry.pointer, "entry", (entry.end - entry.start) // NS_PER_MINUTE, limit)
+                yield _issue(entry.pointer, "entry", entry.end - entry.start, limit)
     for marker in payload.markers:
         if marker.length is not None and marker.length > limit:
-            yield _issue(marker.pointer, "time-off marker", marker.length, limit)
+            yield _issue(marker.pointer, "time-off marker", marker.length * NS_PER_MINUTE, limit)
 
 
-def _issue(pointer: str, what: str, minutes: int, limit: int) -> Issue:
-    return Issue(CODE, f"{what} lasts {minutes} minutes, longer than max-minutes ({limit}); check "
-                 "its dates and units", pointer)
+def _issue(pointer: str, what: str, nanoseconds: int, limit: int) -> Issue:
+    minutes, rest = divmod(nanoseconds, NS_PER_MINUTE)
+    lasts = f"more than {minutes} minutes" if rest else f"{minutes} minutes"  # never "1440, over 1440"
+    return Issue(CODE, f"{what} lasts {lasts}, longer than max-minutes ({limit}); check its dates "
+                 "and units", pointer)

@@ -159,3 +159,13 @@ def test_examples_give_real_findings():
     codes = {line.split()[1] for line in result.out.splitlines() if line.startswith("examples/")}
     assert {"WFM401", "WFM102", "WFM104", "WFM301", "WFM302", "WFM201", "WFM202", "WFM501", "WFM502"} <= codes
     assert "examples/clean-update.json" not in result.out.replace("needs", "")
+
+
+def test_a_file_named_twice_is_linted_once(tmp_path):
+    """`a.json ./a.json`, or a file inside a directory also named: a second copy of a file
+    would be reported as a duplicate of itself (WFM304)."""
+    (tmp_path / "clean.json").write_text(update({"userId": "a", "shifts": [
+        {"activities": [activity("2026-11-24T08:00:00Z", 60)]}]}))
+    for args in (["clean.json", "clean.json"], [".", "clean.json"], ["clean.json", "./clean.json"], [".", "."]):
+        result = run_cli(*args, cwd=tmp_path)
+        assert (result.code, result.out) == (0, "No problems in 1 file.\n"), args

@@ -30,3 +30,9 @@ def test_huge_lengths_near_year_9999_do_not_crash():
 def test_turned_off():
     text = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T00:00:00Z", 3000)]}]})
     assert lint(text, ignore=("WFM204",)) == []
+
+
+def test_an_excess_under_a_minute_is_said_plainly():
+    text = '[{"userId": "u", "start": "2026-11-24T00:00:00Z", "end": "2026-11-25T00:00:01Z"}]'
+    assert lint(text) == [("WFM204", 1, 2, "entry lasts more than 1440 minutes, longer than max-minutes "
+                                           "(1440); check its dates and units")]

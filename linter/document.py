@@ -205,16 +205,40 @@ def parse(text: str, max_depth: int = 512) -> ParsedDocument:
         result.issues.append(Issue("WFM001", f"invalid JSON: {message}", offset=error.pos))
         return result
     except RecursionError:
-        result.issues.append(Issue(
-            "WFM006", f"file nests deeper than max-depth ({max_depth} levels); nothing else is "
-            "checked in it", offset=0))
+        result.issues.append(_too_deep(max_depth))
         return result
     finally:
         if gc_was_enabled:
             gc.enable()
+    if _C_PARSER_IGNORES_RECURSION_LIMIT and nesting_exceeds(root, max_depth):
+        result.issues.append(_too_deep(max_depth))
+        return result
     result.root, result.ok = root, True
     result.duplicate_objects, result.has_non_standard = dupes, nonstd
     return result
+
+
+# From Python 3.12 the C decoder counts its nesting against a C limit of its own, not against
+# `sys.setrecursionlimit`, so `max-depth` is checked on the tree it built (same verdict as 3.11).
+_C_PARSER_IGNORES_RECURSION_LIMIT = sys.version_info >= (3, 12)
+
+
+def nesting_exceeds(root: Any, limit: int) -> bool:
+    """Whether containers nest more than `limit` levels, level by level (no recursion)."""
+    level = [root] if type(root) is dict or type(root) is list else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        level = [child for node in level for child in (node.values() if type(node) is dict else node)
+                 if type(child) is dict or type(child) is list]
+    return False
+
+
+def _too_deep(max_depth: int) -> Issue:
+    return Issue("WFM006", f"file nests deeper than max-depth ({max_depth} levels); nothing else is "
+                 "checked in it", offset=0)
 
 
 def non_standard_issues(parsed: ParsedDocument) -> list[Issue]:

@@ -8,10 +8,9 @@ from operator import add, is_
 from typing import Any
 
 from . import profiles as P
-from .document import INT64_MAX
 from .payload import (MISSING, PLAIN, AgentView, Entry, Items, MarkerView, Payload, Reader, Role, ShiftView,
                       TimeColumn, is_int64)
-from .shapes import VISITED_SHAPES
+from .shapes import INT32_MAX, VISITED_SHAPES
 from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date
 
 # The tables of a Genesys payload, each with the shape its objects are checked against.
@@ -163,7 +162,7 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
             own_length = own_lengths[row]
             view = _shift_view(pointers[row], user_id, shift_id, spans[row], starts, ends)
             view.own_start = own_starts[row]
-            view.own_length = own_length if type(own_length) is int and 0 < own_length <= INT64_MAX else None
+            view.own_length = own_length if type(own_length) is int and 0 < own_length <= INT32_MAX else None
             p.shifts.append(view)
             span = view.hull if view.hull is not None else view.entry_span(bool(has_activities[row]))
             if span is not None and user_id is not None:
@@ -190,12 +189,12 @@ def _edits(agent: AgentView, shift_id: str | None, deleted: bool, pointer: str) 
 
 
 def _ends(starts: list, lengths: list) -> list:
-    """Each activity's end, None where its start or its length (a positive 64-bit integer of
-    minutes) is not valid: computed at C speed, then the few invalid rows set to None."""
+    """Each activity's end, None where its start or its length (a positive int32 of minutes,
+    as the official models type it) is not valid: computed at C speed, then the few invalid rows set to None."""
     bad = _invalid_rows(starts, lengths)
     if bad is None:  # many odd lengths: row by row
         return [start + length * NS_PER_MINUTE
-                if start is not None and type(length) is int and 0 < length <= INT64_MAX else None
+                if start is not None and type(length) is int and 0 < length <= INT32_MAX else None
                 for start, length in zip(starts, lengths)]
     if bad:
         starts, lengths = starts[:], lengths[:]
@@ -212,7 +211,7 @@ def _invalid_rows(starts: list, lengths: list) -> list[int] | None:
     else None."""
     try:
         invalid = {value for value in set(lengths)
-                   if not (type(value) is int and 0 < value <= INT64_MAX)}
+                   if not (type(value) is int and 0 < value <= INT32_MAX)}
     except TypeError:  # an unhashable length (an object, an array)
         return None
     if len(invalid) > 8:

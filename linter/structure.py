@@ -37,6 +37,8 @@ class FastCheck:
         self.minimum: dict[str, int] = {}
         self.maximum: dict[str, int] = {}
         self.number_lists: set[str] = set()  # lists whose items must be numbers
+        self.string_lists: set[str] = set()  # lists whose items must be strings
+        self.object_lists: dict[str, FastCheck] = {}  # lists of objects no table holds
         self.integers: set[str] = set()
         for spec in shape.fields:
             kind = self._TYPES.get(spec.kind)
@@ -48,6 +50,10 @@ class FastCheck:
                 allowed.add(int)
             if spec.kind == "list" and spec.items == "float":
                 self.number_lists.add(spec.name)
+            elif spec.kind == "list" and spec.items == "str":
+                self.string_lists.add(spec.name)
+            elif spec.kind == "list" and spec.items and not spec.visited:
+                self.object_lists[spec.name] = FastCheck(spec.items)
             self.types[spec.name] = frozenset(allowed)
             if kind is int:
                 self.integers.add(spec.name)
@@ -103,7 +109,13 @@ class FastCheck:
                 names[f"L{index}"] = self.literals[name]
                 body.append(f"    if {guard}value not in L{index}: return False")
             if name in self.number_lists:
-                body.append(f"    if type(value) is list and not all(type(x) in NUMBERS for x in value): return False")
+                body.append("    if type(value) is list and not all(type(x) in NUMBERS for x in value): return False")
+            if name in self.string_lists:
+                body.append("    if type(value) is list and not all(type(x) is str for x in value): return False")
+            if name in self.object_lists:
+                names[f"O{index}"] = self.object_lists[name].passes
+                body.append(f"    if type(value) is list and not all(type(x) is dict and O{index}(x) for x in value):"
+                            " return False")
             if name in self.nested:
                 names[f"N{index}"] = self.nested[name].passes
                 body.append(f"    if type(value) is dict and not N{index}(value): return False")

@@ -39,6 +39,7 @@ from typing import Iterator
 from wfmlint.findings import Issue
 from wfmlint.payload import is_int64
 from wfmlint.profiles import IMPORT
+from wfmlint.shapes import INT32_MAX
 from wfmlint.timestamps import NS_PER_DAY, format_instant
 
 CODE = "WFM210"
@@ -53,7 +54,7 @@ def check(payload, options) -> Iterator[Issue]:
     if payload.profile != IMPORT:
         return
     weeks = payload.tables["root"].column("weekCount")[0]
-    if not is_int64(weeks) or weeks < 1:
+    if not is_int64(weeks) or not 1 <= weeks <= INT32_MAX:
         return  # WFM101/WFM102's
     spans = [(entry.start, entry.end, entry.pointer) for entry in payload.facts.entries]
     spans += [((marker.day - _EPOCH).days * NS_PER_DAY, ((marker.day - _EPOCH).days + 1) * NS_PER_DAY,

@@ -1,11 +1,13 @@
 """A required field is absent.
 
 ## What it does
-Reports, at the object that lacks it, each required field that is missing: `userId` on an agent
-schedule; `startDate`, `lengthMinutes`, `description` and `activityCodeId` on an activity;
-`businessUnitDate` on a time-off marker; `description` and `weekCount` on an import; `user.id`
-and each activity's `startDate` and `lengthMinutes` in an export; the mapped resource, start and
-end (or length) of a generic entry, or config `generic.required`. The schedule's own
+Reports, at the object that lacks it, each field the official Genesys models require that is
+missing: `userId` on an agent schedule; `startDate`, `lengthMinutes`, `description` and
+`activityCodeId` on an activity; `weekDate` of a `shortTermForecast`; `planningGroupId` of a
+`headcountForecast` entity; `description` and `weekCount` on an import; each activity's
+`startDate` and `lengthMinutes` in an export (nothing else there: exports are open, and the
+models make `user` and `user.id` optional, as they do a marker's `businessUnitDate`); the
+mapped resource, start and end (or length) of a generic entry, or config `generic.required`. The schedule's own
 `metadata.version` is WFM401 instead. A field that WFM104 suggests for a typo (`startdate`) is
 not reported again here.
 

@@ -70,7 +70,8 @@ def check(context, options) -> Iterator[Issue]:
                                 f"current schedule ({whose}); re-export the schedule or fix the id",
                                 pointer, path=facts.path)
         for marker in facts.markers:
-            if marker.deleted and marker.day is not None and (marker.user_id, marker.day) not in days_off:
+            if marker.deleted and marker.user_id is not None and marker.day is not None \
+                    and (marker.user_id, marker.day) not in days_off:
                 yield Issue(CODE, f"the day off of \"{marker.user_id}\" on {marker.day.isoformat()} to "
                             "delete is not in the current schedule; remove the marker",
                             marker.pointer, path=facts.path)

@@ -51,6 +51,8 @@ def check(context, options) -> Iterator[Issue]:
     if existing is None or existing.profile != EXPORT or not existing.agents:
         return
     if all(agent.version is None for agent in existing.agents):
-        yield Issue(CODE, f"the current schedule's {len(existing.agents)} agents carry no "
-                    "metadata.version, so agent versions cannot be checked (WFM404); export it with "
-                    "agentschedules/query to have them", "", path=existing.path, about="versions")
+        count = len(existing.agents)
+        agents = "agent carries" if count == 1 else "agents carry"
+        yield Issue(CODE, f"the current schedule's {count} {agents} no metadata.version, so agent "
+                    "versions cannot be checked (WFM404); export it with agentschedules/query to "
+                    "have them", "", path=existing.path, about="versions")

@@ -9,7 +9,7 @@ The list names the agent's work plan for each week the imported schedule covers 
 the work plans per week for this user"; `weekCount`: "the number of weeks the imported schedule
 will cover"). A list of another length leaves weeks without a plan or names weeks that do not
 exist. (The length rule is an inference from those two official descriptions, hence a
-warning; `null` for a week without a work plan counts as an entry.)
+warning.)
 
 ## Example
 `payload.json`:
@@ -35,6 +35,7 @@ from typing import Iterator
 from wfmlint.findings import Issue
 from wfmlint.payload import is_int64
 from wfmlint.profiles import IMPORT
+from wfmlint.shapes import INT32_MAX
 
 CODE = "WFM208"
 NAME = "work-plan-weeks"
@@ -46,12 +47,11 @@ def check(payload, options) -> Iterator[Issue]:
     if payload.profile != IMPORT:
         return
     weeks = payload.tables["root"].column("weekCount")[0]
-    if not is_int64(weeks) or weeks < 1:
+    if not is_int64(weeks) or not 1 <= weeks <= INT32_MAX:
         return  # WFM101/WFM102's
     agents = payload.tables["agents"]
     for row, values in enumerate(agents.column("workPlanIdsPerWeek.values")):
         if type(values) is list and len(values) != weeks:
             plans = "work plan" if len(values) == 1 else "work plans"
             yield Issue(CODE, f"workPlanIdsPerWeek holds {len(values)} {plans} for an import of "
-                        f"{weeks} week{'s' if weeks != 1 else ''}; give one per week (null for a week "
-                        "without one)", f"{agents.pointer(row)}/workPlanIdsPerWeek/values")
+                        f"{weeks} week{'s' if weeks != 1 else ''}; give one per week", f"{agents.pointer(row)}/workPlanIdsPerWeek/values")

@@ -1,0 +1,57 @@
+import json
+
+import pytest
+
+from wfmlint import lint_text
+from tests.conftest import activity, at, lint, settings, update
+
+MESSAGE = '"{}" is read-only: the API sets it and ignores it in a request, so it can be removed{}'
+
+
+def test_once_per_field_and_kind_of_object_at_the_first_key_with_the_count_of_others():
+    shift = {"schedule": {"id": "s", "selfUri": "/s"}, "activities": []}
+    text = json.dumps({"metadata": {"version": 3, "dateModified": "x", "modifiedBy": {"id": "u"}},
+                       "shortTermForecast": {"weekDate": "2026-11-23", "selfUri": "/f"},
+                       "agentSchedules": [
+                           {"userId": "a", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [shift, shift]},
+                           {"userId": "b", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [shift]}]},
+                      indent=2)
+    assert lint(text) == [
+        ("WFM109", *at(text, '"dateModified"'), MESSAGE.format("metadata.dateModified", "")),
+        ("WFM109", *at(text, '"modifiedBy"'), MESSAGE.format("metadata.modifiedBy", "")),
+        ("WFM109", *at(text, '"selfUri"'), MESSAGE.format("shortTermForecast.selfUri", "")),
+        # the agents' metadata is another kind of object than the root's
+        ("WFM109", *at(text, '"dateModified"', 1), MESSAGE.format("metadata.dateModified", "; 1 more in this file")),
+        ("WFM109", *at(text, '"schedule"'), MESSAGE.format("schedule", "; 2 more in this file"))]
+    assert {f.severity for f in lint_text(text, "p.json", settings())} == {"info"}
+
+
+def test_a_shifts_start_date_and_length_are_left_to_wfm205():
+    text = update({"userId": "a", "shifts": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60,
+                                              "activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    assert lint(text) == []
+
+
+def test_clean_update_and_import_with_a_read_only_field():
+    assert lint(update({"userId": "a", "metadata": {"version": 1}, "shifts": [{"id": "s", "activities": []}]})) == []
+    text = json.dumps({"description": "d", "weekCount": 1, "agentSchedules": [
+        {"userId": "a", "shifts": [{"schedule": {"id": "s"}, "activities": []}]}]}, indent=2)
+    assert lint(text) == [("WFM109", *at(text, '"schedule"'), MESSAGE.format("schedule", ""))]
+
+
+def test_exports_and_generic_files_are_not_checked_and_turned_off():
+    export = {"result": {"agentSchedules": [{"user": {"id": "a"}, "metadata": {"version": 1, "dateModified": "x"},
+                                             "shifts": [{"schedule": {"id": "s"}, "activities": []}]}]}}
+    assert lint(json.dumps(export)) == []
+    generic = [{"userId": "u", "start": "2026-11-24T00:00:00Z", "end": "2026-11-24T01:00:00Z",
+                "schedule": {}, "metadata": {"dateModified": "x"}}]
+    assert lint(json.dumps(generic)) == []
+    assert lint(json.dumps({"metadata": {"version": 3, "dateModified": "x"}, "agentSchedules": []}),
+                ignore=("WFM109",)) == []
+
+
+@pytest.mark.parametrize("metadata, forecast", [("x", None), ([1], "f"), (None, [])])
+def test_wrong_types_around_the_fields_give_no_note(metadata, forecast):
+    text = json.dumps({"metadata": {"version": 3}, "shortTermForecast": forecast,
+                       "agentSchedules": [{"userId": "a", "metadata": metadata}]})
+    assert "WFM109" not in [code for code, *_ in lint(text)]

@@ -203,8 +203,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
 
 def _exit_fast(code: int) -> "NoReturn":  # noqa: F821
-    """Exit without tearing down the objects of a large payload (0.1 s per 100 MB): the
-    report is written and flushed, nothing else needs cleaning up."""
+    """Exit without tearing down the objects of a large payload one by one: the report is
+    written and flushed, nothing else needs cleaning up."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -2,8 +2,8 @@
 position) and a `Finding` as it is reported (path, line, column, severity, fingerprint).
 
 They are value objects, hashable, and nothing changes them once made; they are not frozen
-dataclasses only because a frozen one takes five times as long to build (every field is set
-through `object.__setattr__`): 0.02 s of a report of 10 000 findings."""
+dataclasses only because a frozen one takes several times as long to build (every field is
+set through `object.__setattr__`), and a large report builds tens of thousands."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -98,7 +98,7 @@ class Finding:
 
 
 def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
-    from hashlib import sha256  # only runs that show fingerprints need it (8 ms of the start-up)
+    from hashlib import sha256  # only runs that show fingerprints pay for its import
 
     digest = sha256(f"{code}\0{path}\0{resource}\0{about}\0{counter}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]

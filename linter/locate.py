@@ -230,7 +230,7 @@ class _SourceWalk:
         of a large array: one scan and one separator match per item."""
         text, separator, scan, known = self.text, _SEPARATOR.match, self._scan, self.known_ends
         while count:
-            # `skip` inlined: 0.105 s against 0.114 s for 100 000 items (measured)
+            # `skip` inlined: this loop runs once per skipped item of a large array
             end = known.get(index) if known else None
             if end is None:
                 end = scan(text, index)[1]

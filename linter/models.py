@@ -1,4 +1,4 @@
-"""Pydantic models built from `shapes`, on first use (pydantic costs ~0.1 s to import): for
+"""Pydantic models built from `shapes`, on first use (pydantic is slow to import): for
 `wfmlint schema`, and as the oracle `tests/test_validate.py` holds `validate.py` to.
 
 Two variants of each object: the *alone* model leaves the arrays of visited objects as

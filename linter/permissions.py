@@ -7,7 +7,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def known_permissions() -> frozenset[str]:
-    from importlib.resources import files  # 8 ms of imports, for runs with a manifest only
+    from importlib.resources import files  # its imports are paid by runs with a manifest only
 
     text = files("wfmlint").joinpath("data/genesys-wfm-permissions.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()

@@ -2,9 +2,9 @@
 
 The errors are those a strict pydantic model of the shape gives (`models.py`), in the same
 order, with the same types, locations, inputs and context: `tests/test_validate.py` compares
-the two on generated objects. Explaining them here instead costs nothing to import, where
-pydantic's import and models cost about 0.08 s: the whole run of a small file, every time a
-file with a typo'd key goes through a pre-commit hook.
+the two on generated objects. Explaining them here costs nothing to import, where pydantic's
+import and models cost as much as the whole run of a small file, every time a file with a
+typo'd key goes through a pre-commit hook.
 """
 from __future__ import annotations
 

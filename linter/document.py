@@ -176,6 +176,23 @@ def _margin() -> int:
     return _depth_margin
 
 
+_TRAILING = {"}": "object", "]": "array"}
+
+
+def _decoder_error(text: str, error: json.JSONDecodeError) -> tuple[str, int]:
+    """The decoder's message and position, the same on every Python: a trailing comma is
+    reported at the comma, as Python 3.13 words it (older versions report the bracket after it
+    as a missing property name or value)."""
+    closer = text[error.pos:error.pos + 1]
+    comma = error.pos
+    while comma > 0 and text[comma - 1] in " \t\n\r":
+        comma -= 1
+    comma -= 1
+    if closer in _TRAILING and comma >= 0 and text[comma] == "," and not error.msg.startswith("Illegal"):
+        return f"Illegal trailing comma before end of {_TRAILING[closer]}", comma
+    return error.msg, error.pos
+
+
 def _safe_int(digits: str) -> int | HugeInteger:
     return HugeInteger(digits) if len(digits) > 4000 else int(digits)
 
@@ -199,10 +216,10 @@ def parse(text: str, max_depth: int = 512) -> ParsedDocument:
             root, dupes, nonstd = _loads(text, max_depth, parse_int=_safe_int)
             result.has_huge_integers = True
     except json.JSONDecodeError as error:
-        message = error.msg
-        if error.pos >= len(text.rstrip()):
+        message, position = _decoder_error(text, error)
+        if position >= len(text.rstrip()):
             message += " (the file ends too early: is it truncated?)"
-        result.issues.append(Issue("WFM001", f"invalid JSON: {message}", offset=error.pos))
+        result.issues.append(Issue("WFM001", f"invalid JSON: {message}", offset=position))
         return result
     except RecursionError:
         result.issues.append(_too_deep(max_depth))

@@ -6,7 +6,8 @@ from tests.conftest import codes, lint
 @pytest.mark.parametrize("text, line, column, fragment", [
     ('{"metadata": {"version": 3}, "agentSchedules": [}', 1, 49, "Expecting value"),
     ('{\n  "metadata": {"version": 3},\n  "agentSchedules": [\n', 4, 1, "truncated"),
-    ('{"a": 1,}', 1, 9, "Expecting property name"),
+    ('{"a": 1,}', 1, 8, "Illegal trailing comma before end of object"),
+    ('[1, 2 ,\n ]', 1, 7, "Illegal trailing comma before end of array"),
     ("", 1, 1, "file is empty"),
     ("   \n\t", 1, 1, "file is empty"),
     ("\x00\x01binary", 1, 1, "Expecting value"),

@@ -119,37 +119,66 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
     gc.disable()
     from .engine import keep_until_exit
-    from .parallel import default_jobs
-    from .run import RunError, lint_run
 
     keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
-
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
                           ignore=_csv(ignore), profile=profile)
     settings = _load_settings(config_path, overrides)
-    baseline_entries = None
-    if baseline:
-        from .baseline import BaselineError, load_baseline
-
-        try:
-            baseline_entries = load_baseline(baseline)
-        except BaselineError as error:
-            _fail(str(error))
+    baseline_entries = _baseline(baseline) if baseline else None
     show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))
-    try:
-        run = lint_run(list(paths) or ["."], settings, existing=existing,
-                       jobs=jobs or default_jobs(),
-                       stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
-                       progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
-                       if show_progress else None)
-    except RunError as error:
-        _fail(str(error))
-    findings = run.findings
-    unmatched = []
+    run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress)
+    findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
 
         findings, unmatched = apply_baseline(findings, baseline_entries)
+    _tell_problems(run, unmatched, verbose)
+    if write_baseline:
+        _write_baseline(write_baseline, findings, run, quiet)
+    use_colour = _use_colour(colour, output) and output_format in ("text", "full")
+    if statistics:
+        from .output.text import render_statistics
+
+        report = render_statistics(findings, run, quiet=quiet)
+    else:
+        report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
+                                         sources=_source_lines(run))
+    _emit(report, output, use_colour)
+    failing = {"error", "warning"} if strict else {"error"}
+    if run.errors or run.crashes:
+        _exit_fast(EXIT_FAILURE)
+    if not exit_zero and any(f.severity in failing for f in findings):
+        _exit_fast(EXIT_FINDINGS)
+    _exit_fast(EXIT_CLEAN)
+
+
+def _baseline(path: str) -> list[dict]:
+    from .baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as error:
+        _fail(str(error))
+
+
+def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
+          stdin_filename: str | None, show_progress: bool):
+    """The run, or exit 2 when `--existing` or config `permissions` cannot serve."""
+    from .parallel import default_jobs
+    from .run import RunError, lint_run
+
+    try:
+        return lint_run(list(paths) or ["."], settings, existing=existing, jobs=jobs or default_jobs(),
+                        stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
+                        progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
+                        if show_progress else None)
+    except RunError as error:
+        _fail(str(error))
+
+
+def _tell_problems(run, unmatched: list[dict], verbose: bool) -> None:
+    """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
+    every crash (never silent)."""
     if verbose:
         for result in run.files:
             if result.skipped:
@@ -166,22 +195,18 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
             continue
         _say(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
              f" on {crash.path}: {last} (please report it)")
-    if write_baseline:
-        from .baseline import write_baseline as save
 
-        save(write_baseline, findings)
-        if not quiet:
-            click.echo(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to "
-                       f"{write_baseline}.", err=True)
-        sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
-    use_colour = _use_colour(colour, output) and output_format in ("text", "full")
-    if statistics:
-        from .output.text import render_statistics
 
-        report = render_statistics(findings, run, quiet=quiet)
-    else:
-        report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
-                                         sources=_source_lines(run))
+def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
+    from .baseline import write_baseline
+
+    write_baseline(path, findings)
+    if not quiet:
+        click.echo(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to {path}.", err=True)
+    sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
+
+
+def _emit(report: str, output: str | None, use_colour: bool) -> None:
     # Lone surrogates (valid JSON escapes, and undecodable file names) cannot be written as
     # UTF-8: show them as escapes so the report stays valid.
     report = report.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -194,12 +219,6 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
             _fail(f"{output}: cannot write report: {error.strerror or error}")
     else:
         click.echo(report, nl=False, color=use_colour)
-    failing = {"error", "warning"} if strict else {"error"}
-    if run.errors or run.crashes:
-        _exit_fast(EXIT_FAILURE)
-    if not exit_zero and any(f.severity in failing for f in findings):
-        _exit_fast(EXIT_FINDINGS)
-    _exit_fast(EXIT_CLEAN)
 
 
 def _exit_fast(code: int) -> "NoReturn":  # noqa: F821

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, count, repeat
-from operator import is_, is_not
+from operator import attrgetter, is_, is_not
 from typing import Any, Callable, Iterator
 
 from .document import ParsedDocument, out_of_int64
@@ -310,6 +310,24 @@ class FileFacts:
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
     markers: list[MarkerView] = field(default_factory=list)  # every day off, deleted ones too
+
+    def __reduce__(self):
+        """Pickled (on its way back from a worker process) with its views as columns, a list
+        per field: several times faster both ways than an object and a state dict each, and
+        unpickling is the main process's share of a parallel run."""
+        return _facts_from_columns, tuple(
+            [list(map(attrgetter(name), getattr(self, field_name))) for name in _COLUMNAR[field_name].__slots__]
+            if field_name in _COLUMNAR else getattr(self, field_name) for field_name in self.__slots__)
+
+
+def _facts_from_columns(*values: Any) -> FileFacts:
+    facts = FileFacts(*values)
+    for name, kind in _COLUMNAR.items():
+        setattr(facts, name, list(map(kind, *getattr(facts, name))))
+    return facts
+
+
+_COLUMNAR = {"entries": Entry, "agents": AgentView, "markers": MarkerView}  # fields in `__slots__` order
 
 
 @dataclass(slots=True)

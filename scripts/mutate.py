@@ -32,7 +32,8 @@ TESTS = {
     "rules/_values.py": ["tests/rules"],
     "linter/timestamps.py": ["tests/test_timestamps.py", "tests/rules/test_malformed_timestamp.py",
                              "tests/rules/test_timestamp_not_utc.py", "tests/test_pinned_behaviour.py"],
-    "linter/overlaps.py": ["tests/test_properties.py", "tests/rules/test_overlapping_entries.py",
+    "linter/overlaps.py": ["tests/test_properties.py", "tests/test_pinned_behaviour.py",
+                           "tests/rules/test_overlapping_entries.py",
                            "tests/rules/test_overlapping_activities.py"],
     "linter/locate.py": ["tests/test_properties.py", "tests/test_outputs.py", "tests/test_pinned_behaviour.py",
                          "tests/rules/test_duplicate_key.py"],
@@ -106,9 +107,12 @@ def mirrored(module: str, site: Path) -> Path:
 
 
 def tests_for(module: str) -> list[str]:
-    if module.startswith("rules/"):
-        return [f"tests/rules/test_{Path(module).stem}.py"]
-    return TESTS.get(module, [])
+    if module in TESTS:
+        return TESTS[module]
+    if not module.startswith("rules/"):
+        return []
+    # a rule's own tests, and the behaviours pinned across rules (boundaries, plurals, edges)
+    return [f"tests/rules/test_{Path(module).stem}.py", "tests/test_pinned_behaviour.py"]
 
 
 def run_tests(site: Path, tests: list[str], timeout: float) -> bool:

@@ -269,3 +269,24 @@ def test_a_repeated_key_keeps_the_walk_for_generic_entries():
                                                                "start": "start", "end": "end"}}))
     assert {f.code for f in findings} == {"WFM003", "WFM301"}
     check_positions(text, [f for f in findings if f.code == "WFM301"])
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(1, 20)), max_size=30))
+def test_the_sweep_names_exactly_the_overlapping_pairs_of_a_brute_force(rows):
+    """`earlier_overlaps` itself, against an O(n^2) check: each item that overlaps an earlier
+    one (earlier: starting earlier, ties by position), with exactly those earlier items; no
+    item listed without partners. Negative starts are instants before 1970."""
+    from types import SimpleNamespace
+
+    from wfmlint.overlaps import earlier_overlaps
+
+    items = [SimpleNamespace(start=start, end=start + length) for start, length in rows]
+    rank = sorted(range(len(items)), key=lambda i: items[i].start)
+    position = {index: order for order, index in enumerate(rank)}
+    expected = []
+    for index in rank:
+        earlier = [other for other in range(len(items)) if position[other] < position[index]
+                   and items[other].start < items[index].end and items[index].start < items[other].end]
+        if earlier:
+            expected.append((index, sorted(earlier)))
+    assert sorted((index, sorted(found)) for index, found in earlier_overlaps(items)) == sorted(expected)

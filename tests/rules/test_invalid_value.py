@@ -64,3 +64,22 @@ def test_generic_resource_and_time_types():
 
 def test_turned_off():
     assert lint(update({"userId": "a", "workPlanId": "x"}), ignore=("invalid-value",)) == []
+
+
+@pytest.mark.parametrize("resource, wrong", [
+    ('"a"', False), ("7", False), ("7.5", False), ("true", True), ("null", True), ('{"id": 1}', True), ("[1]", True),
+])
+def test_generic_resources_are_strings_or_numbers(resource, wrong):
+    text = '[{"userId": %s, "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"}]' % resource
+    assert ("WFM102" in [c for c, *_ in lint(text)]) is wrong
+
+
+@pytest.mark.parametrize("length, codes_found", [
+    ("60", []), ("null", []), ('"60"', ["WFM102"]), ("60.5", ["WFM102"]), ("true", ["WFM102"]),
+])
+def test_generic_lengths_are_integers_of_minutes(length, codes_found):
+    text = ('{"shifts": [{"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "lengthMinutes": %s}]}'
+            % length)
+    config = {"generic": {"entries": "/shifts/*", "resource": "resourceId", "start": "startTime",
+                          "length-minutes": "lengthMinutes", "required": ["resourceId", "startTime"]}}
+    assert [c for c, *_ in lint(text, config=config)] == codes_found

@@ -1,3 +1,5 @@
+import pytest
+
 from wfmlint import lint_text
 from tests.conftest import at, lint, update
 
@@ -19,3 +21,8 @@ def test_one_alone_is_fine_and_turned_off():
     assert lint(update({"userId": "a", "workPlanId": {"value": "x"}})) == []
     text = update({"userId": "a", "workPlanId": {"value": "x"}, "workPlanIdsPerWeek": {"values": []}})
     assert lint(text, ignore=("WFM105",)) == []
+
+
+@pytest.mark.parametrize("member", ['"workPlanId": {"value": "w"}', '"workPlanIdsPerWeek": {"values": ["w"]}'])
+def test_either_member_alone_is_fine(member):
+    assert lint('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "a", %s}]}' % member) == []

@@ -37,3 +37,9 @@ def test_turned_off_and_not_in_overlaps():
     text = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 0)]},
                                              {"activities": [activity("2026-11-24T08:00:00Z", 0)]}]})
     assert lint(text, ignore=("WFM203",)) == []
+
+
+def test_a_generic_entry_without_an_end_is_not_inverted():
+    """A start with no end is WFM101's, not an empty interval."""
+    text = '[{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"}, {"userId": "u", "start": "2026-11-24T10:00:00Z"}]'
+    assert [c for c, *_ in lint(text)] == ["WFM101"]

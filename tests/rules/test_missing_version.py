@@ -24,3 +24,12 @@ def test_wrong_type_is_wfm102_and_imports_exports_generic_are_not_checked():
 
 def test_turned_off():
     assert lint('{"agentSchedules": [{"userId": "a"}]}', ignore=("missing-version",)) == []
+
+
+def test_an_update_of_root_fields_only_still_needs_its_version():
+    """No agentSchedules (an update that changes only root fields, claimed by config): the
+    schedule's version is still required."""
+    text = '{"description": "only root fields", "published": true}'
+    assert lint(text, config={"profiles": {"*.json": "genesys-update"}}) == [
+        ("WFM401", 1, 1, "update has no metadata.version; copy it from GET .../schedules/{scheduleId} "
+                         "(the version you edited), or the API answers 409 Conflict")]

@@ -147,13 +147,12 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
     pointers = shifts.all_pointers()
     facts = p.facts
     non_objects = set(shifts.non_objects())
-    bounds = shifts.firsts + [len(shifts)]
-    for array, agent_row in enumerate(shifts.owner_rows):
+    for agent_row, rows in shifts.arrays_by_owner():
         agent = agents[agent_row]
         if agent is None:
             continue
         user_id = agent.user_id
-        for row in range(bounds[array], bounds[array + 1]):
+        for row in rows:
             if non_objects and row in non_objects:
                 continue
             shift_id = ids[row] if type(ids[row]) is str else None
@@ -173,9 +172,8 @@ def _shift_views(p: Payload, tables: dict[str, Items], agents: list[AgentView | 
 def _owned_rows(items: Items, owners: int) -> list[tuple[int, int] | None]:
     """For each row of the owners' table, the rows of its items in `items` (None: none)."""
     spans: list[tuple[int, int] | None] = [None] * owners
-    bounds = items.firsts + [len(items)]
-    for array, owner_row in enumerate(items.owner_rows):
-        spans[owner_row] = (bounds[array], bounds[array + 1])
+    for owner_row, rows in items.arrays_by_owner():
+        spans[owner_row] = (rows.start, rows.stop)
     return spans
 
 
@@ -238,12 +236,11 @@ def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,
 def _marker_views(p: Payload, markers: Items, agents: list[AgentView | None], days: list) -> None:
     lengths, deletes = markers.column("lengthMinutes"), markers.column("delete")
     non_objects = set(markers.non_objects())
-    bounds = markers.firsts + [len(markers)]
-    for array, agent_row in enumerate(markers.owner_rows):
+    for agent_row, rows in markers.arrays_by_owner():
         agent = agents[agent_row]
         if agent is None:
             continue
-        for row in range(bounds[array], bounds[array + 1]):
+        for row in rows:
             if row in non_objects:
                 continue
             length = lengths[row]

@@ -150,6 +150,12 @@ class Items:
         elif stop > first:
             self.runs.append((first, stop, reader))
 
+    def arrays_by_owner(self) -> Iterator[tuple[int, range]]:
+        """(the owner's row, the rows of its items) for each array the items come from."""
+        bounds = self.firsts + [len(self.items)]
+        for array, owner_row in enumerate(self.owner_rows):
+            yield owner_row, range(bounds[array], bounds[array + 1])
+
     def pointer(self, row: int) -> str:
         if self.pointers is not None:
             return self.pointers[row]

@@ -65,3 +65,11 @@ ABSENT = frozenset({type(MISSING), type(None)})
 
 def present(value: Any) -> bool:
     return value is not MISSING and value is not None
+
+
+def week_count(payload: Payload) -> int | None:
+    """An import's `weekCount` when it is valid (WFM101/WFM102 report it otherwise)."""
+    from wfmlint.shapes import INT32_MAX
+
+    weeks = payload.tables["root"].column("weekCount")[0]
+    return weeks if is_int64(weeks) and 1 <= weeks <= INT32_MAX else None

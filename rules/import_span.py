@@ -37,9 +37,8 @@ from operator import itemgetter
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.payload import is_int64
 from wfmlint.profiles import IMPORT
-from wfmlint.shapes import INT32_MAX
+from wfmlint.rules._values import week_count
 from wfmlint.timestamps import NS_PER_DAY, format_instant
 
 CODE = "WFM210"
@@ -53,9 +52,9 @@ _EPOCH = date(1970, 1, 1)
 def check(payload, options) -> Iterator[Issue]:
     if payload.profile != IMPORT:
         return
-    weeks = payload.tables["root"].column("weekCount")[0]
-    if not is_int64(weeks) or not 1 <= weeks <= INT32_MAX:
-        return  # WFM101/WFM102's
+    weeks = week_count(payload)
+    if weeks is None:
+        return
     spans = [(entry.start, entry.end, entry.pointer) for entry in payload.facts.entries]
     spans += [((marker.day - _EPOCH).days * NS_PER_DAY, ((marker.day - _EPOCH).days + 1) * NS_PER_DAY,
                marker.pointer) for marker in payload.markers if marker.day is not None]

@@ -33,9 +33,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.payload import is_int64
 from wfmlint.profiles import IMPORT
-from wfmlint.shapes import INT32_MAX
+from wfmlint.rules._values import week_count
 
 CODE = "WFM208"
 NAME = "work-plan-weeks"
@@ -46,9 +45,9 @@ OPTIONS: dict = {}
 def check(payload, options) -> Iterator[Issue]:
     if payload.profile != IMPORT:
         return
-    weeks = payload.tables["root"].column("weekCount")[0]
-    if not is_int64(weeks) or not 1 <= weeks <= INT32_MAX:
-        return  # WFM101/WFM102's
+    weeks = week_count(payload)
+    if weeks is None:
+        return
     agents = payload.tables["agents"]
     for row, values in enumerate(agents.column("workPlanIdsPerWeek.values")):
         if type(values) is list and len(values) != weeks:

@@ -83,3 +83,10 @@ def test_generic_lengths_are_integers_of_minutes(length, codes_found):
     config = {"generic": {"entries": "/shifts/*", "resource": "resourceId", "start": "startTime",
                           "length-minutes": "lengthMinutes", "required": ["resourceId", "startTime"]}}
     assert [c for c, *_ in lint(text, config=config)] == codes_found
+
+
+def test_only_the_start_that_is_not_a_string_is_reported():
+    text = ('[{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"},\n'
+            ' {"userId": "u", "start": 1764000000, "end": "2026-11-24T11:00:00Z"}]')
+    assert lint(text) == [("WFM102", *at(text, "1764000000"),
+                           "expected an RFC 3339 date-time string, found the number 1764000000")]

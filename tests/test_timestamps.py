@@ -128,3 +128,11 @@ def test_instants_outside_four_digit_years_are_shown_in_nanoseconds(nanos):
     from wfmlint.timestamps import format_instant
 
     assert format_instant(nanos) == f"{nanos}ns"
+
+
+def test_a_long_bad_value_is_quoted_whole_up_to_60_characters():
+    from wfmlint.timestamps import parse_datetime
+
+    sixty, sixty_one = "x" * 60, "x" * 61
+    assert f'"{sixty}"' in parse_datetime(sixty, utc_only=True).message
+    assert f'"{"x" * 57}..."' in parse_datetime(sixty_one, utc_only=True).message

@@ -41,7 +41,7 @@ from wfmlint.timestamps import NS_PER_MINUTE, format_instant
 
 CODE = "WFM205"
 NAME = "shift-span-mismatch"
-SEVERITY = "warning"
+SEVERITY = "info"
 OPTIONS: dict = {}
 
 

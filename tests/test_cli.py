@@ -79,7 +79,7 @@ def test_usage_errors_are_exit_2(tmp_path):
 
 
 def test_strict_exit_zero_quiet_statistics(tmp_path):
-    warning_only = update({"userId": "b", "shifts": [{"startDate": "2026-11-24T07:00:00Z", "activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    warning_only = json.dumps({"metadata": {"version": 3}, "published": False, "agentSchedules": []})  # WFM110
     _tree(tmp_path, **{"w.json": warning_only, "p.json": OVERLAP})
     assert run_cli("w.json", cwd=tmp_path).code == 0
     assert run_cli("w.json", "--strict", cwd=tmp_path).code == 1
@@ -87,7 +87,7 @@ def test_strict_exit_zero_quiet_statistics(tmp_path):
     quiet = run_cli("p.json", "--quiet", cwd=tmp_path)
     assert "Found" not in quiet.out and quiet.out.startswith("p.json:19:9: WFM301")
     stats = run_cli(".", "--statistics", cwd=tmp_path)
-    assert stats.out == ("     1  WFM205  shift-span-mismatch (warning)\n"
+    assert stats.out == ("     1  WFM110  ineffective-field (warning)\n"
                          "     1  WFM301  overlapping-entries (error)\n"
                          "Found 1 error and 1 warning in 2 of 2 files.\n")
 

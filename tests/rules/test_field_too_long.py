@@ -36,3 +36,10 @@ def test_option_and_severity():
 def test_turned_off_and_wrong_type():
     assert lint(_text("x" * 200), config=LIMIT, ignore=("WFM107",)) == []
     assert [c for c, *_ in lint('{"metadata": {"version": 1}, "description": 5, "agentSchedules": []}')] == ["WFM102"]
+
+
+def test_exports_and_generic_files_have_no_description_to_check():
+    export = json.dumps({"result": {"agentSchedules": []}, "businessUnitTimeZone": "UTC", "description": "x" * 200})
+    generic = json.dumps({"description": "x" * 200, "shifts": [
+        {"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}]})
+    assert lint(export, config=LIMIT) == [] and lint(generic, config=LIMIT) == []

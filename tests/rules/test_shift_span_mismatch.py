@@ -1,6 +1,7 @@
 import json
 
-from tests.conftest import FIXTURES, activity, at, lint, update
+from wfmlint import lint_text
+from tests.conftest import FIXTURES, activity, at, lint, settings, update
 
 
 def test_real_fixture_660_minutes_against_240_of_activities():
@@ -30,3 +31,20 @@ def test_turned_off_and_bad_start():
     shift = {"startDate": "bad", "lengthMinutes": 5, "activities": [activity("2026-11-24T08:00:00Z", 60)]}
     assert [c for c, *_ in lint(update({"userId": "a", "shifts": [shift]}))] == ["WFM205", "WFM201"]
     assert [c for c, *_ in lint(update({"userId": "a", "shifts": [shift]}), ignore=("WFM205",))] == ["WFM201"]
+
+
+def test_a_note_by_default_since_the_fields_are_read_only():
+    text = update({"userId": "a", "shifts": [{"startDate": "2026-11-24T07:00:00Z",
+                                              "activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    [finding] = lint_text(text, "p.json", settings())
+    assert (finding.code, finding.severity) == ("WFM205", "info")
+
+
+def test_only_a_start_or_only_a_length_is_compared_alone():
+    start_only = update({"userId": "a", "shifts": [{"startDate": "2026-11-24T07:00:00Z",
+                                                    "activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    assert lint(start_only) == [("WFM205", 9, 9, "startDate is 2026-11-24T07:00:00Z but the first activity "
+                                 "starts at 2026-11-24T08:00:00Z; make them agree or drop the shift's own fields")]
+    no_activities = update({"userId": "a", "shifts": [{"startDate": "2026-11-24T07:00:00Z", "lengthMinutes": 60,
+                                                       "activities": []}]})
+    assert lint(no_activities) == []

@@ -196,9 +196,12 @@ class TypedReader(Reader):
         values = []
         for item in items:
             for part in path:
+                if item is None or item is MISSING:  # on the way, as `payload.dotted` has it
+                    item = MISSING
+                    break
                 item = getattr(item, part, MISSING)
-                if item is UNSET or item is None:
-                    item = MISSING if item is UNSET else None
+                if item is UNSET:
+                    item = MISSING
                     break
             values.append(item)
         return values

@@ -175,3 +175,17 @@ def test_a_large_file_with_odd_text_gives_the_standard_findings(names):
     for step, name in enumerate(names):
         text = MUTATIONS[name](text, len(text) * (step + 1) // (len(names) + 1))
     assert lint_text(text, "p.json", settings()) == lint_text(text, "p.json", settings(), fast=False)
+
+
+def test_the_typed_reader_reads_dotted_members_as_the_plain_reader_does():
+    """A null on the way to a nested member is absent (MISSING); a null at the end is null."""
+    from wfmlint import fastparse
+    from wfmlint.payload import MISSING, PLAIN
+
+    agents = [{"userId": "a", "metadata": None}, {"userId": "b", "metadata": {"version": 4}},
+              {"userId": "c"}, {"userId": "d", "workPlanId": {"value": None}}]
+    decoder = fastparse._decoders()[1]["genesys-update"]
+    typed = [decoder.decode(json.dumps(agent).encode()) for agent in agents]
+    for name in ("metadata.version", "workPlanId.value", "userId", "delete"):
+        assert fastparse.TypedReader().values(typed, name) == PLAIN.values(agents, name), name
+    assert PLAIN.values(agents, "metadata.version") == [MISSING, 4, MISSING, MISSING]

@@ -32,7 +32,7 @@ None (the day's zone is config `timezone`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
@@ -57,12 +57,13 @@ def _zone(payload):
 
 
 def _day_bounds(day, zone) -> tuple[int, int]:
-    start = datetime(day.year, day.month, day.day, tzinfo=zone)
-    try:
-        end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
-    except OverflowError:
-        end = start + timedelta(days=1)
-    return int(start.timestamp()) * NS_PER_SECOND, int(end.timestamp()) * NS_PER_SECOND
+    """The day from its midnight to the next (23 or 25 hours across a clock change)."""
+    start = int(datetime(day.year, day.month, day.day, tzinfo=zone).timestamp())
+    if day == date.max:  # no next midnight to end at: the last day there is lasts 24 hours
+        end = start + 86400
+    else:
+        end = int(datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone).timestamp())
+    return start * NS_PER_SECOND, end * NS_PER_SECOND
 
 
 def check(payload, options) -> Iterator[Issue]:

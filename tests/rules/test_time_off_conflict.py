@@ -32,3 +32,11 @@ def test_deleted_marker_and_other_days():
 def test_turned_off_and_bad_date():
     assert lint(update(_agent("2026-11-24T08:00:00Z", "2026-11-24")), ignore=("WFM305",)) == []
     assert [c for c, *_ in lint(update(_agent("2026-11-24T08:00:00Z", "24.11.2026")))] == ["WFM201"]
+
+
+def test_the_last_day_of_the_calendar_has_an_end_too():
+    """9999-12-31 has no next midnight; its day off still meets its activities."""
+    text = update(_agent("9999-12-31T08:00:00Z", "9999-12-31"))
+    assert [m for c, _, _, m in lint(text) if c == "WFM305"] == [
+        'agent "a" has a full day off on 9999-12-31 but 1 activity that day; drop one or the other']
+    assert [c for c, *_ in lint(update(_agent("9999-12-31T08:00:00Z", "9999-12-30")))] == []

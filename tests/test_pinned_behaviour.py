@@ -431,3 +431,13 @@ def test_entries_at_the_search_depth_are_found_one_deeper_are_not(through_arrays
     assert lint(text) == [("WFM202", *at(text, '"2026-11-24T08:00:00"'), '"2026-11-24T08:00:00" has no UTC offset, '
                            "so its instant is ambiguous; append Z if it is UTC")]
     assert lint(_nested(7, through_arrays)) == []
+
+
+def test_entries_are_searched_in_the_first_64_items_of_an_array():
+    """README: auto-detection looks inside the first 64 items of each array."""
+    entries = [{"userId": "u", "start": "2026-11-24T08:00:00", "end": "2026-11-24T09:00:00Z"}]
+
+    def weeks(position: int) -> str:
+        return json.dumps({"weeks": [{} for _ in range(position)] + [{"shifts": entries}]})
+    assert [c for c, *_ in lint(weeks(63))] == ["WFM202"]  # the 64th item
+    assert lint(weeks(64)) == []  # the 65th is not searched

@@ -75,3 +75,11 @@ def test_lone_surrogates_keep_every_output_valid(tmp_path):
     findings = json.loads(run_cli("p.json", "--format", "json", cwd=tmp_path).out)
     assert [f["code"] for f in findings] == ["WFM104"]
     ET.fromstring(run_cli("p.json", "--format", "junit", cwd=tmp_path).out)
+
+
+def test_source_lines_asked_out_of_order_are_the_right_lines():
+    """The full format asks for lines in order; asked backwards, the walk starts again."""
+    from wfmlint.locate import LineIndex
+
+    index = LineIndex("first\nsecond\nthird")
+    assert [index.line_text(n) for n in (3, 1, 2, 2, 4)] == ["third", "first", "second", "second", ""]

@@ -68,8 +68,12 @@ def present(value: Any) -> bool:
 
 
 def week_count(payload: Payload) -> int | None:
-    """An import's `weekCount` when it is valid (WFM101/WFM102 report it otherwise)."""
+    """An import's `weekCount` when it is valid (WFM101/WFM102 report it otherwise); None for
+    any other payload."""
+    from wfmlint.profiles import IMPORT
     from wfmlint.shapes import INT32_MAX
 
+    if payload.profile != IMPORT:
+        return None
     weeks = payload.tables["root"].column("weekCount")[0]
     return weeks if is_int64(weeks) and 1 <= weeks <= INT32_MAX else None

@@ -37,7 +37,6 @@ from operator import itemgetter
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.profiles import IMPORT
 from wfmlint.rules._values import week_count
 from wfmlint.timestamps import NS_PER_DAY, format_instant
 
@@ -50,8 +49,6 @@ _EPOCH = date(1970, 1, 1)
 
 
 def check(payload, options) -> Iterator[Issue]:
-    if payload.profile != IMPORT:
-        return
     weeks = week_count(payload)
     if weeks is None:
         return

@@ -33,7 +33,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.profiles import IMPORT
 from wfmlint.rules._values import week_count
 
 CODE = "WFM208"
@@ -43,8 +42,6 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
-    if payload.profile != IMPORT:
-        return
     weeks = week_count(payload)
     if weeks is None:
         return

@@ -64,19 +64,23 @@ def _field_errors(spec: FieldShape, value: Any, loc: tuple, alone: bool) -> list
         kind, error = _SCALAR_TYPES[spec.kind]
         return [] if isinstance(value, kind) else [ShapeError(error, loc, value, {})]
     if spec.kind == "list":
-        if type(value) is not list:
-            return [ShapeError("list_type", loc, value, {})]
-        if spec.visited and alone:
-            return []
-        if spec.items == "str":
-            return [ShapeError("string_type", (*loc, index), item, {})
-                    for index, item in enumerate(value) if not isinstance(item, str)]
-        if spec.items == "float":
-            return [ShapeError("float_type", (*loc, index), item, {})
-                    for index, item in enumerate(value) if not _is_number(item)]
-        return [error for index, item in enumerate(value)
-                for error in _object_errors(spec.items, item, (*loc, index), False)]
+        return _list_errors(spec, value, loc, alone)
     return _object_errors(spec.kind, value, loc, alone)
+
+
+def _list_errors(spec: FieldShape, value: Any, loc: tuple, alone: bool) -> list[ShapeError]:
+    if type(value) is not list:
+        return [ShapeError("list_type", loc, value, {})]
+    if spec.visited and alone:
+        return []  # each item is an object of a table, checked on its own
+    if spec.items == "str":
+        return [ShapeError("string_type", (*loc, index), item, {})
+                for index, item in enumerate(value) if not isinstance(item, str)]
+    if spec.items == "float":
+        return [ShapeError("float_type", (*loc, index), item, {})
+                for index, item in enumerate(value) if not _is_number(item)]
+    return [error for index, item in enumerate(value)
+            for error in _object_errors(spec.items, item, (*loc, index), False)]
 
 
 def _int_errors(spec: FieldShape, value: Any, loc: tuple) -> list[ShapeError]:

@@ -48,7 +48,7 @@ def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
     results: list[FileResult] = []
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method(), initializer=_start_worker,
                                  initargs=(settings,)) as pool:
             for result in pool.map(_analyse_in_worker, paths, chunksize=chunk):
                 results.append(result)
@@ -60,6 +60,19 @@ def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
             if progress:
                 progress(1)
     return results
+
+
+def _start_method():
+    """Fork where it is safe (Linux, a process running no other thread: the command line),
+    which starts workers fastest; otherwise a fork server (or spawn where there is none), since
+    forking a process with threads can deadlock the child."""
+    import multiprocessing
+
+    threading = sys.modules.get("threading")  # not imported: no thread was started from Python
+    if sys.platform.startswith("linux") and (threading is None or threading.active_count() == 1):
+        return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def file_costs(paths: list[str]) -> list[int]:

@@ -110,25 +110,48 @@ def test_the_pool_gives_the_results_of_one_process(tmp_path):
         assert sum(ticks) == len(paths)  # the progress bar reaches its end
 
 
-def test_a_worker_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch):
-    """A real worker process killed half-way (as by the out-of-memory killer): no file is lost."""
-    import os
+_IN_A_FRESH_PROCESS = """
+import os, sys, threading
+from wfmlint import parallel
+from wfmlint.config import Settings
+from wfmlint.engine import analyse_path
 
-    from wfmlint import parallel
-    from wfmlint.config import Settings
-    from wfmlint.engine import analyse_path
-
-    paths = _payloads(tmp_path, 12)
-    alone = _findings([analyse_path(path, Settings()) for path in paths])
-    parent = os.getpid()
-
+paths, mode = sys.argv[2:], sys.argv[1]
+parent = os.getpid()
+alone = [(r.path, r.error, r.issues) for r in (analyse_path(p, Settings()) for p in paths)]
+if mode == "dies":
     def dies_in_a_worker(path, settings):
         if os.getpid() != parent and path.endswith("p05.json"):
             os._exit(9)
         return analyse_path(path, settings)
+    parallel.analyse_path = dies_in_a_worker
+else:  # a program with a thread of its own: no fork
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+pooled = [(r.path, r.error, r.issues) for r in parallel.analyse_in_parallel(paths, Settings(), 2, always=True)]
+print(parallel._start_method().get_start_method(), pooled == alone)
+"""
 
-    monkeypatch.setattr(parallel, "analyse_path", dies_in_a_worker)
-    assert _findings(parallel.analyse_in_parallel(paths, Settings(), 2, always=True)) == alone
+
+def _pool_in_a_fresh_process(mode: str, paths: list[str]) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", _IN_A_FRESH_PROCESS, mode,
+                           *paths], capture_output=True, text=True, timeout=120)
+    assert done.stderr == ""
+    return done.stdout.strip()
+
+
+def test_a_worker_that_dies_leaves_its_files_to_the_parent(tmp_path):
+    """A real worker process killed half-way (as by the out-of-memory killer): no file is lost.
+    In a fresh process, which runs no thread of its own, so workers are forked."""
+    assert _pool_in_a_fresh_process("dies", _payloads(tmp_path, 12)) == "fork True"
+
+
+def test_a_program_with_threads_gets_workers_that_are_not_forked(tmp_path):
+    """Forking a process that runs threads can deadlock the child (Python 3.12 warns of it):
+    the Python API in such a program starts its workers through a fork server."""
+    assert _pool_in_a_fresh_process("threads", _payloads(tmp_path, 8)) == "forkserver True"
 
 
 def test_default_jobs_are_the_cpus_this_process_may_use():

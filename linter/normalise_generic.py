@@ -80,22 +80,15 @@ def _one_array(p: Payload, pattern: str) -> Items | None:
     return table
 
 
-def _instants(times: TimestampCache, values: list) -> list[int | None]:
-    try:
-        return times.instants(values)
-    except TypeError:  # an unhashable value (an object, an array) where a string belongs
-        return times.instants([value if type(value) is str else None for value in values])
-
-
 def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                 times: TimestampCache) -> GenericTable:
     """Declare the table's roles and make the entries of its valid items."""
-    starts = _instants(times, table.column(shape.start))
+    starts = times.column(table.column(shape.start))
     p.times.append(TimeColumn(Role(name, shape.start), "date-time", starts, times.get))
     if shape.resource != "{key}":
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
-        ends = _instants(times, table.column(shape.end))
+        ends = times.column(table.column(shape.end))
         p.times.append(TimeColumn(Role(name, shape.end), "date-time", ends, times.get))
         valid, stops = _valid_by_end(starts, ends), ends
     else:

@@ -37,14 +37,14 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
     p.shapes.update((name, VISITED_SHAPES[p.profile][_KINDS[name]]) for name in TABLES)
     _declare_roles(p)
     times = TimestampCache.shared(utc_only=True)
-    starts = _instants(times, tables["activities"].column("startDate"))
-    own_starts = _instants(times, tables["shifts"].column("startDate"))
+    starts = times.column(tables["activities"].column("startDate"))
+    own_starts = times.column(tables["shifts"].column("startDate"))
     days = [_date(value) for value in tables["markers"].column("businessUnitDate")]
     own_read_only = p.profile != P.EXPORT  # a request's shift startDate is the API's to set
     p.times += [TimeColumn(Role("activities", "startDate"), "date-time", starts, times.get),
                 TimeColumn(Role("shifts", "startDate", own_read_only), "date-time", own_starts, times.get),
                 TimeColumn(Role("root", "headcountForecast.referenceStartDate"), "date-time",
-                           _instants(times, tables["root"].column("headcountForecast.referenceStartDate")),
+                           times.column(tables["root"].column("headcountForecast.referenceStartDate")),
                            times.get),
                 TimeColumn(Role("markers", "businessUnitDate"), "date", days, parse_date),
                 TimeColumn(Role("root", "shortTermForecast.weekDate"), "date",
@@ -92,13 +92,6 @@ def _declare_roles(p: Payload) -> None:
                    (Role("markers", "payableMinutes"), Role("markers", "lengthMinutes"))]
     user = Role("agents", "user.id") if p.profile == P.EXPORT else Role("agents", "userId")
     p.identifiers += [user, Role("activities", "activityCodeId")]
-
-
-def _instants(times: TimestampCache, values: list) -> list[int | None]:
-    try:
-        return times.instants(values)
-    except TypeError:  # an unhashable value (an object, an array) where a string belongs
-        return times.instants([value if type(value) is str else None for value in values])
 
 
 def _date(value: Any) -> Any:

@@ -380,5 +380,3 @@ class Payload:
     def values(self, role: Role) -> list:
         return self.tables[role.table].column(role.name)
 
-
-Check = Callable[[Payload, dict], Iterator]

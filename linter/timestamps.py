@@ -206,6 +206,14 @@ class TimestampCache:
             cache = _SHARED[utc_only] = cls(utc_only)
         return cache
 
+    def column(self, values: list) -> list[int | None]:
+        """`instants` of a column of raw values, any of which may be unhashable (an object or
+        an array where a string belongs: None, like any value that is not a timestamp)."""
+        try:
+            return self.instants(values)
+        except TypeError:
+            return self.instants([value if type(value) is str else None for value in values])
+
     def instants(self, values: list) -> list[int | None]:
         """Each value's instant, or None where it is not a valid timestamp (or not a string):
         a column at a time, each new text parsed once. TypeError for an unhashable value."""

@@ -5,6 +5,7 @@ import json
 from collections import Counter
 
 from .atomic import write_atomically
+from .files import MissingFile, UnreadableFile, read_text_file
 
 FORMAT_VERSION = 1
 
@@ -22,12 +23,15 @@ def write_baseline(path: str, findings) -> None:
 
 def load_baseline(path: str) -> list[dict]:
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
-    except FileNotFoundError:
+        document = json.loads(read_text_file(path))
+    except MissingFile:
         raise BaselineError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError) as error:
+    except UnreadableFile as error:
         raise BaselineError(f"{path}: unreadable baseline: {error}") from None
+    except ValueError as error:
+        raise BaselineError(f"{path}: unreadable baseline: {error}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: unreadable baseline: nested too deeply") from None
     if not isinstance(document, dict) or not isinstance(document.get("findings"), list) or not all(
             isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in document["findings"]):
         raise BaselineError(f"{path}: not a wfmlint baseline (expected {{\"findings\": [...]}})")

@@ -18,7 +18,30 @@ PROGRESS_THRESHOLD = 20  # files; shorter runs finish before a bar is worth draw
 
 
 class _DefaultCheck(click.Group):
-    """`wfmlint PATHS` means `wfmlint check PATHS`; a subcommand name wins over a path."""
+    """`wfmlint PATHS` means `wfmlint check PATHS`; a subcommand name wins over a path.
+
+    Exit codes never lie: 1 means findings and nothing else. A usage error, a failed write
+    (a closed pipe included) and any unexpected exception are exit 2 with one line on
+    stderr; an interrupt is 130, as for any program stopped by SIGINT."""
+
+    def main(self, args=None, **extra):
+        try:
+            return super().main(args, standalone_mode=False, **extra) or 0
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(EXIT_FAILURE)
+        except (click.Abort, KeyboardInterrupt):
+            _say("wfmlint: interrupted")
+            sys.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_FAILURE)
+        except OSError as error:
+            _fail(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}")
+        except Exception as error:  # noqa: BLE001: the last line of defence, reported
+            _fail(f"internal error: {type(error).__name__}: {error} (please report it)")
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h",
@@ -28,7 +51,11 @@ class _DefaultCheck(click.Group):
 
 
 def _say(message: str) -> None:
-    click.echo(message.encode("utf-8", "backslashreplace").decode("utf-8"), err=True)
+    """One line on stderr. Messages quote file names, keys and config values that a pull
+    request controls: nothing in them may reach the terminal as a control character."""
+    from .output.visible import visible
+
+    click.echo(visible(message), err=True)
 
 
 def _fail(message: str) -> "NoReturn":  # noqa: F821
@@ -143,7 +170,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     else:
         report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
                                          sources=_source_lines(run))
-    _emit(report, output, use_colour)
+    _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
     if run.errors or run.crashes:
         _exit_fast(EXIT_FAILURE)
@@ -202,14 +229,14 @@ def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
 
     write_baseline(path, findings)
     if not quiet:
-        click.echo(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to {path}.", err=True)
+        _say(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to {path}.")
     sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
 
 
-def _emit(report: str, output: str | None, use_colour: bool) -> None:
-    # Lone surrogates (valid JSON escapes, and undecodable file names) cannot be written as
-    # UTF-8: show them as escapes so the report stays valid.
-    report = report.encode("utf-8", "backslashreplace").decode("utf-8")
+EMIT_CHUNK = 1 << 20  # characters per write: a report of gigabytes is never copied whole
+
+
+def _emit(report: str, output: str | None) -> None:
     if output:
         from .atomic import write_atomically
 
@@ -217,8 +244,27 @@ def _emit(report: str, output: str | None, use_colour: bool) -> None:
             write_atomically(output, report)
         except OSError as error:
             _fail(f"{output}: cannot write report: {error.strerror or error}")
-    else:
-        click.echo(report, nl=False, color=use_colour)
+        return
+    try:
+        out = sys.stdout.buffer
+        for start in range(0, len(report), EMIT_CHUNK):
+            # Lone surrogates (valid JSON escapes, undecodable file names) are not UTF-8:
+            # written as escapes, so the report stays valid.
+            out.write(report[start:start + EMIT_CHUNK].encode("utf-8", "backslashreplace"))
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        _exit_fast(EXIT_FAILURE)
+    except OSError as error:
+        _fail(f"cannot write the report to stdout: {error.strerror or error}")
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, the interpreter's own flush at exit must not print a traceback."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
 
 
 def _exit_fast(code: int) -> "NoReturn":  # noqa: F821

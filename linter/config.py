@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from .files import MissingFile, UnreadableFile, read_text_file
 from .globs import glob_match, glob_match_any
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
@@ -100,13 +101,15 @@ def load_config(path: Path) -> Config:
     import tomllib  # only when there is a config: it is a sixth of the start-up's imports
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = tomllib.loads(read_text_file(str(path)))
+    except MissingFile:
         raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnreadableFile as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     table_name = "[tool.wfmlint]"
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("wfmlint", {}) if isinstance(data.get("tool"), dict) else {}

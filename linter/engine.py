@@ -2,8 +2,6 @@
 rules, locate what is reported, filter. `lint_text` does no I/O."""
 from __future__ import annotations
 
-import os
-import stat
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from . import profiles as P
 from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
+from .files import UnreadableFile, read_regular_file
 from .findings import Finding, Issue
 from .normalise import build_payload
 from .payload import FileFacts, Payload
@@ -199,24 +198,16 @@ def _too_large(size: int, limit: int) -> Issue:
 
 def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, Issue | None]:
     """The bytes of a regular file; or an error line; or WFM006 when it is too large.
-    Non-regular files (FIFOs, devices, sockets) are never opened."""
+    Non-regular files (FIFOs, devices, sockets) are never read."""
     try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None, f"{path}: no such file or directory", None
-    except OSError as error:
-        return None, f"{path}: cannot read: {error.strerror or error}", None
-    if stat.S_ISDIR(info.st_mode):
-        return None, f"{path}: is a directory", None
-    if not stat.S_ISREG(info.st_mode):
-        return None, f"{path}: not a regular file (FIFO, device or socket); skipped", None
-    if info.st_size > settings.config.max_file_size:
-        return None, None, _too_large(info.st_size, settings.config.max_file_size)
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(settings.config.max_file_size + 1), None, None
-    except OSError as error:
-        return None, f"{path}: cannot read: {error.strerror or error}", None
+        return read_regular_file(path, settings.config.max_file_size), None, None
+    except UnreadableFile as unreadable:
+        if unreadable.size is not None:
+            return None, None, _too_large(unreadable.size, settings.config.max_file_size)
+        reason = str(unreadable)
+        if reason.startswith("not a regular file"):
+            reason += "; skipped"
+        return None, f"{path}: {reason}", None
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:

@@ -59,7 +59,13 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
         path = raw.replace(os.sep, "/")
         if os.path.isdir(path):
             walked = []
-            for directory, subdirs, names in os.walk(path, onerror=None, followlinks=False):
+
+            def unreadable(error: OSError) -> None:
+                errors.append(f"{error.filename}: cannot read directory: {error.strerror or error}")
+
+            # Links are not followed: a pull request could add `env.json -> /proc/self/environ`.
+            # A link named on the command line is read, since the user named it.
+            for directory, subdirs, names in os.walk(path, onerror=unreadable, followlinks=False):
                 kept = []
                 for name in sorted(subdirs):
                     relative = settings.relative(os.path.join(directory, name))
@@ -69,12 +75,12 @@ def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[
                 subdirs[:] = kept
                 for name in names:
                     full = os.path.join(directory, name).replace(os.sep, "/")
-                    if full.startswith("./") and not path.startswith("./"):
-                        full = full[2:]
+                    if full.startswith("./") and not path.startswith("./") and name != "-":
+                        full = full[2:]  # but a file named `-` stays `./-`, not stdin
                     relative = settings.relative(full)
                     if not glob_match_any(config.include, relative):
                         continue
-                    if settings.excluded(relative):
+                    if settings.excluded(relative) or os.path.islink(full):
                         continue
                     walked.append(full)
             files.extend(sorted(walked))

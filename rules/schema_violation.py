@@ -61,28 +61,79 @@ class SchemaError(Exception):
     """The configured schema cannot be used: a tool failure, not a finding."""
 
 
+def _load(path: str):
+    from wfmlint.files import UnreadableFile, read_text_file
+
+    try:
+        return json.loads(read_text_file(path))
+    except UnreadableFile as error:
+        raise SchemaError(f"schema {path}: {error}") from None
+    except (ValueError, RecursionError) as error:
+        raise SchemaError(f"schema {path}: not valid JSON: {str(error).splitlines()[0]}") from None
+
+
+def _registry(paths: tuple[str, ...]):
+    """Every schema file named in config, by its file URI and its `$id`, and nothing else: a
+    `$ref` to anything outside them (`http://...`, `file:///etc/...`) is never fetched."""
+    from pathlib import Path
+
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    def refuse(uri: str):
+        from referencing.exceptions import NoSuchResource
+
+        raise NoSuchResource(ref=uri)
+
+    registry = Registry(retrieve=refuse)
+    for path in paths:
+        resource = Resource.from_contents(_load(path), default_specification=DRAFT202012)
+        registry = registry.with_resource(Path(path).resolve().as_uri(), resource)
+        if resource.id():
+            registry = registry.with_resource(resource.id(), resource)
+    return registry
+
+
 @lru_cache(maxsize=32)
-def _validator(path: str):
+def _validator(path: str, named: tuple[str, ...]):
+    from pathlib import Path
+
     import jsonschema
     from jsonschema.validators import validator_for
 
+    schema = _load(path)
+    cls = validator_for(schema)
     try:
-        with open(path, encoding="utf-8") as handle:
-            schema = json.load(handle)
-        cls = validator_for(schema)
         cls.check_schema(schema)
-    except (OSError, ValueError, jsonschema.SchemaError) as error:
+    except jsonschema.SchemaError as error:
         raise SchemaError(f"schema {path}: {str(error).splitlines()[0]}") from None
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    registry = _registry(tuple(dict.fromkeys((path, *named))))
+    # relative `$ref`s resolve against the schema file's own location
+    base = schema.get("$id") if isinstance(schema, dict) and isinstance(schema.get("$id"), str) \
+        else Path(path).resolve().as_uri()
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER,
+               _resolver=registry.resolver(base_uri=base))
+
+
+def _errors(validator, root, path: str) -> list:
+    from referencing.exceptions import Unresolvable
+
+    try:
+        return sorted(validator.iter_errors(root), key=lambda e: list(map(str, e.absolute_path)))
+    except Unresolvable as error:
+        ref = getattr(error, "ref", "")
+        raise SchemaError(f"schema {path}: $ref {ref!r} cannot be resolved: only references inside "
+                          "the schema files that config names are followed (nothing is fetched)"
+                          ) from None
 
 
 def check(payload, options) -> Iterator[Issue]:
     path = payload.cache.get("schema")
     if not path:
         return
-    validator = _validator(path)
-    errors = sorted(validator.iter_errors(payload.root), key=lambda e: list(map(str, e.absolute_path)))
-    for error in errors:
+    named = tuple(str(payload.settings.root / schema) for schema in payload.settings.config.schemas.values())
+    validator = _validator(path, named)
+    for error in _errors(validator, payload.root, path):
         pointer = join_pointer("", *error.absolute_path)
         yield Issue(CODE, f"{error.message} (schema: {'/'.join(map(str, error.absolute_schema_path))})",
                     pointer)

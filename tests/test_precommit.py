@@ -59,3 +59,20 @@ def test_hook_fails_on_an_overlap_and_passes_when_fixed(source_repo, tmp_path):
     passed = _try_repo(source_repo, repo)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_file_names_that_look_like_options_stay_file_names(source_repo, tmp_path):
+    """A pull request that adds `--write-baseline=zz.json` (which once turned the hook into a
+    baseline writer, exit 0) or `--config=cfg.json` cannot turn the hook off."""
+    repo = tmp_path / "payloads"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "week48.json").write_text(OVERLAP)
+    (repo / "--write-baseline=zz.json").write_text("{}")
+    (repo / "--config=cfg.json").write_text("{}")
+    (repo / "cfg.json").write_text("{}")
+    _git(repo, "add", "-A")
+    failed = _try_repo(source_repo, repo)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "week48.json:19:9: WFM301" in failed.stdout
+    assert not (repo / "zz.json").exists()

@@ -12,9 +12,19 @@ DOCS = "https://github.com/wfmlint/wfmlint/blob/main/docs/rules.md#"
 
 
 def _uri(path: str) -> str:
+    """A URI reference that names `path` and nothing else: the bytes of the name
+    percent-encoded (a name that is not UTF-8 included), a backslash kept as a character
+    where it is one (POSIX), a colon encoded so that `c:x.json` is not read as a scheme, and
+    an absolute path as a `file:` URI."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:@-._~")
+    if os.sep == "\\":
+        path = path.replace("\\", "/")
+        if path[1:2] == ":":  # C:/x.json
+            return f"file:///{path[:2]}{quote(path[2:])}"
+    quoted = quote(os.fsencode(path), safe="/-._~")
+    return f"file://{quoted}" if path.startswith("/") else quoted
 
 
 def render_sarif(findings, run, **_options) -> str:

@@ -6,21 +6,23 @@ from collections import Counter
 
 import click
 
+from .visible import source_window, visible
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def _location(path: str, line: int, column: int, colour: bool) -> str:
-    text = f"{path}:{line}:{column}:"
+    text = f"{visible(path)}:{line}:{column}:"
     return click.style(text, bold=True) if colour else text
 
 
 def _finding_lines(finding, colour: bool) -> list[str]:
     code = click.style(finding.code, fg=_COLOURS.get(finding.severity), bold=True) if colour \
         else finding.code
-    lines = [f"{_location(finding.path, finding.line, finding.column, colour)} {code} {finding.message}"]
+    lines = [f"{_location(finding.path, finding.line, finding.column, colour)} {code} {visible(finding.message)}"]
     for related in finding.related:
         lines.append(f"  {_location(related.path, related.line, related.column, colour)} note: "
-                     f"{related.message}")
+                     f"{visible(related.message)}")
     return lines
 
 
@@ -55,13 +57,13 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
         source = sources(finding.path, finding.line) if sources else None
         if source is not None:
             width = len(str(finding.line))
-            shown = source.expandtabs(1)
-            lines.append(f"  {finding.line} | {shown}")
-            span = max(1, (finding.end_column - finding.column) if finding.end_line == finding.line
-                       else len(shown) - finding.column + 1)
-            caret = "^" * min(span, max(1, len(shown) - finding.column + 1))
+            span = (finding.end_column - finding.column if finding.end_line == finding.line
+                    else len(source) - finding.column + 1)
+            shown, offset, carets = source_window(source, finding.column, span)
+            caret = "^" * carets
             marker = click.style(caret, fg=_COLOURS.get(finding.severity), bold=True) if colour else caret
-            lines.append(f"  {' ' * width} | {' ' * (finding.column - 1)}{marker}")
+            lines.append(f"  {finding.line} | {shown}")
+            lines.append(f"  {' ' * width} | {' ' * offset}{marker}")
         lines.append("")
     if not quiet:
         lines.append(summary(findings, run.checked))

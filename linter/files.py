@@ -1,0 +1,55 @@
+"""Opening a file that a command line, a config or a directory walk names, without trusting
+what it is: only regular files are read (a FIFO would block, `/dev/zero` would never end), and
+never more than a limit."""
+from __future__ import annotations
+
+import os
+import stat
+
+# Config, baselines and schemas: far above any real one, far below what would exhaust memory.
+AUXILIARY_LIMIT = 64 * 1024 * 1024
+
+
+class UnreadableFile(Exception):
+    """Why a file was not read; `size` is set when it was only too large."""
+
+    def __init__(self, reason: str, size: int | None = None) -> None:
+        super().__init__(reason)
+        self.size = size
+
+
+class MissingFile(UnreadableFile):
+    pass
+
+
+def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
+    try:
+        # non-blocking, so that opening a FIFO to look at it does not wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise MissingFile("no such file or directory") from None
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file (FIFO, device or socket)")
+        if info.st_size > limit:
+            raise UnreadableFile(f"is {info.st_size} bytes, over the limit of {limit}", info.st_size)
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:  # it grew while we read it
+        raise UnreadableFile(f"is over the limit of {limit} bytes", len(data))
+    return data
+
+
+def read_text_file(path: str, limit: int = AUXILIARY_LIMIT) -> str:
+    data = read_regular_file(path, limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"not UTF-8 ({error.reason} at byte {error.start})") from None

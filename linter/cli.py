@@ -250,7 +250,10 @@ def _emit(report: str, output: str | None) -> None:
         for start in range(0, len(report), EMIT_CHUNK):
             # Lone surrogates (valid JSON escapes, undecodable file names) are not UTF-8:
             # written as escapes, so the report stays valid.
-            out.write(report[start:start + EMIT_CHUNK].encode("utf-8", "backslashreplace"))
+            chunk = memoryview(report[start:start + EMIT_CHUNK].encode("utf-8", "backslashreplace"))
+            while chunk:  # a pipe closed mid-write takes part of a chunk without an error
+                written = out.write(chunk)
+                chunk = chunk[len(chunk) if written is None else written:]
         out.flush()
     except BrokenPipeError:
         _quiet_stdout()

@@ -1,0 +1,266 @@
+"""A pull request controls the payloads, their names and often the config: nothing in them may
+inject into the output, reach the network or other files, stall the run, or make the exit code
+lie. Each case runs the real command."""
+import http.server
+import json
+import os
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+import jsonschema
+import pytest
+
+from tests.conftest import FIXTURES, activity, run_cli, update
+
+HOSTILE = "\x1b[2J\x1b]0;pwned\x07\r\b\u202e\n::add-mask::secret\n::error file=x::fake"
+HUMAN_FORMATS = (["--format", "text"], ["--format", "full"], ["--statistics"])
+
+
+def _unsafe(line: str) -> list[str]:
+    """Characters a terminal or a CI log would act on rather than show."""
+    return [c for c in line if not c.isprintable()]
+
+
+def _hostile_tree(tmp_path: Path) -> Path:
+    body = update({"userId": "u" + HOSTILE, "shifts": [{
+        "activities": [activity("2026-11-24T08:00:00Z", 60, code="c" + HOSTILE),
+                       activity("2026-11-24T08:30:00" + HOSTILE, 60)],
+        "bad" + HOSTILE: 1}]})
+    (tmp_path / ("week\x1b[31m\u202e.json")).write_text(body)
+    (tmp_path / "plain.json").write_text(body)
+    (tmp_path / ("notes\x1b]0;x\x07.json")).write_text('{"x": 1}')  # skipped: -v names it
+    return tmp_path
+
+
+@pytest.mark.parametrize("options", HUMAN_FORMATS, ids=lambda o: o[-1])
+def test_no_control_character_reaches_a_human_format(tmp_path, options):
+    tree = _hostile_tree(tmp_path)
+    result = run_cli(".", "-v", "missing\x1b[2J.json", *options, cwd=tree)
+    assert result.code == 2  # the missing path
+    assert "WFM104" in result.out or "WFM104" in result.out + result.err
+    for line in (result.out + result.err).splitlines():
+        assert not _unsafe(line), repr(line)
+        assert not line.startswith("::"), repr(line)
+    assert "\\x1b[2J" in result.err  # shown, escaped
+    if "--statistics" not in options:
+        assert "\\u202e" in result.out and "\\n::add-mask::" in result.out
+
+
+def test_machine_formats_keep_the_exact_data_and_stay_valid(tmp_path):
+    tree = _hostile_tree(tmp_path)
+    found = json.loads(run_cli(".", "--format", "json", cwd=tree).out)
+    assert any("bad" + HOSTILE in f["message"] for f in found)
+    github = run_cli(".", "--format", "github", cwd=tree).out
+    for line in github.splitlines():
+        assert line.startswith(("::error ", "::warning ", "::notice ")), repr(line)
+        assert "\r" not in line
+
+
+def test_full_format_shows_a_window_of_a_minified_line(tmp_path):
+    agents = [{"userId": f"u{n}", "shifts": [{"activities": [
+        activity("2026-11-24T08:00:00Z", 240), activity("2026-11-24T09:00:00Z", 60)]}]}
+        for n in range(300)]
+    (tmp_path / "min.json").write_text(json.dumps({"metadata": {"version": 1},
+                                                   "agentSchedules": agents}, separators=(",", ":")))
+    result = run_cli("min.json", "--format", "full", cwd=tmp_path)
+    assert sum(line.startswith("min.json:1:") for line in result.out.splitlines()) == 300
+    source_lines = [line for line in result.out.splitlines() if line.startswith("  1 | ")]
+    assert len(source_lines) == 300
+    assert max(len(line) for line in source_lines) <= 140
+    # the caret stands under the value the finding is about
+    lines = result.out.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("  1 | "):
+            caret = lines[index + 1].index("^")
+            assert line[caret] == "{", (line, lines[index + 1])
+
+
+def _decode_uri(uri: str) -> bytes:
+    return unquote_to_bytes(uri.removeprefix("file://"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names")
+def test_sarif_uris_name_each_file_unambiguously(tmp_path):
+    body = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00", 60)]}]})
+    names = [b"c:x.json", b"a\\b.json", b"\xff\xfe.json", b"a%20b.json", b"a b.json", b"#?.json"]
+    for name in names:
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+            handle.write(body.encode())
+    result = run_cli(".", "--format", "sarif", cwd=tmp_path)
+    assert result.code == 1 and not result.err, result.err
+    document = json.loads(result.out)
+    jsonschema.validate(document, json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in document["runs"][0]["results"] for loc in r["locations"]}
+    assert {_decode_uri(u) for u in uris} == set(names)
+    assert all(":" not in u for u in uris)  # never read as a scheme
+    absolute = json.loads(run_cli(str(tmp_path / "a b.json"), "--format", "sarif").out)
+    uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and _decode_uri(uri) == os.fsencode(tmp_path / "a b.json")
+
+
+class _CountingHandler(http.server.BaseHTTPRequestHandler):
+    hits = 0
+
+    def do_GET(self):  # noqa: N802
+        type(self).hits += 1
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b'{"type": "string"}')
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def web_server():
+    server = http.server.HTTPServer(("127.0.0.1", 0), _CountingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def _schema_tree(tmp_path: Path, schema: dict) -> Path:
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n'
+                                           '"other*.json" = "defs.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps(schema))
+    (tmp_path / "defs.schema.json").write_text(json.dumps({"$defs": {"n": {"type": "integer"}}}))
+    (tmp_path / "form.json").write_text('{"a": "x", "b": "y"}')
+    return tmp_path
+
+
+def test_a_remote_ref_is_never_fetched(tmp_path, web_server):
+    _CountingHandler.hits = 0
+    tree = _schema_tree(tmp_path, {"properties": {"b": {"$ref": web_server + "/s.json"}}})
+    result = run_cli("form.json", cwd=tree)
+    assert _CountingHandler.hits == 0
+    assert result.code == 2
+    assert "cannot be resolved" in result.err and "nothing is fetched" in result.err
+
+
+def test_a_file_ref_outside_the_named_schemas_is_neither_read_nor_printed(tmp_path):
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"token": "hunter2"}')
+    tree = _schema_tree(tmp_path, {"properties": {"b": {"$ref": secret.as_uri()}}})
+    result = run_cli("form.json", cwd=tree)
+    assert result.code == 2
+    assert "hunter2" not in result.out + result.err
+
+
+def test_refs_inside_the_schema_and_to_config_named_schemas_resolve(tmp_path):
+    tree = _schema_tree(tmp_path, {"$defs": {"s": {"type": "integer"}},
+                                   "properties": {"a": {"$ref": "#/$defs/s"},
+                                                  "b": {"$ref": "defs.schema.json#/$defs/n"}}})
+    result = run_cli("form.json", cwd=tree)
+    assert result.code == 1, result.err
+    assert result.out.count("WFM108") == 2
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero", "deep"])
+def test_config_and_baseline_that_are_not_plain_files_are_refused(tmp_path, option, target):
+    if target == "fifo":
+        path = tmp_path / "named.pipe"
+        os.mkfifo(path)
+    elif target == "deep":
+        path = tmp_path / "deep"
+        path.write_text("a = " + "[" * 100_000 + "]" * 100_000 if option == "--config"
+                        else "[" * 100_000 + "]" * 100_000)
+    else:
+        path = Path(target)
+    (tmp_path / "x.json").write_text("{}")
+    result = run_cli("x.json", option, str(path), cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("wfmlint: error: ") and len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_a_schema_that_is_not_a_plain_file_is_refused(tmp_path, target):
+    path = str(Path("/dev/zero")) if target != "fifo" else str(tmp_path / "s.pipe")
+    if target == "fifo":
+        os.mkfifo(path)
+    (tmp_path / "wfmlint.toml").write_text(f'[schemas]\n"x.json" = "{path}"\n')
+    (tmp_path / "x.json").write_text("{}")
+    result = run_cli("x.json", cwd=tmp_path)
+    assert result.code == 2 and "not a regular file" in result.err
+
+
+def test_a_walk_does_not_follow_links_but_a_named_link_is_read(tmp_path):
+    secret = tmp_path.parent / f"{tmp_path.name}-environ"
+    secret.write_text('{"SECRET_TOKEN": "hunter2", "x": [1,]}')
+    (tmp_path / "env.json").symlink_to(secret)
+    walked = run_cli(".", "--format", "full", "-v", cwd=tmp_path)
+    assert "hunter2" not in walked.out + walked.err
+    assert walked.code == 0
+    named = run_cli("env.json", cwd=tmp_path)
+    assert named.code == 1 and "WFM001" in named.out
+
+
+def test_a_file_named_dash_in_a_walk_is_a_file_not_stdin(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('include = ["-"]\n')
+    (tmp_path / "-").write_text("{broken")
+    result = run_cli(".", cwd=tmp_path, stdin=b'{"fine": 1}')
+    assert result.code == 1
+    assert result.out.startswith("./-:1:2: WFM001")
+
+
+def test_an_unreadable_directory_in_a_walk_is_an_error(tmp_path):
+    deep = os.fsencode(tmp_path)
+    os.chdir(deep)  # build a tree whose path exceeds PATH_MAX, one level at a time
+    try:
+        for _ in range(25):
+            os.mkdir(b"d" * 200)
+            os.chdir(b"d" * 200)
+        Path("x.json").write_text("{}")
+    finally:
+        os.chdir(os.path.dirname(__file__))
+    result = run_cli(".", cwd=tmp_path)
+    assert result.code == 2
+    assert "cannot read directory" in result.err
+
+
+def test_an_unexpected_exception_is_exit_2_with_one_line(tmp_path):
+    """Patch the run to fail as a bug would, then start the real entry point."""
+    (tmp_path / "x.json").write_text("{}")
+    code = ("import sys, wfmlint.run as r\n"
+            "def boom(*a, **k): raise RuntimeError('boom')\n"
+            "r.lint_run = boom\n"
+            "from wfmlint.cli import main\n"
+            "sys.argv = ['wfmlint', 'x.json']\n"
+            "main()\n")
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["wfmlint: error: internal error: RuntimeError: boom "
+                                        "(please report it)"]
+
+
+def test_a_closed_stdout_is_exit_2_without_a_traceback(tmp_path):
+    import subprocess
+
+    agents = [{"userId": f"u{n}", "shifts": [{"activities": [
+        activity("2026-11-24T08:00:00Z", 240), activity("2026-11-24T09:00:00Z", 60)]}]}
+        for n in range(3000)]
+    (tmp_path / "big.json").write_text(update(*agents))
+    proc = subprocess.Popen([sys.executable, "-m", "wfmlint", "big.json"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 2
+    assert b"Traceback" not in proc.stderr.read()
+
+
+def test_usage_errors_are_exit_2(tmp_path):
+    assert run_cli("--no-such-option", cwd=tmp_path).code == 2
+    assert run_cli("--jobs", "0", cwd=tmp_path).code == 2
+
+
+def test_printable_check_covers_bidi_and_line_separators():
+    """The oracle above: every character a terminal would act on is not printable."""
+    for char in "\x1b\x07\r\b\n\u202e\u2066\u2028\u2029\u200f\x85":
+        assert not char.isprintable(), unicodedata.name(char, hex(ord(char)))

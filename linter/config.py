@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .files import MissingFile, UnreadableFile, read_text_file
-from .globs import glob_match, glob_match_any
+from .globs import GlobError, glob_match, glob_match_any, validate_glob
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
                    "build", "dist")
@@ -159,6 +159,7 @@ def _check_values(config: Config, where: str) -> None:
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
                               "IANA name such as 'Europe/Berlin')") from None
+    _check_globs(config, where)
     mapping = config.generic
     if mapping is not None:
         if not mapping.entries.startswith("/"):
@@ -166,6 +167,18 @@ def _check_values(config: Config, where: str) -> None:
                               "with '/', e.g. \"/shifts/*\"")
         if (mapping.end is None) == (mapping.length_minutes is None):
             raise ConfigError(f"{where}: 'generic': give exactly one of 'end' and 'length-minutes'")
+
+
+def _check_globs(config: Config, where: str) -> None:
+    for key, patterns in (("include", config.include), ("exclude", config.exclude),
+                          ("extend-exclude", config.extend_exclude),
+                          ("per-file-ignores", config.per_file_ignores),
+                          ("profiles", config.profiles), ("schemas", config.schemas)):
+        for pattern in patterns:
+            try:
+                validate_glob(pattern)
+            except GlobError as error:
+                raise ConfigError(f"{where}: '{key}': glob {pattern!r}: {error}") from None
 
 
 def _describe(error) -> str:

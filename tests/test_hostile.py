@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 import jsonschema
+from hypothesis import given, settings, strategies as st
 import pytest
 
 from tests.conftest import FIXTURES, activity, run_cli, update
@@ -264,3 +265,61 @@ def test_printable_check_covers_bidi_and_line_separators():
     """The oracle above: every character a terminal would act on is not printable."""
     for char in "\x1b\x07\r\b\n\u202e\u2066\u2028\u2029\u200f\x85":
         assert not char.isprintable(), unicodedata.name(char, hex(ord(char)))
+
+
+def _backtracking_glob(pattern: str) -> "re.Pattern[str]":
+    """The translation wfmlint used before its globs were matched segment by segment: the
+    oracle for what a pattern means (it is exponential on hostile patterns, not on these)."""
+    import re
+
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.strip("/")
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        char = pattern[index]
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
+        index += 1
+    return re.compile(("" if anchored else "(?:.*/)?") + "".join(out) + "(?:/.*)?")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["**", "*", "a", "b", "a*", "*b", "?", "a?b"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["a", "b", "ab", "ba", "aab", "x"]), min_size=1, max_size=6))
+def test_globs_mean_what_they_meant(segments, path_segments):
+    from wfmlint.globs import glob_match, glob_match_any
+
+    pattern = "/".join(segments)
+    if pattern.endswith("**"):  # the old translation spelt this differently; covered above
+        pattern += "/a"
+    path = "/".join(path_segments)
+    expected = bool(_backtracking_glob(pattern).fullmatch(path))
+    assert glob_match(pattern, path) == expected, (pattern, path)
+    assert glob_match_any(("zz", pattern, "q/*.json"), path) == expected, (pattern, path)
+
+
+@pytest.mark.parametrize("pattern, path", [
+    ("**/" * 300 + "x.json", "a/" * 2000 + "y.json"),
+    ("**/a/" * 40 + "b", "a/" * 3000 + "c"),
+    ("*a" * 60 + "b", "a" * 100_000),
+])
+def test_hostile_globs_cannot_stall_a_run(pattern, path):
+    """Liveness, not speed: the backtracking translation took minutes to hours on these."""
+    import subprocess
+
+    code = f"from wfmlint.globs import glob_match; print(glob_match({pattern!r}, {path!r}))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout == "False\n", proc.stderr
+
+
+@pytest.mark.parametrize("key, pattern", [("exclude", "[abc"), ("include", ""), ("schemas", "a/[z-a]")])
+def test_an_invalid_glob_is_exit_2_with_a_message(tmp_path, key, pattern):
+    body = f'{key} = ["{pattern}"]\n' if key != "schemas" else f'[schemas]\n"{pattern}" = "s.json"\n'
+    (tmp_path / "wfmlint.toml").write_text(body)
+    result = run_cli(".", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("wfmlint: error: ") and "glob" in result.err
+    assert len(result.err.splitlines()) == 1

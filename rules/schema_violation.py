@@ -6,6 +6,14 @@ to schema path, relative to the config file), with `format` checked, and reports
 the line and column of its own value. A file matched only by `schemas` is checked against its
 schema and nothing else.
 
+A `$ref` is followed only inside the schema files that config names (by file location or
+`$id`): nothing is fetched from the network or read from any other file, and a `$ref` to
+anything else stops the run (exit 2). The schemas' regular expressions (`pattern`,
+`patternProperties`) run on RE2, in time linear in the text whatever the pattern, so a payload
+cannot stall a run or an editor with a backtracking pattern; `\\d` and `\\w` are ASCII, as in
+ECMA-262. A schema whose regexes RE2 cannot run (lookaround, backreferences) is refused with
+exit 2, never half-checked.
+
 ## Why is this bad?
 Your integration has rules of its own (an activity-code allowlist, a naming pattern) that the
 API will not check for you.
@@ -51,6 +59,8 @@ from typing import Iterator
 
 from wfmlint.findings import Issue, join_pointer
 
+from ._schema_regex import UnsupportedPattern, linear_time, refuse_unrunnable
+
 CODE = "WFM108"
 NAME = "schema-violation"
 SEVERITY = "error"
@@ -74,7 +84,8 @@ def _load(path: str):
 
 def _registry(paths: tuple[str, ...]):
     """Every schema file named in config, by its file URI and its `$id`, and nothing else: a
-    `$ref` to anything outside them (`http://...`, `file:///etc/...`) is never fetched."""
+    `$ref` to anything outside them (`http://...`, `file:///etc/...`) is never fetched. Each
+    is refused first if RE2 cannot run its regexes."""
     from pathlib import Path
 
     from referencing import Registry, Resource
@@ -87,7 +98,12 @@ def _registry(paths: tuple[str, ...]):
 
     registry = Registry(retrieve=refuse)
     for path in paths:
-        resource = Resource.from_contents(_load(path), default_specification=DRAFT202012)
+        contents = _load(path)
+        try:
+            refuse_unrunnable(contents)
+        except UnsupportedPattern as error:
+            raise SchemaError(f"schema {path}: {error}") from None
+        resource = Resource.from_contents(contents, default_specification=DRAFT202012)
         registry = registry.with_resource(Path(path).resolve().as_uri(), resource)
         if resource.id():
             registry = registry.with_resource(resource.id(), resource)
@@ -101,18 +117,19 @@ def _validator(path: str, named: tuple[str, ...]):
     import jsonschema
     from jsonschema.validators import validator_for
 
-    schema = _load(path)
+    registry = _registry(tuple(dict.fromkeys((path, *named))))
+    base = Path(path).resolve().as_uri()
+    schema = registry[base].contents
     cls = validator_for(schema)
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as error:
         raise SchemaError(f"schema {path}: {str(error).splitlines()[0]}") from None
-    registry = _registry(tuple(dict.fromkeys((path, *named))))
-    # relative `$ref`s resolve against the schema file's own location
-    base = schema.get("$id") if isinstance(schema, dict) and isinstance(schema.get("$id"), str) \
-        else Path(path).resolve().as_uri()
-    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER,
-               _resolver=registry.resolver(base_uri=base))
+    if isinstance(schema, dict) and isinstance(schema.get("$id"), str):
+        base = schema["$id"]
+    # relative `$ref`s resolve against the schema's `$id`, or else the file's own location
+    return linear_time(cls)(schema, registry=registry, format_checker=cls.FORMAT_CHECKER,
+                            _resolver=registry.resolver(base_uri=base))
 
 
 def _errors(validator, root, path: str) -> list:
@@ -120,6 +137,8 @@ def _errors(validator, root, path: str) -> list:
 
     try:
         return sorted(validator.iter_errors(root), key=lambda e: list(map(str, e.absolute_path)))
+    except UnsupportedPattern as error:
+        raise SchemaError(f"schema {path}: {error}") from None
     except Unresolvable as error:
         ref = getattr(error, "ref", "")
         raise SchemaError(f"schema {path}: $ref {ref!r} cannot be resolved: only references inside "

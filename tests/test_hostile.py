@@ -323,3 +323,46 @@ def test_an_invalid_glob_is_exit_2_with_a_message(tmp_path, key, pattern):
     assert result.code == 2
     assert result.err.startswith("wfmlint: error: ") and "glob" in result.err
     assert len(result.err.splitlines()) == 1
+
+
+def test_a_backtracking_schema_pattern_cannot_stall_a_run(tmp_path):
+    """`^(a+)+$` on 30 characters took 43 s with Python's engine; RE2 answers at once."""
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps({
+        "properties": {"name": {"pattern": "^(a+)+$"}},
+        "patternProperties": {"^(x+x+)+y$": {"type": "integer"}},
+        "additionalProperties": False}))
+    (tmp_path / "form.json").write_text(json.dumps({"name": "a" * 40 + "!", "x" * 40 + "y": "no",
+                                                    "x" * 40: 1}))
+    result = run_cli("form.json", cwd=tmp_path)  # run_cli's own timeout is the liveness bound
+    assert result.code == 1, result.err
+    messages = sorted(line.split(" WFM108 ")[1] for line in result.out.splitlines()[:-1])
+    assert len(messages) == 3
+    assert messages[0].startswith("'" + "a" * 40 + "!' does not match '^(a+)+$'")
+    assert messages[1].startswith("'no' is not of type 'integer'")
+    assert messages[2].startswith("'" + "x" * 40 + "' does not match any of the regexes: '^(x+x+)+y$'")
+
+
+@pytest.mark.parametrize("schema, reason", [
+    ({"properties": {"a": {"pattern": "^(?=x)x$"}}}, "lookaround and backreferences"),
+    ({"patternProperties": {"(a)\\1": {}}}, "lookaround and backreferences"),
+    ({"patternProperties": {"^x": {}}, "unevaluatedProperties": False}, "unevaluatedProperties"),
+])
+def test_a_schema_regex_that_needs_backtracking_is_refused(tmp_path, schema, reason):
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps(schema))
+    (tmp_path / "form.json").write_text('{"a": "x"}')
+    result = run_cli("form.json", cwd=tmp_path)
+    assert result.code == 2
+    assert reason in result.err and len(result.err.splitlines()) == 1, result.err
+
+
+def test_the_language_server_path_uses_the_same_bounded_schema(tmp_path):
+    from wfmlint.config import load_config
+    from wfmlint.run import lint_text
+
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps({"properties": {"n": {"pattern": "^(a+)+$"}}}))
+    findings = lint_text(json.dumps({"n": "a" * 40 + "!"}), str(tmp_path / "form.json"),
+                         load_config(tmp_path / "wfmlint.toml"))
+    assert [f.code for f in findings] == ["WFM108"]

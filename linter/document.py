@@ -11,7 +11,7 @@ import gc
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .findings import Issue, RelatedIssue
 
@@ -273,17 +273,19 @@ def non_standard_issues(parsed: ParsedDocument) -> list[Issue]:
     return issues
 
 
-def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> list[Issue]:
+def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> Iterator[Issue]:
     """WFM003 at each repeated key, related to its first occurrence."""
     from .locate import find_duplicate_keys
 
-    issues = []
     found = find_duplicate_keys(parsed.text, parsed.root, parsed.duplicate_objects,
                                 parsed.has_huge_integers, max_depth, parsed.known_ends)
+    messages: dict[str, str] = {}  # a hostile file repeats a few keys millions of times
     for pointer, (start, end), first, key in found:
-        issues.append(Issue(
-            "WFM003", f"key {json.dumps(key)} appears twice in one object; parsers keep only the "
-            "last value, so the first is lost; remove or rename one", pointer=pointer,
-            at_key=True, offset=start, end_offset=end,
-            related=(RelatedIssue(pointer, "first occurrence of the key", offset=first),)))
-    return issues
+        message = messages.get(key)
+        if message is None:
+            message = (f"key {json.dumps(key)} appears twice in one object; parsers keep only "
+                       "the last value, so the first is lost; remove or rename one")
+            if len(messages) < 1024:
+                messages[key] = message
+        yield Issue("WFM003", message, pointer=pointer, at_key=True, offset=start, end_offset=end,
+                    related=(RelatedIssue(pointer, "first occurrence of the key", offset=first),))

@@ -10,7 +10,7 @@ from . import profiles as P
 from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
 from .files import UnreadableFile, read_regular_file
-from .findings import Finding, Issue
+from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
 from .payload import FileFacts, Payload
 from .registry import registry
@@ -108,7 +108,7 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
         result.skipped = True
         return result, None
     if parsed.duplicate_objects:
-        result.issues.extend(duplicate_key_issues(parsed, config.max_depth))
+        keep_first(duplicate_key_issues(parsed, config.max_depth), result.issues)
     if parsed.has_non_standard or parsed.has_huge_integers:
         result.issues.extend(non_standard_issues(parsed))
     payload = _payload(path, parsed, profile, claimed, settings, detailed, result)
@@ -176,7 +176,7 @@ def _run_file_rules(payload: Payload, rule_settings: dict, result: FileResult) -
         if payload.profile == "schema-only" and rule.code != "WFM108":
             continue
         try:
-            result.issues.extend(rule.check(payload, rule_settings[rule.code].options))
+            keep_first(rule.check(payload, rule_settings[rule.code].options), result.issues)
         except Exception:
             result.crashes.append(RuleCrash(rule.code, result.path, traceback.format_exc(limit=-3)))
 

@@ -7,6 +7,7 @@ set through `object.__setattr__`), and a large report builds tens of thousands."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -39,6 +40,27 @@ class Issue:
     resource: str | None = None
     about: str | None = None
     severity: str | None = None
+
+
+# Findings of one rule kept per file; the rest are counted in one last finding. A hostile
+# file of 5 million repeated keys would otherwise hold gigabytes of findings (and print them).
+MAX_PER_RULE = 10_000
+
+
+def keep_first(issues: Iterable[Issue], into: list[Issue], limit: int = MAX_PER_RULE) -> None:
+    """Append `issues` to `into`, at most `limit` per rule and file; then, for each rule and
+    file over the limit, one issue at the top of the file that says how many were left out."""
+    seen: dict[tuple[str, str | None], int] = {}
+    for issue in issues:
+        key = (issue.code, issue.path)
+        count = seen[key] = seen.get(key, 0) + 1
+        if count <= limit:
+            into.append(issue)
+    for (code, path), count in seen.items():
+        if count > limit:
+            into.append(Issue(code, f"{count - limit} more {code} findings in this file are not "
+                              f"listed (only the first {limit} of a rule in a file are); fix those "
+                              "and run wfmlint again", path=path, offset=0, about="more"))
 
 
 @dataclass(slots=True, unsafe_hash=True)

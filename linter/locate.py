@@ -241,7 +241,7 @@ class _SourceWalk:
             count -= 1
         return index, False
 
-    def repeated_keys(self, index: int, pointer: str, keys: list[str], found: list) -> None:
+    def repeated_keys(self, index: int, pointer: str, keys: list[str]) -> Iterator[tuple]:
         """The repeated keys of the one object at `index`, whose keys in order are `keys`.
         Members are skipped only up to the last repeat, so a large value after it is not read."""
         text = self.text
@@ -254,7 +254,7 @@ class _SourceWalk:
         for _ in range(last + 1):
             key, key_end = _scanstring(text, index + 1)
             if key in seen:
-                found.append((f"{pointer}/{escape_token(key)}", (index, key_end), seen[key], key))
+                yield f"{pointer}/{escape_token(key)}", (index, key_end), seen[key], key
             else:
                 seen[key] = (index, key_end)
             index = self.ws(self.skip(self.ws(self.ws(key_end) + 1)))
@@ -323,8 +323,9 @@ def locate_pointers(text: str, pointers: Iterable[str], huge_integers: bool = Fa
 
 
 def find_duplicate_keys(text: str, root: Any, objects: list, huge_integers: bool = False,
-                        max_depth: int = 512, known_ends: dict[int, int] | None = None) -> list:
-    """(pointer, (key start, key end), (first key start, first key end), key) per repeat.
+                        max_depth: int = 512, known_ends: dict[int, int] | None = None) -> Iterator[tuple]:
+    """(pointer, (key start, key end), (first key start, first key end), key) per repeat,
+    one at a time (millions of repeats must not be held at once).
 
     The parser handed over the objects whose keys repeat; an identity walk of the tree finds
     their pointers, and only those objects' keys are read again from the text.
@@ -344,11 +345,9 @@ def find_duplicate_keys(text: str, root: Any, objects: list, huge_integers: bool
     spans = locate_pointers(text, [pointer for pointer, _ in pointers], huge_integers, max_depth,
                             known_ends=known_ends)
     walk = _SourceWalk(text, huge_integers, known_ends)
-    found: list = []
     with _recursion_room(max_depth):
         for pointer, keys in sorted(pointers, key=lambda item: spans[item[0]][2]):
-            walk.repeated_keys(spans[pointer][2], pointer, keys, found)
-    return found
+            yield from walk.repeated_keys(spans[pointer][2], pointer, keys)
 
 
 def walk_values(root: Any) -> Iterator[tuple[str, Any]]:

@@ -1,15 +1,20 @@
-"""All overlapping pairs of half-open intervals by sort-and-sweep: O(n log n + pairs).
+"""Overlapping half-open intervals by sort-and-sweep, in O(n log n + what is reported).
 
 intervaltree is the right tool for querying a fixed set (the existing schedule); finding every
-pair in one large set is a sweep's job (SPEC §7 measured it some 30 to 300 times faster).
+overlap in one large set is a sweep's job. The sweep keeps the earlier items still open at its
+position: a heap by end (to close them), a list in sweep order (to name the nearest few) and
+counts by caller-given keys (to say how many of each kind). It never lists every pair: n
+intervals that all overlap make n(n-1)/2 pairs, which once took 5 GB for 4 000 entries.
 """
 from __future__ import annotations
 
+from heapq import heappop, heappush
 from itertools import islice
 from operator import le
-from typing import Sequence, TypeVar
+from typing import Callable, Hashable, Iterable, Iterator, Sequence
 
-T = TypeVar("T")
+# Related locations named per finding; the rest are counted ("and 3 990 more").
+NEAREST = 10
 
 
 def each_ends_before_next(starts: Sequence[int], ends: Sequence[int]) -> bool:
@@ -18,30 +23,96 @@ def each_ends_before_next(starts: Sequence[int], ends: Sequence[int]) -> bool:
     return all(map(le, ends, islice(starts, 1, None)))
 
 
-def earlier_overlaps(items: Sequence[T]) -> list[tuple[int, list[int]]]:
-    """For each item that overlaps an earlier one, (its index, the earlier indices).
+class Open:
+    """The earlier items that overlap the sweep's current item (a view, valid for one step)."""
 
-    Items need `start` and `end` with start < end. "Earlier" means starting earlier, ties
-    broken by position in `items` (the run order), so each overlapping pair is named exactly
-    once, by the item that starts later.
+    def __init__(self) -> None:
+        self.counts: dict[Hashable, int] = {}
+        self.previous: dict[int, int] = {}  # index -> the open item before it in sweep order
+        self.following: dict[int, int] = {}
+        self.last = -1
+
+    def __len__(self) -> int:
+        return len(self.previous)
+
+    def count(self, key: Hashable) -> int:
+        return self.counts.get(key, 0)
+
+    def nearest(self, accept: Callable[[int], bool] = lambda index: True,
+                limit: int = NEAREST, look: int = 16 * NEAREST) -> list[int]:
+        """Up to `limit` accepted items among the `look` latest-starting, in sweep order."""
+        found, index = [], self.last
+        while index != -1 and look and len(found) < limit:
+            if accept(index):
+                found.append(index)
+            index = self.previous[index]
+            look -= 1
+        found.reverse()
+        return found
+
+    def _add(self, index: int, keys: Iterable[Hashable]) -> None:
+        self.previous[index] = last = self.last
+        self.following[index] = -1
+        if last != -1:
+            self.following[last] = index
+        self.last = index
+        counts = self.counts
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+
+    def _remove(self, index: int, keys: Iterable[Hashable]) -> None:
+        before, after = self.previous.pop(index), self.following.pop(index)
+        if before != -1:
+            self.following[before] = after
+        if after != -1:
+            self.previous[after] = before
+        else:
+            self.last = before
+        counts = self.counts
+        for key in keys:
+            counts[key] -= 1
+
+    def _clear(self) -> None:
+        self.counts.clear()
+        self.previous.clear()
+        self.following.clear()
+        self.last = -1
+
+
+def _no_keys(index: int) -> tuple:
+    return ()
+
+
+def sweep_overlaps(starts: Sequence[int], ends: Sequence[int],
+                   keys: Callable[[int], Iterable[Hashable]] = _no_keys) -> Iterator[tuple[int, Open]]:
+    """For each item that overlaps an earlier one, (its index, the earlier items it overlaps).
+
+    "Earlier" means starting earlier, ties broken by position (the run order), so each
+    overlapping pair belongs to exactly one item: the one that starts later. Every item needs
+    start < end. `keys(index)` names the kinds an item is counted under in `Open.count`.
     """
-    starts = [item.start for item in items]
-    ends = [item.end for item in items]
     if each_ends_before_next(starts, ends):
-        return []  # the usual agent
-    # a stable sort: ties keep their order in `items`
-    order = sorted(range(len(items)), key=starts.__getitem__)
-    active: list[int] = []  # earlier items still open at the sweep's position
-    active_end = 0  # the latest end among them (that item is never the one that has ended)
-    found = []
+        return  # the usual agent
+    order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: ties keep run order
+    open_items, closing = Open(), []  # closing: a heap of (end, index)
+    open_until = starts[order[0]]  # the latest end among the open items (none yet)
+    alone = -1  # the one open item while nothing overlaps (the usual case), not yet indexed
     for index in order:
         start, end = starts[index], ends[index]
-        if active and start < active_end:
-            active = [other for other in active if ends[other] > start]
-            found.append((index, list(active)))
-            active.append(index)
-            active_end = max(active_end, end)
-        else:  # the usual case: everything earlier has ended
-            active = [index]
-            active_end = end
-    return found
+        if start < open_until:
+            if alone != -1:
+                heappush(closing, (ends[alone], alone))
+                open_items._add(alone, keys(alone))
+                alone = -1
+            while closing[0][0] <= start:
+                gone = heappop(closing)[1]
+                open_items._remove(gone, keys(gone))
+            yield index, open_items
+            open_until = max(open_until, end)
+            heappush(closing, (end, index))
+            open_items._add(index, keys(index))
+        else:  # everything earlier has ended
+            if closing:
+                closing.clear()
+                open_items._clear()
+            alone, open_until = index, end

@@ -12,7 +12,7 @@ from . import profiles as P
 from .config import Config, Settings
 from .engine import FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings
 from .locating import locate_run
-from .findings import Finding
+from .findings import Finding, keep_first
 from .globs import glob_match_any
 from .payload import FileFacts
 from .registry import registry
@@ -128,7 +128,7 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
         if rule.scope != "run" or rule.code not in enabled_anywhere:
             continue
         try:
-            issues.extend(rule.check(context, enabled_anywhere[rule.code]))
+            keep_first(rule.check(context, enabled_anywhere[rule.code]), issues)
         except Exception:
             crashes.append(RuleCrash(rule.code, "(run)", traceback.format_exc(limit=-3)))
     return issues, crashes

@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain, compress, count, islice
 from operator import attrgetter, ne
+from typing import Callable, NamedTuple
 
-from wfmlint.overlaps import earlier_overlaps
+from wfmlint.overlaps import sweep_overlaps
 from wfmlint.profiles import EXPORT, GENERIC
 from wfmlint.timestamps import format_instant
 
@@ -28,10 +29,60 @@ def describe(entry, profile: str) -> str:
     return f"{noun(profile)} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
 
 
-def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
-    """(entry, earlier overlapping entries that differ, earlier exact copies) for every entry
-    that overlaps an earlier one of its resource, across every file of the run. Exports are a
-    pool of their own: an update and the export it edits are WFM303's business."""
+class Overlap(NamedTuple):
+    """One entry that overlaps earlier ones of its resource: the nearest few of each kind
+    (to name as related locations) and how many there are in all."""
+    entry: object
+    partners: list  # earlier entries it overlaps with another interval
+    partner_count: int
+    copies: list  # earlier entries with the very same interval
+    copy_count: int
+
+
+def _keys(entries: list) -> Callable[[int], tuple]:
+    """What the sweep counts an entry under: its interval, and (when it has a shift id) the
+    shift id with and without its file, so that the same shift written by two files (WFM405's
+    business) is left out of both counts."""
+    def keys(index: int) -> tuple:
+        entry = entries[index]
+        interval = (entry.start, entry.end)
+        if entry.shift_id is None:
+            return (interval,)
+        shift, here = ("shift", entry.shift_id), ("shift", entry.shift_id, entry.path)
+        return (interval, shift, here, (shift, interval), (here, interval))
+    return keys
+
+
+def _overlap(entries: list, index: int, open_items) -> Overlap | None:
+    entry = entries[index]
+    interval = (entry.start, entry.end)
+    same_interval = open_items.count(interval)
+    other_files = same_interval_other_files = 0
+    if entry.shift_id is not None:
+        shift, here = ("shift", entry.shift_id), ("shift", entry.shift_id, entry.path)
+        other_files = open_items.count(shift) - open_items.count(here)
+        same_interval_other_files = open_items.count((shift, interval)) - open_items.count((here, interval))
+    copy_count = same_interval - same_interval_other_files
+    partner_count = len(open_items) - same_interval - (other_files - same_interval_other_files)
+    if not partner_count and not copy_count:
+        return None
+
+    def counted(other) -> bool:
+        return other.path == entry.path or entry.shift_id is None or other.shift_id != entry.shift_id
+
+    partners = [entries[i] for i in open_items.nearest(
+        lambda i: (entries[i].start, entries[i].end) != interval and counted(entries[i]))] \
+        if partner_count else []
+    copies = [entries[i] for i in open_items.nearest(
+        lambda i: (entries[i].start, entries[i].end) == interval and counted(entries[i]))] \
+        if copy_count else []
+    return Overlap(entry, partners, partner_count, copies, copy_count)
+
+
+def run_overlaps(context) -> list[Overlap]:
+    """Every entry that overlaps an earlier one of its resource, across every file of the
+    run. Exports are a pool of their own: an update and the export it edits are WFM303's
+    business."""
     cached = context.cache.get("overlaps")
     if cached is not None:
         return cached
@@ -55,18 +106,16 @@ def run_overlaps(context) -> list[tuple[object, list[object], list[object]]]:
     for entries in chain(pools["export"].values(), pools["payload"].values()):
         if len(entries) < 2:
             continue
-        for index, earlier in earlier_overlaps(entries):
-            entry = entries[index]
-            partners, copies = [], []
-            for other_index in earlier:
-                other = entries[other_index]
-                if (other.path != entry.path and entry.shift_id is not None
-                        and entry.shift_id == other.shift_id):
-                    continue  # the same shift written by two files: WFM405
-                same = other.start == entry.start and other.end == entry.end
-                (copies if same else partners).append(other)
-            if partners or copies:
-                found.append((entry, partners, copies))
+        starts, ends = [e.start for e in entries], [e.end for e in entries]
+        for index, open_items in sweep_overlaps(starts, ends, _keys(entries)):
+            overlap = _overlap(entries, index, open_items)
+            if overlap is not None:
+                found.append(overlap)
     context.cache["overlaps"] = found
     context.cache["profiles"] = profiles
     return found
+
+
+def more(shown: int, total: int) -> str:
+    """The tail of a message whose related locations were capped."""
+    return "" if total <= shown else f" (the nearest {shown} are noted, and {total - shown} more)"

@@ -34,7 +34,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
 
-from ._overlap import describe, run_overlaps
+from ._overlap import describe, more, run_overlaps
 
 CODE = "WFM304"
 NAME = "duplicate-entry"
@@ -44,11 +44,13 @@ OPTIONS: dict = {}
 
 
 def check(context, options) -> Iterator[Issue]:
-    for entry, _partners, copies in run_overlaps(context):
-        if not copies:
+    for overlap in run_overlaps(context):
+        entry, copies = overlap.entry, overlap.copies
+        if not overlap.copy_count:
             continue
         profile = context.cache["profiles"][entry.path]
-        yield Issue(CODE, f"{describe(entry, profile)} duplicates an earlier one; remove the copy",
+        yield Issue(CODE, f"{describe(entry, profile)} duplicates an earlier one; remove the copy"
+                    f"{more(len(copies), overlap.copy_count)}",
                     entry.pointer, path=entry.path, resource=entry.label,
                     about=f"{entry.start}/{entry.end}",
                     related=tuple(RelatedIssue(o.pointer, "the same interval, first written here",

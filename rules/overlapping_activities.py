@@ -35,7 +35,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
-from wfmlint.overlaps import earlier_overlaps
+from wfmlint.overlaps import sweep_overlaps
+
+from ._overlap import more
 from wfmlint.timestamps import format_instant
 
 CODE = "WFM302"
@@ -49,15 +51,17 @@ def check(payload, options) -> Iterator[Issue]:
         if len(shift.starts) < 2 or shift.in_order():
             continue  # the usual shift: activities in order, back to back
         activities = shift.activities
-        for index, earlier in earlier_overlaps(activities):
+        for index, open_items in sweep_overlaps(shift.starts, shift.ends):
             activity = activities[index]
-            count = len(earlier)
+            count = len(open_items)
+            nearest = sorted(open_items.nearest())
             yield Issue(CODE, f"activity from {format_instant(activity.start)} to "
                         f"{format_instant(activity.end)} overlaps {count} earlier "
-                        f"activit{'y' if count == 1 else 'ies'} of the same shift",
+                        f"activit{'y' if count == 1 else 'ies'} of the same shift"
+                        f"{more(len(nearest), count)}",
                         activity.pointer, resource=shift.user_id or "",
                         about=f"{activity.start}/{activity.end}",
                         related=tuple(RelatedIssue(activities[i].pointer, "overlapping activity from "
                                                    f"{format_instant(activities[i].start)} to "
                                                    f"{format_instant(activities[i].end)}")
-                                      for i in sorted(earlier)))
+                                      for i in nearest))

@@ -40,7 +40,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
 
-from ._overlap import describe, noun, run_overlaps
+from ._overlap import describe, more, noun, run_overlaps
 
 CODE = "WFM301"
 NAME = "overlapping-entries"
@@ -52,16 +52,16 @@ OPTIONS: dict = {}
 def check(context, options) -> Iterator[Issue]:
     found = run_overlaps(context)
     profiles = context.cache["profiles"]
-    for entry, partners, _copies in found:
-        if not partners:
+    for overlap in found:
+        entry, partners, count = overlap.entry, overlap.partners, overlap.partner_count
+        if not count:
             continue
         profile = profiles[entry.path]
-        count = len(partners)
         what = noun(profile)
         plural = what if count == 1 else ("entries" if what == "entry" else what + "s")
         related = tuple([RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}", o.path)
                          for o in partners])
         # (positional: a large report raises 10 000 of these)
         yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; move or "
-                    "shorten one of them", entry.pointer, related, False, entry.path, None, None,
-                    entry.label, f"{entry.start}/{entry.end}")
+                    f"shorten one of them{more(len(partners), count)}", entry.pointer, related,
+                    False, entry.path, None, None, entry.label, f"{entry.start}/{entry.end}")

@@ -366,3 +366,63 @@ def test_the_language_server_path_uses_the_same_bounded_schema(tmp_path):
     findings = lint_text(json.dumps({"n": "a" * 40 + "!"}), str(tmp_path / "form.json"),
                          load_config(tmp_path / "wfmlint.toml"))
     assert [f.code for f in findings] == ["WFM108"]
+
+
+def _all_overlapping(n: int) -> str:
+    return json.dumps({"shifts": [{"resourceId": "r", "start": "2026-11-24T08:00:00Z",
+                                   "end": f"2026-11-24T{9 + i % 10:02d}:00:00Z"} for i in range(n)]})
+
+
+GENERIC = ('[generic]\nentries = "/shifts/*"\nresource = "resourceId"\nstart = "start"\n'
+           'end = "end"\n')
+
+
+def test_n_overlapping_entries_report_linear_output(tmp_path):
+    """Every entry overlaps every other: n(n-1)/2 pairs, once 31 s and 5 GB at n = 4 000.
+    Each finding names its 10 nearest partners and counts the rest."""
+    (tmp_path / "wfmlint.toml").write_text(GENERIC)
+    sizes = {}
+    for n in (500, 2000):
+        (tmp_path / f"o{n}.json").write_text(_all_overlapping(n))
+        result = run_cli(f"o{n}.json", "--format", "json", cwd=tmp_path)
+        found = json.loads(result.out)
+        sizes[n] = len(result.out)
+        overlaps = [f for f in found if f["code"] == "WFM301"]
+        copies = [f for f in found if f["code"] == "WFM304"]
+        assert len(overlaps) == n - 1 - 0 and len(copies) == n - 10  # 10 distinct intervals
+        assert max(len(f["related"]) for f in found) == 10
+        last = max(overlaps, key=lambda f: f["line"] * 10**9 + f["column"])
+        assert "(the nearest 10 are noted, and" in last["message"]
+    assert 3 < sizes[2000] / sizes[500] < 5  # linear in n, not quadratic
+
+
+def test_n_copies_of_one_shift_in_n_files_report_linear_output(tmp_path):
+    body = update({"userId": "u1", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    for i in range(300):
+        (tmp_path / f"f{i:03d}.json").write_text(body)
+    found = json.loads(run_cli(".", "--format", "json", "--jobs", "1", cwd=tmp_path).out)
+    copies = [f for f in found if f["code"] == "WFM304"]
+    assert len(copies) == 299
+    assert max(len(f["related"]) for f in copies) == 10
+    assert copies[-1]["message"].endswith("(the nearest 10 are noted, and 289 more)")
+
+
+def test_findings_of_one_rule_in_one_file_are_capped_and_counted(tmp_path):
+    """Repeated keys cost 6 bytes each in the file and once about 2 KB each as findings."""
+    from wfmlint.findings import MAX_PER_RULE
+
+    repeats = MAX_PER_RULE + 5
+    (tmp_path / "keys.json").write_text(
+        '{"metadata": {"version": 1}, "agentSchedules": [{"userId": "u", "metadata": {"version": 1}, '
+        + ", ".join('"shifts": []' for _ in range(repeats + 1)) + "}]}")
+    result = run_cli("keys.json", "--format", "json", cwd=tmp_path)
+    found = json.loads(result.out)
+    duplicates = [f for f in found if f["code"] == "WFM003"]
+    assert len(duplicates) == MAX_PER_RULE + 1
+    summary = duplicates[0]  # sorted by position: the top of the file
+    assert (summary["line"], summary["column"]) == (1, 1)
+    assert summary["message"] == (f"5 more WFM003 findings in this file are not listed (only the "
+                                  f"first {MAX_PER_RULE} of a rule in a file are); fix those and run "
+                                  "wfmlint again")
+    again = json.loads(run_cli("keys.json", "--format", "json", cwd=tmp_path).out)
+    assert [f["fingerprint"] for f in again] == [f["fingerprint"] for f in found]

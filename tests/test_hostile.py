@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 import jsonschema
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
 
 from tests.conftest import FIXTURES, activity, run_cli, update
@@ -426,3 +426,39 @@ def test_findings_of_one_rule_in_one_file_are_capped_and_counted(tmp_path):
                                   "wfmlint again")
     again = json.loads(run_cli("keys.json", "--format", "json", cwd=tmp_path).out)
     assert [f["fingerprint"] for f in again] == [f["fingerprint"] for f in found]
+
+
+CONTROL = st.sampled_from(["\x1b", "\x07", "\r", "\b", "\n", "\x00", "\x7f", "\x9b", "\u202e",
+                           "\u2066", "\u2028", "\ufeff", "\udcff", "::add-mask::", "%0A", "]0;"])
+FUZZED = st.lists(st.one_of(CONTROL, st.text("ab", max_size=2)), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=FUZZED, value=FUZZED, name=FUZZED)
+def test_fuzz_no_control_character_in_any_human_output_line(tmp_path_factory, capsys, key, value, name):
+    """Random control characters in keys, values and file names, through the run and every
+    human renderer (text, full, statistics, the verbose and error lines)."""
+    from wfmlint.cli import _tell_problems
+    from wfmlint.config import Settings, config_from_table
+    from wfmlint.output.text import render_full, render_statistics, render_text
+    from wfmlint.run import lint_run
+
+    directory = tmp_path_factory.mktemp("fuzz")
+    file_name = (name.replace("/", "_").replace("\x00", "_") or "x") + ".json"
+    body = update({"userId": value, key: value, "shifts": [{"activities": [
+        activity("2026-11-24T08:00:00Z", 60, code=value), activity(value, 60)]}]})
+    try:
+        (directory / file_name).write_text(body, errors="surrogateescape")
+    except (OSError, UnicodeEncodeError):
+        return  # a name this file system cannot hold
+    (directory / ("skipped" + file_name)).write_text('{"x": 1}', errors="surrogateescape")
+    run = lint_run([str(directory), str(directory / ("missing" + file_name))],
+                   Settings(config_from_table({}, None)))
+    _tell_problems(run, [{"path": name, "code": "WFM301", "message": value}], verbose=True)
+    sources = lambda path, line: body.splitlines()[line - 1] if line <= len(body.splitlines()) else None
+    outputs = [render_text(run.findings, run), render_full(run.findings, run, sources=sources),
+               render_statistics(run.findings, run), capsys.readouterr().err]
+    assert run.findings
+    for output in outputs:
+        for line in output.splitlines():
+            assert not _unsafe(line), repr(line)

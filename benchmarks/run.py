@@ -103,13 +103,51 @@ def compile_package() -> None:
         compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
 
 
+def hostile(data: Path, runs: int) -> list[dict]:
+    """Inputs built to exhaust a linter: n generic entries of one resource that all overlap
+    (n(n-1)/2 pairs), and repeated keys. Time and peak memory should grow linearly with n:
+    each figure is also given per entry and against the file size."""
+    data.mkdir(parents=True, exist_ok=True)
+    config = data / "hostile.toml"
+    config.write_text('[generic]\nentries = "/shifts/*"\nresource = "resourceId"\nstart = "start"\nend = "end"\n')
+    rows, first = [], None
+    for n in (1000, 4000, 10000):
+        path = data / f"overlapping-{n}.json"
+        path.write_text(json.dumps({"shifts": [{"resourceId": "r", "start": "2026-11-24T08:00:00Z",
+                                                "end": f"2026-11-24T{9 + i % 10:02d}:00:00Z"} for i in range(n)]}))
+        samples = [timed(WFMLINT + ["--config", str(config), str(path), "--format", "json", "-o",
+                                    str(data / "hostile-report.json")]) for _ in range(runs)]
+        seconds = statistics.median(s for s, _ in samples)
+        rss_mib = max(r for _, r in samples) / 1024
+        report_mb = (data / "hostile-report.json").stat().st_size / 1e6
+        first = first or (n, seconds)
+        growth = (seconds / first[1]) / (n / first[0])
+        print(f"{f'{n} overlapping entries (all pairs overlap)':<58} {seconds:6.2f} s  {rss_mib:6.0f} MiB  "
+              f"report {report_mb:5.1f} MB  time per entry vs n=1000: {growth:4.2f}")
+        rows.append({"figure": f"hostile: {n} overlapping entries", "seconds": seconds, "peak_rss_mib": rss_mib,
+                     "file_mb": path.stat().st_size / 1e6, "report_mb": report_mb,
+                     "time_per_entry_vs_1000": growth})
+    keys = data / "repeated-keys.json"
+    keys.write_text('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "u", '
+                    + ",".join('"a":1' for _ in range(500_000)) + "}]}")
+    seconds, rss = timed(WFMLINT + [str(keys), "--format", "json", "-o", str(data / "hostile-report.json")])
+    print(f"{'500 000 repeated keys (3 MB)':<58} {seconds:6.2f} s  {rss / 1024:6.0f} MiB")
+    rows.append({"figure": "hostile: 500 000 repeated keys", "seconds": seconds, "peak_rss_mib": rss / 1024,
+                 "file_mb": keys.stat().st_size / 1e6})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--hostile", action="store_true", help="only the exhaustion cases")
     args = parser.parse_args()
     compile_package()
+    if args.hostile:
+        hostile(args.out, args.runs)
+        return
     sizes = "1,20" if args.quick else "1,20,100"
     data = args.out
     if not (data / "small.json").exists() or not (data / f"update-{sizes.split(',')[-1]}mb.json").exists():
@@ -173,6 +211,7 @@ def main() -> None:
           f"{statistics.median(parallel):6.2f} {max(parallel):6.2f}")
     rows.append({"figure": "1 000 small files, jobs 2 vs 1, in process", "min": min(parallel),
                  "median": statistics.median(parallel), "max": max(parallel), "target": "<= 0.625"})
+    rows += hostile(data, args.runs)
     relint = lsp_relint_ms(data / "update-1mb.json", 5)
     print(f"{'language server re-lint of a 1 MB document (ms)':<58} {min(relint):6.1f} "
           f"{statistics.median(relint):6.1f} {max(relint):6.1f}   (target < 100 ms)")

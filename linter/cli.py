@@ -159,7 +159,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         from .baseline import apply_baseline
 
         findings, unmatched = apply_baseline(findings, baseline_entries)
-    _tell_problems(run, unmatched, verbose)
+    _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths))
     if write_baseline:
         _write_baseline(write_baseline, findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
@@ -203,13 +203,15 @@ def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
         _fail(str(error))
 
 
-def _tell_problems(run, unmatched: list[dict], verbose: bool) -> None:
+def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset = frozenset()) -> None:
     """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
     every crash (never silent)."""
+    for result in run.files:
+        if result.skipped and (verbose or result.path in named):
+            # a file you named is never skipped in silence
+            _say(f"wfmlint: {'' if verbose else 'warning: '}{result.path}: skipped: matches no "
+                 "payload profile (claim it in [profiles] if it is one)")
     if verbose:
-        for result in run.files:
-            if result.skipped:
-                _say(f"wfmlint: {result.path}: skipped: matches no payload profile")
         for entry in unmatched:
             _say(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
                  f"{entry.get('code')} {entry.get('message', '')}")

@@ -55,6 +55,11 @@ class RunResult:
     def checked(self) -> int:
         return sum(1 for f in self.files if not f.skipped and f.error is None)
 
+    @property
+    def skipped(self) -> int:
+        """Files read but of no payload profile (WFM007 reports those that nearly are)."""
+        return sum(1 for f in self.files if f.skipped)
+
 
 def as_settings(config: Settings | Config | None) -> Settings:
     if isinstance(config, Settings):
@@ -106,6 +111,11 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
         result.issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
     elif profile is None and claimed is None and schema is None:
         result.skipped = True
+        hint = P.near_miss(parsed.root)
+        if hint is not None:  # skipped, but never in silence
+            result.issues.append(Issue("WFM007", f"matches no payload profile, so nothing in it is "
+                                       f"checked, yet it is nearly {hint.profile}: {hint.reason}",
+                                       pointer=hint.pointer, at_key=hint.at_key))
         return result, None
     if parsed.duplicate_objects:
         keep_first(duplicate_key_issues(parsed, config.max_depth), result.issues)

@@ -187,6 +187,59 @@ def match_pattern(root: Any, pattern: str) -> Iterator[tuple[str, Any, str | Non
     yield from walk(root, split_pointer(pattern), "", None)
 
 
+# Root members of the Genesys bodies, which a near-miss spells almost the same.
+# (`metadata` is left out: too many other documents have one.)
+GENESYS_ROOT_MEMBERS = {"agentSchedules": UPDATE, "businessUnitTimeZone": EXPORT}
+WRAPPER_DEPTH = 3  # how deep a wrapped Genesys body is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Why a document that matches no profile looks like a payload anyway."""
+
+    profile: str
+    pointer: str
+    at_key: bool
+    reason: str
+
+
+def _normalised(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def near_miss(root: Any) -> NearMiss | None:
+    """For a document of no profile: the profile it nearly is, and why it is not. A renamed
+    root key, a known body under a wrapper, or entries with times but no resource."""
+    import difflib
+
+    if isinstance(root, dict):
+        for key in root:
+            for member, profile in GENESYS_ROOT_MEMBERS.items():
+                if key != member and (_normalised(key) == _normalised(member) or difflib.SequenceMatcher(
+                        None, key.lower(), member.lower()).ratio() >= 0.85):
+                    return NearMiss(profile, f"/{escape_token(key)}", True,
+                                    f'root key "{key}" looks like "{member}" of a {profile} body')
+        if isinstance(root.get("agentSchedules"), list):
+            return NearMiss(UPDATE, "/agentSchedules", True,
+                            "its agentSchedules are not Genesys agent schedules (none has userId, "
+                            "shifts or fullDayTimeOffMarkers)")
+    for pointer, value in _walk_containers(root, WRAPPER_DEPTH):
+        if pointer and isinstance(value, dict) and "agentSchedules" in value:
+            return NearMiss(UPDATE, pointer, False,
+                            f"a Genesys body (agentSchedules) is wrapped in {pointer}; lint the body "
+                            "itself, or map its entries with [generic]")
+    for pointer, value in _walk_containers(root, SEARCH_DEPTH):
+        if isinstance(value, list):
+            items = [item for item in value[:DETECTION_SAMPLE] if isinstance(item, dict)]
+            timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS)]
+            if items and 2 * len(timed) >= len(items):
+                return NearMiss(GENERIC, pointer, False,
+                                f"{pointer or 'the root'} holds entries with times but none of the "
+                                f"resource members auto-detection knows ({', '.join(RESOURCE_SPELLINGS)}); "
+                                "map them with [generic]")
+    return None
+
+
 def detect_profile(root: Any, generic_mapping=None) -> str | None:
     """The profile of an unclaimed document, or None to skip it silently."""
     if isinstance(root, dict):

@@ -25,6 +25,7 @@ from . import (
     missing_version,
     missing_write_permission,
     mutually_exclusive_fields,
+    near_miss_payload,
     non_positive_duration,
     non_standard_json,
     overlapping_activities,
@@ -47,7 +48,7 @@ from . import (
 
 RULE_MODULES = [
     invalid_json, invalid_encoding, duplicate_key, non_standard_json, unknown_shape,
-    limit_exceeded, missing_field, invalid_value, empty_identifier, unknown_field,
+    limit_exceeded, near_miss_payload, missing_field, invalid_value, empty_identifier, unknown_field,
     mutually_exclusive_fields, duplicate_resource, field_too_long, schema_violation,
     read_only_field, ineffective_field, delete_without_id, delete_with_entries,
     malformed_timestamp, timestamp_not_utc, non_positive_duration, excessive_duration,

@@ -18,7 +18,25 @@ def _tree(tmp_path, **files):
 
 def test_clean_run_exit_0_and_summary(tmp_path):
     result = run_cli(cwd=_tree(tmp_path, **{"a.json": CLEAN, "package.json": '{"name": "x"}'}))
-    assert (result.code, result.out, result.err) == (0, "No problems in 1 file.\n", "")
+    assert (result.code, result.out, result.err) == (
+        0, "No problems in 1 of 2 files; 1 skipped: not a payload (--verbose says why).\n", "")
+
+
+def test_a_named_file_of_no_profile_is_a_warning_and_a_near_miss_a_finding(tmp_path):
+    _tree(tmp_path, **{"package.json": '{"name": "x"}',
+                       "typo.json": '{"metadata": {"version": 3}, "agentSchedule": []}'})
+    result = run_cli("package.json", "typo.json", cwd=tmp_path)
+    assert result.code == 0  # WFM007 is a warning
+    assert result.err == ("wfmlint: warning: package.json: skipped: matches no payload profile "
+                          "(claim it in [profiles] if it is one)\n"
+                          "wfmlint: warning: typo.json: skipped: matches no payload profile "
+                          "(claim it in [profiles] if it is one)\n")
+    assert result.out == (
+        'typo.json:1:30: WFM007 matches no payload profile, so nothing in it is checked, yet it is '
+        'nearly genesys-update: root key "agentSchedule" looks like "agentSchedules" of a '
+        'genesys-update body\n'
+        "Found 1 warning in 1 of 2 files; 2 skipped: not a payload (--verbose says why).\n")
+    assert run_cli("typo.json", "--strict", cwd=tmp_path).code == 1
 
 
 def test_findings_exit_1_text_format_and_summary(tmp_path):
@@ -125,7 +143,8 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
 def test_verbose_names_skipped_files(tmp_path):
     _tree(tmp_path, **{"package.json": '{"name": "x"}', "p.json": CLEAN})
     result = run_cli(".", "--verbose", cwd=tmp_path)
-    assert result.err == "wfmlint: package.json: skipped: matches no payload profile\n"
+    assert result.err == ("wfmlint: package.json: skipped: matches no payload profile (claim it in "
+                          "[profiles] if it is one)\n")
 
 
 def test_directories_honour_include_and_exclude(tmp_path):
@@ -138,7 +157,7 @@ def test_directories_honour_include_and_exclude(tmp_path):
 
 def test_rules_command_json_and_schema(tmp_path):
     rules = json.loads(run_cli("rules", "--format", "json").out)
-    assert len(rules) == 43 and rules[0]["code"] == "WFM001"
+    assert len(rules) == 44 and rules[0]["code"] == "WFM001"
     assert rules[[r["code"] for r in rules].index("WFM204")]["options"] == {"max-minutes": {"type": "int", "default": 1440}}
     schema = json.loads(run_cli("schema", "genesys-update").out)
     assert schema["required"] == ["metadata"]

@@ -126,7 +126,7 @@ def test_fast_path_gives_the_standard_findings(name):
 
 def test_a_vonage_file_with_agent_schedules_is_not_taken_for_an_update():
     text = (ROOT / "tests" / "fixtures" / "realworld" / "vonage-vcc-user-schedules-put-request.json").read_text()
-    assert _same(text) == []
+    assert _same(text) == ["WFM007"]  # nearly an update, and not checked
     assert _kinds(text) is None
 
 

@@ -413,8 +413,9 @@ def test_an_array_half_of_whose_objects_qualify_is_detected():
 
 
 def test_an_array_just_under_half_qualifying_is_skipped():
-    assert lint(json.dumps({"items": QUALIFYING + NOT_QUALIFYING + [{"note": "x"}]}, indent=2)) == []
-    assert lint(json.dumps({"items": QUALIFYING[:1] + NOT_QUALIFYING}, indent=2)) == []
+    """Not a generic payload; since most of its items carry times, WFM007 says so."""
+    for items in (QUALIFYING + NOT_QUALIFYING + [{"note": "x"}], QUALIFYING[:1] + NOT_QUALIFYING):
+        assert [code for code, *_ in lint(json.dumps({"items": items}, indent=2))] == ["WFM007"]
 
 
 def _nested(depth: int, through_arrays: bool) -> str:

@@ -110,6 +110,14 @@ def test_genesys_shift_hulls_match_brute_force(rows):
     assert _matches(_pairs(findings, {"WFM302"}), activity_pairs)
 
 
+def _is_key(body: str, offset: int) -> bool:
+    """Whether a member name starts at `offset` (a string followed by a colon)."""
+    if body[offset] != '"':
+        return False
+    end = json.decoder.scanstring(body, offset + 1)[1]
+    return body[end:].lstrip()[:1] == ":"
+
+
 def check_positions(text: str, findings) -> None:
     """Every finding's pointer resolves, and its line:column holds that value (or key)."""
     try:
@@ -122,7 +130,7 @@ def check_positions(text: str, findings) -> None:
         if f.code in ("WFM001", "WFM002", "WFM005", "WFM006") or f.pointer == "" and f.line == 1 and f.column == 1:
             continue
         offset = starts[f.line - 1] + f.column - 1
-        if f.code in ("WFM003", "WFM104", "WFM105", "WFM109"):
+        if f.code in ("WFM003", "WFM104", "WFM105", "WFM109") or f.code == "WFM007" and _is_key(body, offset):
             key = json.decoder.scanstring(body, offset + 1)[0]
             assert key == f.pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"), f
             continue

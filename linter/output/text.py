@@ -26,19 +26,23 @@ def _finding_lines(finding, colour: bool) -> list[str]:
     return lines
 
 
-def summary(findings, checked: int) -> str:
+def summary(findings, checked: int, skipped: int = 0) -> str:
+    """The last line. Skipped files are always counted, so a file that matches no profile
+    cannot pass unnoticed: `No problems in 3 of 5 files; 2 skipped: not a payload (...)`."""
     counts = Counter(f.severity for f in findings)
     errors, warnings = counts.get("error", 0), counts.get("warning", 0)
-    files_word = "file" if checked == 1 else "files"
+    total = checked + skipped
+    files = f"{total} file{'' if total == 1 else 's'}"
+    tail = f"; {skipped} skipped: not a payload (--verbose says why)" if skipped else ""
     if not errors and not warnings:
-        return f"No problems in {checked} {files_word}."
+        return f"No problems in {checked} of {files}{tail}." if skipped else f"No problems in {files}."
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     with_problems = len({f.path for f in findings if f.severity in ("error", "warning")})
-    return f"Found {' and '.join(parts)} in {with_problems} of {checked} {files_word}."
+    return f"Found {' and '.join(parts)} in {with_problems} of {files}{tail}."
 
 
 def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None) -> str:
@@ -46,7 +50,7 @@ def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sou
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))
     if not quiet:
-        lines.append(summary(findings, run.checked))
+        lines.append(summary(findings, run.checked, run.skipped))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -66,7 +70,7 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
             lines.append(f"  {' ' * width} | {' ' * offset}{marker}")
         lines.append("")
     if not quiet:
-        lines.append(summary(findings, run.checked))
+        lines.append(summary(findings, run.checked, run.skipped))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -75,5 +79,5 @@ def render_statistics(findings, run, *, quiet: bool = False) -> str:
     lines = [f"{count:>6}  {code}  {name} ({severity})"
              for (code, name, severity), count in sorted(counts.items())]
     if not quiet:
-        lines.append(summary(findings, run.checked))
+        lines.append(summary(findings, run.checked, run.skipped))
     return "\n".join(lines) + ("\n" if lines else "")

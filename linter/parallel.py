@@ -68,11 +68,20 @@ def _start_method():
     forking a process with threads can deadlock the child."""
     import multiprocessing
 
-    threading = sys.modules.get("threading")  # not imported: no thread was started from Python
-    if sys.platform.startswith("linux") and (threading is None or threading.active_count() == 1):
+    if sys.platform.startswith("linux") and _single_threaded():
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread, counted as Python 3.12 counts them before it warns
+    about a fork: by the kernel's list, which also holds threads that C libraries started."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        threading = sys.modules.get("threading")
+        return threading is None or threading.active_count() == 1
 
 
 def file_costs(paths: list[str]) -> list[int]:

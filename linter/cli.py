@@ -138,9 +138,12 @@ class _Progress:
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True)
 @click.option("--no-progress", is_flag=True, help="Never draw a progress bar.")
+@click.option("--project/--no-project", "project", default=None,
+              help="When files are named, compare them with every other payload of the project "
+                   "(the config's root) in the run-wide rules [default: on when files are named].")
 def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
           existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
-          quiet, verbose, colour, no_progress) -> None:
+          quiet, verbose, colour, no_progress, project) -> None:
     """Lint files and directories (default: the current directory); `-` reads stdin."""
     # A lint run is short-lived and builds one large tree that it never frees early: the
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
@@ -153,7 +156,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     settings = _load_settings(config_path, overrides)
     baseline_entries = _baseline(baseline) if baseline else None
     show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))
-    run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress)
+    if project is None:  # as pre-commit runs it: the named files in their project
+        project = any(p != "-" and os.path.isfile(p) for p in paths)
+    run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
@@ -189,7 +194,7 @@ def _baseline(path: str) -> list[dict]:
 
 
 def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
-          stdin_filename: str | None, show_progress: bool):
+          stdin_filename: str | None, show_progress: bool, project: bool = False):
     """The run, or exit 2 when `--existing` or config `permissions` cannot serve."""
     from .parallel import default_jobs
     from .run import RunError, lint_run
@@ -198,7 +203,7 @@ def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
         return lint_run(list(paths) or ["."], settings, existing=existing, jobs=jobs or default_jobs(),
                         stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
                         progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
-                        if show_progress else None)
+                        if show_progress else None, project=project)
     except RunError as error:
         _fail(str(error))
 

@@ -160,9 +160,11 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
 
 def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None = None,
              jobs: int = 1, stdin: Callable[[], bytes] | None = None,
-             stdin_filename: str | None = None, progress_factory: Callable | None = None) -> RunResult:
+             stdin_filename: str | None = None, progress_factory: Callable | None = None,
+             project: bool = False) -> RunResult:
     """Lint files and directories: every file's pass, then the run-wide rules, then the
-    findings located. RunError when `--existing` or config `permissions` cannot serve."""
+    findings located. With `project`, the run-wide rules also see every other payload of the
+    project (`project.py`). RunError when `--existing` or config `permissions` cannot serve."""
     settings, existing_result, manifest_result = _auxiliaries(settings, existing)
     files, errors = discover(paths, settings)
     progress = progress_factory(len(files)) if progress_factory and files else None
@@ -177,12 +179,35 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     manifests = [f for f in facts if f.manifest is not None]
     if manifest_result is not None and manifest_result.path not in {f.path for f in facts}:
         manifests.append(manifest_result.facts)
-    context = RunContext(facts, existing_result and existing_result.facts, settings, manifests)
+    extra = [r for r in (existing_result, manifest_result) if r is not None]
+    around = _project_facts(files + [r.path for r in extra], settings) if project else []
+    # committed files first: a rule that reports "the later file" reports the named one
+    context = RunContext(around + facts, existing_result and existing_result.facts, settings, manifests)
     run_issues, crashes = _run_rules(context, results, settings)
-    findings = locate_run(results, run_issues, settings,
-                          [r for r in (existing_result, manifest_result) if r is not None])
+    if around:
+        from .project import about_named, sources_of
+
+        named = {r.path for r in results + extra}  # and the current schedule's own notes
+        run_issues = [i for i in run_issues if about_named(i, named)]
+        extra += sources_of(run_issues, named, settings)
+    findings = locate_run(results, run_issues, settings, extra)
     crashes += [c for r in results for c in r.crashes]
     return RunResult(findings, results, errors, crashes)
+
+
+def _project_facts(files: list[str], settings: Settings) -> list[FileFacts]:
+    """The facts of the project's other payloads, when the run names files (`files`: the
+    named ones and the auxiliaries, which are not payloads of the project)."""
+    from .project import context_facts, project_root_for_walk
+
+    named = [f for f in files if f != "-"]
+    root = project_root_for_walk(settings)
+    if not named or root is None:
+        return []
+    others, _ = discover([root], settings)
+    taken = {os.path.normcase(os.path.realpath(f)) for f in named}
+    return context_facts([p for p in others if os.path.normcase(os.path.realpath(p)) not in taken],
+                         settings)
 
 
 def _auxiliaries(settings: Settings, existing: str | None

@@ -13,6 +13,13 @@ import pytest
 from wfmlint import lint_text
 from wfmlint.config import Overrides, Settings, config_from_table
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """The project cache of every run of the suite in a directory of its own, never the
+    user's (subprocesses inherit the variable)."""
+    os.environ["WFMLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("wfmlint-cache"))
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -384,7 +384,7 @@ def test_n_overlapping_entries_report_linear_output(tmp_path):
     sizes = {}
     for n in (500, 2000):
         (tmp_path / f"o{n}.json").write_text(_all_overlapping(n))
-        result = run_cli(f"o{n}.json", "--format", "json", cwd=tmp_path)
+        result = run_cli(f"o{n}.json", "--format", "json", "--no-project", cwd=tmp_path)
         found = json.loads(result.out)
         sizes[n] = len(result.out)
         overlaps = [f for f in found if f["code"] == "WFM301"]

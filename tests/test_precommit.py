@@ -76,3 +76,21 @@ def test_file_names_that_look_like_options_stay_file_names(source_repo, tmp_path
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "week48.json:19:9: WFM301" in failed.stdout
     assert not (repo / "zz.json").exists()
+
+
+def test_a_staged_file_that_races_a_committed_one_fails_the_hook(source_repo, tmp_path):
+    """pre-commit passes only the staged file; the committed one is found in the project."""
+    repo = tmp_path / "payloads"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    committed = update({"userId": "a", "metadata": {"version": 5},
+                        "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+    (repo / "week48.json").write_text(committed)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "week 48")
+    (repo / "week48-fix.json").write_text(committed.replace("T08:00:00Z", "T08:30:00Z"))
+    _git(repo, "add", "week48-fix.json")
+    failed = _try_repo(source_repo, repo)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "week48-fix.json:9:20: WFM405" in failed.stdout  # at the agent's version
+    assert "week48-fix.json:12:9: WFM301" in failed.stdout

@@ -26,12 +26,14 @@ def _finding_lines(finding, colour: bool) -> list[str]:
     return lines
 
 
-def summary(findings, checked: int, skipped: int = 0) -> str:
+def summary(findings, run) -> str:
     """The last line. Skipped files are always counted, so a file that matches no profile
-    cannot pass unnoticed: `No problems in 3 of 5 files; 2 skipped: not a payload (...)`."""
+    cannot pass unnoticed: `No problems in 3 of 5 files; 2 skipped: not a payload (...)`.
+    A committed file that a finding about a named file stands in counts too."""
     counts = Counter(f.severity for f in findings)
     errors, warnings = counts.get("error", 0), counts.get("warning", 0)
-    total = checked + skipped
+    checked, skipped = run.checked, run.skipped
+    total = checked + skipped + len({f.path for f in findings} - {r.path for r in run.files})
     files = f"{total} file{'' if total == 1 else 's'}"
     tail = f"; {skipped} skipped: not a payload (--verbose says why)" if skipped else ""
     if not errors and not warnings:
@@ -50,7 +52,7 @@ def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sou
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))
     if not quiet:
-        lines.append(summary(findings, run.checked, run.skipped))
+        lines.append(summary(findings, run))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -70,7 +72,7 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
             lines.append(f"  {' ' * width} | {' ' * offset}{marker}")
         lines.append("")
     if not quiet:
-        lines.append(summary(findings, run.checked, run.skipped))
+        lines.append(summary(findings, run))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -79,5 +81,5 @@ def render_statistics(findings, run, *, quiet: bool = False) -> str:
     lines = [f"{count:>6}  {code}  {name} ({severity})"
              for (code, name, severity), count in sorted(counts.items())]
     if not quiet:
-        lines.append(summary(findings, run.checked, run.skipped))
+        lines.append(summary(findings, run))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,79 @@
+"""The project around the files a run names.
+
+pre-commit passes only the staged files (in batches, above a few thousand), yet a new file can
+race or overlap a committed one (WFM405, WFM301 and WFM304 across files). So when a run names
+files, the run-wide rules also see the facts of every other payload of the project (what a
+walk of the config's root finds), read from the cache (`cache.py`) or linted now; findings
+are reported for the named files only, and for a committed file only when they name a named
+file too. Every batch thus sees the same project.
+"""
+from __future__ import annotations
+
+import os
+
+from .cache import FactsCache, default_directory
+from .config import Settings
+from .engine import FileResult, analyse_bytes, analyse_path
+from .files import UnreadableFile, read_regular_file
+from .findings import Issue
+from .payload import FileFacts
+
+NO_PROFILE = ""  # cached for a file of no profile, so that it is not linted again
+
+
+def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
+    """The facts of `paths` (the project's other files), in their order."""
+    cache = FactsCache(default_directory(str(settings.root)), repr(settings.config))
+    found = []
+    for path in paths:
+        try:
+            data = read_regular_file(path, settings.config.max_file_size)
+        except UnreadableFile:
+            continue  # the named files' own errors are what a run reports
+        key = cache.key(settings.relative(path), data)
+        facts = cache.get(key, path)
+        if facts is None:
+            result = analyse_bytes(data, path, settings)
+            facts = result.facts or FileFacts(path, NO_PROFILE)
+            cache.put(key, facts)
+        if facts.profile != NO_PROFILE:
+            found.append(facts)
+    cache.prune(len(paths))
+    return found
+
+
+def about_named(issue: Issue, named: set[str]) -> bool:
+    """Whether a run-wide issue concerns a named file (it is in one, or names one)."""
+    return issue.path in named or any(r.path in named for r in issue.related)
+
+
+def sources_of(issues: list[Issue], named: set[str], settings: Settings) -> list[FileResult]:
+    """The committed files the kept issues point into, read again for their positions."""
+    paths = {issue.path for issue in issues} | {r.path for issue in issues for r in issue.related}
+    return [analyse_path(path, settings) for path in sorted(p for p in paths - named if p)]
+
+
+def project_root_for_walk(settings: Settings) -> str | None:
+    """The project's root: the config's directory, or else the git work tree around the
+    working directory; None outside both (a file named in a home directory must not make
+    wfmlint walk the home directory). Named relative to the working directory when it is
+    inside it, so that committed files are reported as `b.json`, not `/abs/b.json`."""
+    if settings.config.source:
+        root = os.path.abspath(str(settings.root))
+    else:
+        root = _git_root(os.getcwd())
+        if root is None:
+            return None
+    relative = os.path.relpath(root)
+    return relative if not relative.startswith("..") else root
+
+
+def _git_root(start: str) -> str | None:
+    directory = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent

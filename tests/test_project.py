@@ -1,0 +1,92 @@
+"""Named files are compared with the rest of their project (the hook's case): conflicts with
+committed files are found, findings stay on the named files, and facts come from a cache."""
+import json
+import os
+
+import pytest
+
+from tests.conftest import activity, run_cli, update
+
+
+def _payload(user: str, version: int, start: str) -> str:
+    return update({"userId": user, "metadata": {"version": version},
+                   "shifts": [{"activities": [activity(start, 60)]}]})
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('include = ["payloads/**/*.json"]\n')
+    payloads = tmp_path / "payloads"
+    payloads.mkdir()
+    (payloads / "committed.json").write_text(_payload("a", 5, "2026-11-24T08:00:00Z"))
+    (payloads / "other.json").write_text(_payload("b", 1, "2026-11-24T08:00:00Z"))
+    (payloads / "also-b.json").write_text(_payload("b", 1, "2026-11-24T08:30:00Z"))  # committed vs committed
+    (payloads / "staged.json").write_text(_payload("a", 5, "2026-11-24T08:30:00Z"))
+    return tmp_path
+
+
+def test_a_named_file_is_compared_with_the_committed_ones(project):
+    result = run_cli("payloads/staged.json", cwd=project)
+    assert result.code == 1, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("payloads/staged.json:9:20: WFM405 agent \"a\" at version 5 is also "
+                               "written by payloads/committed.json")
+    assert lines[1] == "  payloads/committed.json:9:20: note: the other write"
+    assert lines[2].startswith("payloads/staged.json:12:9: WFM301")
+    assert lines[3].startswith("  payloads/committed.json:12:9: note: the earlier shift")
+    # the conflict between two committed files is theirs, not this run's
+    assert "also-b.json" not in result.out and "other.json" not in result.out
+    assert lines[-1] == "Found 2 errors in 1 of 1 file."
+
+
+def test_without_the_project_only_the_named_files_count(project):
+    assert run_cli("payloads/staged.json", "--no-project", cwd=project).out == "No problems in 1 file.\n"
+
+
+def test_a_finding_placed_in_a_committed_file_is_kept_when_it_names_a_named_one(project):
+    """WFM301 is reported by the later-starting entry, here the committed one."""
+    (project / "payloads" / "staged.json").write_text(_payload("a", 6, "2026-11-24T07:30:00Z"))
+    result = run_cli("payloads/staged.json", cwd=project)
+    assert result.out.splitlines()[0].startswith("payloads/committed.json:12:9: WFM301")
+    assert result.out.splitlines()[1].startswith("  payloads/staged.json:12:9: note:")
+    assert result.out.splitlines()[-1] == "Found 1 error in 1 of 2 files."
+
+
+def test_batches_agree(project):
+    """pre-commit splits a long list of files into batches: each sees the whole project."""
+    together = run_cli("payloads/staged.json", "payloads/other.json", "--format", "json", cwd=project)
+    apart = [run_cli(name, "--format", "json", cwd=project)
+             for name in ("payloads/staged.json", "payloads/other.json")]
+    findings = sorted(json.loads(together.out), key=lambda f: (f["path"], f["line"]))
+    split = sorted([f for run in apart for f in json.loads(run.out)], key=lambda f: (f["path"], f["line"]))
+    assert [(f["path"], f["code"]) for f in findings] == [(f["path"], f["code"]) for f in split]
+
+
+def test_facts_come_from_the_cache_and_a_change_is_seen(project, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    env = {"WFMLINT_CACHE_DIR": str(cache)}
+    first = run_cli("payloads/staged.json", cwd=project, env=env)
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) == 3  # the three committed payloads
+    assert run_cli("payloads/staged.json", cwd=project, env=env).out == first.out
+    (project / "payloads" / "committed.json").write_text(_payload("a", 4, "2026-11-24T12:00:00Z"))
+    assert run_cli("payloads/staged.json", cwd=project, env=env).out == "No problems in 1 file.\n"
+
+
+def test_a_corrupt_or_planted_cache_entry_is_never_trusted_as_code(project, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    env = {"WFMLINT_CACHE_DIR": str(cache)}
+    first = run_cli("payloads/staged.json", cwd=project, env=env)
+    for entry in (p for p in cache.rglob("*") if p.is_file()):
+        entry.write_bytes(b"\x80\x04cos\nsystem\n(S'touch pwned'\ntR.")  # a pickle that runs a command
+    again = run_cli("payloads/staged.json", cwd=project, env=env)
+    assert again.out == first.out and again.code == 1
+    assert not (project / "pwned").exists()
+
+
+def test_no_config_and_no_git_means_no_project(tmp_path):
+    (tmp_path / "a.json").write_text(_payload("a", 5, "2026-11-24T08:00:00Z"))
+    (tmp_path / "b.json").write_text(_payload("a", 5, "2026-11-24T08:30:00Z"))
+    assert run_cli("a.json", cwd=tmp_path).out == "No problems in 1 file.\n"
+    os.mkdir(tmp_path / ".git")  # inside a work tree, the work tree is the project
+    assert "WFM405" in run_cli("b.json", cwd=tmp_path).out

@@ -29,10 +29,16 @@ def default_directory(project_root: str) -> Path:
 
 
 class FactsCache:
+    """One file per project (`facts.msgpack`): a mapping from key to facts, read whole at the
+    first lookup (one read and one C decode instead of a file per payload) and written back,
+    atomically, with only the entries this run used: edited and deleted files leave nothing
+    behind. Runs that overlap (pre-commit's batches) each write a complete cache."""
+
     def __init__(self, directory: Path, settings_key: str) -> None:
-        self.directory = directory
+        self.file = directory / "facts.msgpack"
         self.settings_key = f"{__version__}\0{settings_key}".encode("utf-8", "surrogateescape")
-        self.used: set[str] = set()
+        self.stored: dict[str, FileFacts] | None = None
+        self.used: dict[str, FileFacts] = {}
 
     def key(self, relative_path: str, data: bytes) -> str:
         digest = hashlib.sha256(self.settings_key)
@@ -40,46 +46,41 @@ class FactsCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str, path: str) -> FileFacts | None:
-        """The facts stored under `key`, given the path they are read under now."""
+    def _load(self) -> dict[str, FileFacts]:
         import msgspec
 
-        self.used.add(key)
         try:
-            facts = msgspec.msgpack.decode(read_regular_file(str(self.directory / key)), type=FileFacts)
+            return msgspec.msgpack.decode(read_regular_file(str(self.file)), type=dict[str, FileFacts])
         except (UnreadableFile, msgspec.DecodeError, ValueError, TypeError):
-            return None  # absent, or not ours: lint the file again
+            return {}  # absent, or not ours: every file is linted again
+
+    def get(self, key: str, path: str) -> FileFacts | None:
+        """The facts stored under `key`, given the path they are read under now."""
+        if self.stored is None:
+            self.stored = self._load()
+        facts = self.stored.get(key)
+        if facts is None:
+            return None
+        self.used[key] = facts
         facts.path = path
         for entry in facts.entries:
             entry.path = path
         return facts
 
     def put(self, key: str, facts: FileFacts) -> None:
+        self.used[key] = facts
+
+    def save(self) -> None:
         import msgspec
         import tempfile
 
-        self.used.add(key)
+        if self.stored is not None and self.stored.keys() == self.used.keys():
+            return  # nothing new, nothing gone
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(msgspec.msgpack.encode(facts))
-            os.replace(temporary, self.directory / key)
+                out.write(msgspec.msgpack.encode(self.used))
+            os.replace(temporary, self.file)
         except OSError:
             pass  # a cache that cannot be written only costs time
-
-    def prune(self, keep_at_least: int) -> None:
-        """Drop the entries this run did not use once they outnumber the used ones (edited and
-        deleted files leave entries behind)."""
-        try:
-            names = [n for n in os.listdir(self.directory) if not n.startswith(".")]
-        except OSError:
-            return
-        if len(names) <= 2 * max(keep_at_least, len(self.used)):
-            return
-        for name in names:
-            if name not in self.used:
-                try:
-                    os.unlink(self.directory / name)
-                except OSError:
-                    pass

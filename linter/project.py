@@ -38,7 +38,7 @@ def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
             cache.put(key, facts)
         if facts.profile != NO_PROFILE:
             found.append(facts)
-    cache.prune(len(paths))
+    cache.save()
     return found
 
 

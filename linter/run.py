@@ -49,58 +49,69 @@ class RunContext:
 
 def discover(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[str]]:
     """Files to lint, in a stable order, and one-line errors for unusable paths."""
-    files: list[str] = []
+    found, errors = _discover(paths, settings)
+    return [path for path, _ in found], errors
+
+
+def _discover(paths: Iterable[str], settings: Settings) -> tuple[list[tuple[str, str]], list[str]]:
+    """(path, identity) of each file to lint, each file once, and the errors."""
+    found: list[tuple[str, str]] = []
     errors: list[str] = []
-    config = settings.config
     for raw in paths:
         if raw == "-":
-            files.append("-")
+            found.append(("-", "-"))
             continue
         path = raw.replace(os.sep, "/")
         if os.path.isdir(path):
-            walked = []
-
-            def unreadable(error: OSError) -> None:
-                errors.append(f"{error.filename}: cannot read directory: {error.strerror or error}")
-
-            # Links are not followed: a pull request could add `env.json -> /proc/self/environ`.
-            # A link named on the command line is read, since the user named it.
-            for directory, subdirs, names in os.walk(path, onerror=unreadable, followlinks=False):
-                kept = []
-                for name in sorted(subdirs):
-                    relative = settings.relative(os.path.join(directory, name))
-                    if settings.excluded(relative):
-                        continue
-                    kept.append(name)
-                subdirs[:] = kept
-                for name in names:
-                    full = os.path.join(directory, name).replace(os.sep, "/")
-                    if full.startswith("./") and not path.startswith("./") and name != "-":
-                        full = full[2:]  # but a file named `-` stays `./-`, not stdin
-                    relative = settings.relative(full)
-                    if not glob_match_any(config.include, relative):
-                        continue
-                    if settings.excluded(relative) or os.path.islink(full):
-                        continue
-                    walked.append(full)
-            files.extend(sorted(walked))
+            found.extend(_walk(path, settings, errors))
         elif os.path.lexists(path) or os.path.exists(path):
-            files.append(path)
+            found.append((path, _identity(path)))
         else:
             errors.append(f"{raw}: no such file or directory")
-    return _once_each(files), errors
+    return _once_each(found), errors
 
 
-def _once_each(files: list[str]) -> list[str]:
+def _identity(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, str]]:
+    """The files under a directory that `include` takes and `exclude` leaves, sorted.
+
+    Links are not followed: a pull request could add `env.json -> /proc/self/environ`. (A
+    link named on the command line is read, since the user named it.)"""
+    def unreadable(error: OSError) -> None:
+        errors.append(f"{error.filename}: cannot read directory: {error.strerror or error}")
+
+    include = settings.config.include
+    walked = []
+    for directory, subdirs, names in os.walk(path, onerror=unreadable, followlinks=False):
+        subdirs[:] = [name for name in sorted(subdirs)
+                      if not settings.excluded(settings.relative(os.path.join(directory, name)))]
+        real = None  # the directory's real path, resolved once for all its files
+        for name in names:
+            full = os.path.join(directory, name).replace(os.sep, "/")
+            if full.startswith("./") and not path.startswith("./") and name != "-":
+                full = full[2:]  # but a file named `-` stays `./-`, not stdin
+            relative = settings.relative(full)
+            if not glob_match_any(include, relative) or settings.excluded(relative) \
+                    or os.path.islink(full):
+                continue
+            real = real or os.path.realpath(directory)
+            walked.append((full, os.path.normcase(os.path.join(real, name))))
+    walked.sort()
+    return walked
+
+
+def _once_each(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each file once, as first named (`a.json ./a.json`, or a file inside a directory also
     named): a file linted twice would be reported as a copy of itself."""
     seen: set[str] = set()
     kept = []
-    for path in files:
-        key = path if path == "-" else os.path.normcase(os.path.realpath(path))
-        if key not in seen:
-            seen.add(key)
-            kept.append(path)
+    for path, identity in found:
+        if identity not in seen:
+            seen.add(identity)
+            kept.append((path, identity))
     return kept
 
 
@@ -204,10 +215,9 @@ def _project_facts(files: list[str], settings: Settings) -> list[FileFacts]:
     root = project_root_for_walk(settings)
     if not named or root is None:
         return []
-    others, _ = discover([root], settings)
-    taken = {os.path.normcase(os.path.realpath(f)) for f in named}
-    return context_facts([p for p in others if os.path.normcase(os.path.realpath(p)) not in taken],
-                         settings)
+    others, _ = _discover([root], settings)
+    taken = {_identity(f) for f in named}
+    return context_facts([path for path, identity in others if identity not in taken], settings)
 
 
 def _auxiliaries(settings: Settings, existing: str | None

@@ -67,7 +67,7 @@ def test_facts_come_from_the_cache_and_a_change_is_seen(project, tmp_path_factor
     env = {"WFMLINT_CACHE_DIR": str(cache)}
     first = run_cli("payloads/staged.json", cwd=project, env=env)
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert len(entries) == 3  # the three committed payloads
+    assert [p.name for p in entries] == ["facts.msgpack"]  # one file for the project
     assert run_cli("payloads/staged.json", cwd=project, env=env).out == first.out
     (project / "payloads" / "committed.json").write_text(_payload("a", 4, "2026-11-24T12:00:00Z"))
     assert run_cli("payloads/staged.json", cwd=project, env=env).out == "No problems in 1 file.\n"

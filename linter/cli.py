@@ -138,12 +138,14 @@ class _Progress:
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True)
 @click.option("--no-progress", is_flag=True, help="Never draw a progress bar.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclude/extend-exclude to files named explicitly too (as the hook does).")
 @click.option("--project/--no-project", "project", default=None,
               help="When files are named, compare them with every other payload of the project "
                    "(the config's root) in the run-wide rules [default: on when files are named].")
 def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
           existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
-          quiet, verbose, colour, no_progress, project) -> None:
+          quiet, verbose, colour, no_progress, force_exclude, project) -> None:
     """Lint files and directories (default: the current directory); `-` reads stdin."""
     # A lint run is short-lived and builds one large tree that it never frees early: the
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
@@ -152,7 +154,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
     keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
-                          ignore=_csv(ignore), profile=profile)
+                          ignore=_csv(ignore), profile=profile, force_exclude=force_exclude)
     settings = _load_settings(config_path, overrides)
     baseline_entries = _baseline(baseline) if baseline else None
     show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))

@@ -43,9 +43,11 @@ class Config:
 
     profile: Literal["auto", "genesys-update", "genesys-import", "genesys-schedule-export",
                      "generic"] = "auto"
-    include: tuple[str, ...] = ("**/*.json",)
+    include: tuple[str, ...] = ("**/*.json", "**/*.json.gz")
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # exclusions apply to files named explicitly too (the hook)
+    respect_gitignore: bool = True  # walks leave out what git ignores
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -89,15 +91,27 @@ def find_config(start: Path) -> Path | None:
 
             try:
                 data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
-                continue
+            except tomllib.TOMLDecodeError as error:
+                # it may hold our table: never lint as if it had none
+                raise ConfigError(f"{candidate}: invalid TOML, and it may hold [tool.wfmlint]: "
+                                  f"{error}") from None
             if isinstance(data.get("tool"), dict) and "wfmlint" in data["tool"]:
                 return candidate
     return None
 
 
+EXTEND_DEPTH = 10  # configs that extend configs that extend ...
+
+
 def load_config(path: Path) -> Config:
     """Read and validate a config file; ConfigError names the file and the key."""
+    table, table_name = _read_table(path, ())
+    return config_from_table(table, path, table_name)
+
+
+def _read_table(path: Path, extending: tuple[Path, ...]) -> tuple[dict, str]:
+    """A config file's table, merged over the table it `extend`s (its keys win, key by key);
+    the base's paths made absolute, since they are relative to the base's directory."""
     import tomllib  # only when there is a config: it is a sixth of the start-up's imports
 
     try:
@@ -116,7 +130,30 @@ def load_config(path: Path) -> Config:
     else:
         table_name, table = "wfmlint.toml", data.get("tool", {}).get("wfmlint", data) \
             if isinstance(data.get("tool"), dict) else data
-    return config_from_table(table, path, table_name)
+    if not isinstance(table, dict) or "extend" not in table:
+        return table, table_name
+    table = dict(table)
+    base = table.pop("extend")
+    if not isinstance(base, str) or not base:
+        raise ConfigError(f"{path}: {table_name}: 'extend' must be the path of another config file")
+    base_path = (path.parent / base).resolve()
+    if base_path in extending or base_path == path.resolve() or len(extending) >= EXTEND_DEPTH:
+        raise ConfigError(f"{path}: {table_name}: 'extend' makes a cycle or a chain over "
+                          f"{EXTEND_DEPTH} files ({base_path})")
+    inherited, _ = _read_table(base_path, (*extending, path.resolve()))
+    return {**_absolute_paths(inherited, base_path.parent), **table}, table_name
+
+
+def _absolute_paths(table: dict, directory: Path) -> dict:
+    """Path values of a config table, relative to `directory`, made absolute."""
+    table = dict(table)
+    for key in ("existing", "permissions"):
+        if isinstance(table.get(key), str):
+            table[key] = str(directory / table[key])
+    if isinstance(table.get("schemas"), dict):
+        table["schemas"] = {pattern: str(directory / schema) if isinstance(schema, str) else schema
+                            for pattern, schema in table["schemas"].items()}
+    return table
 
 
 def _snake(table: Any, nested_tables: tuple[str, ...] = ("generic",)) -> Any:
@@ -243,6 +280,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     profile: str | None = None
+    force_exclude: bool = False
 
 
 @dataclass(frozen=True)
@@ -263,6 +301,10 @@ class Settings:
     @property
     def root(self) -> Path:
         return Path(self.config.root)
+
+    @property
+    def force_exclude(self) -> bool:
+        return self.overrides.force_exclude or self.config.force_exclude
 
     def relative(self, path: str) -> str:
         """`path` relative to the config's directory, with `/`, for glob matching."""

@@ -3,13 +3,13 @@ rules, locate what is reported, filter. `lint_text` does no I/O."""
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import profiles as P
 from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
-from .files import UnreadableFile, read_regular_file
+from .files import BadCompression, UnreadableFile, read_payload
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
 from .payload import FileFacts, Payload
@@ -207,13 +207,21 @@ def _too_large(size: int, limit: int) -> Issue:
 
 
 def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, Issue | None]:
-    """The bytes of a regular file; or an error line; or WFM006 when it is too large.
-    Non-regular files (FIFOs, devices, sockets) are never read."""
+    """The bytes of a regular file (decompressed for `.gz`); or an error line; or the issue
+    that stops it: WFM006 when it is too large, WFM002 for broken compression. Non-regular
+    files (FIFOs, devices, sockets) are never read."""
+    limit = settings.config.max_file_size
     try:
-        return read_regular_file(path, settings.config.max_file_size), None, None
+        return read_payload(path, limit), None, None
+    except BadCompression as bad:
+        return None, None, Issue("WFM002", f"{bad}; nothing else is checked in it", offset=0)
     except UnreadableFile as unreadable:
         if unreadable.size is not None:
-            return None, None, _too_large(unreadable.size, settings.config.max_file_size)
+            issue = _too_large(unreadable.size, limit)
+            if path.endswith(".gz"):
+                issue = replace(issue, message=f"file decompresses to more than max-file-size "
+                                               f"({limit} bytes); nothing else is checked in it")
+            return None, None, issue
         reason = str(unreadable)
         if reason.startswith("not a regular file"):
             reason += "; skipped"

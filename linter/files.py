@@ -53,3 +53,29 @@ def read_text_file(path: str, limit: int = AUXILIARY_LIMIT) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise UnreadableFile(f"not UTF-8 ({error.reason} at byte {error.start})") from None
+
+
+class BadCompression(UnreadableFile):
+    pass
+
+
+def read_payload(path: str, limit: int) -> bytes:
+    """A payload's bytes; a `.json.gz` file's decompressed (Genesys uploads are gzip), with
+    `limit` applied to the decompressed size, so a gzip bomb stops at the limit."""
+    data = read_regular_file(path, limit)
+    return gunzip(data, limit) if path.endswith(".gz") else data
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise BadCompression(f"named .gz but not valid gzip data ({error})") from None
+    if len(out) > limit:
+        raise UnreadableFile(f"decompresses to over {limit} bytes", limit + 1)
+    return out

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import profiles as P
-from .config import Settings
+from .config import RuleSetting, Settings
 from .findings import Finding, Issue, RelatedLocation, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
@@ -124,6 +124,10 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
     return findings
 
 
+# Findings that no selection turns off for a claimed file: without them it would pass unread.
+UNSILENCED = ("WFM001", "WFM002")
+
+
 def _enabled(issues: list[Issue], rule_settings: dict[str, dict],
              settings: Settings) -> list[tuple[str, Issue, Any]]:
     """(path, issue, its rule's setting) for the issues whose rule is on for their file."""
@@ -133,6 +137,9 @@ def _enabled(issues: list[Issue], rule_settings: dict[str, dict],
         if path not in rule_settings:
             rule_settings[path] = settings.rule_settings(path)
         setting = rule_settings[path].get(issue.code)
+        if setting is None and issue.code in UNSILENCED and settings.claimed_profile(path):
+            # a file claimed as a payload that cannot be read must not pass as clean
+            setting = RuleSetting(issue.code, "error", {})
         if setting is not None:
             kept.append((path, issue, setting))
     return kept

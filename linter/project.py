@@ -14,7 +14,7 @@ import os
 from .cache import FactsCache, default_directory
 from .config import Settings
 from .engine import FileResult, analyse_bytes, analyse_path
-from .files import UnreadableFile, read_regular_file
+from .files import UnreadableFile, read_payload
 from .findings import Issue
 from .payload import FileFacts
 
@@ -27,7 +27,7 @@ def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
     found = []
     for path in paths:
         try:
-            data = read_regular_file(path, settings.config.max_file_size)
+            data = read_payload(path, settings.config.max_file_size)
         except UnreadableFile:
             continue  # the named files' own errors are what a run reports
         key = cache.key(settings.relative(path), data)

@@ -65,6 +65,8 @@ def _discover(paths: Iterable[str], settings: Settings) -> tuple[list[tuple[str,
         if os.path.isdir(path):
             found.extend(_walk(path, settings, errors))
         elif os.path.lexists(path) or os.path.exists(path):
+            if settings.force_exclude and settings.excluded(settings.relative(path)):
+                continue  # as ruff's: the hook names files, config says which to leave out
             found.append((path, _identity(path)))
         else:
             errors.append(f"{raw}: no such file or directory")
@@ -99,8 +101,30 @@ def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, s
                 continue
             real = real or os.path.realpath(directory)
             walked.append((full, os.path.normcase(os.path.join(real, name))))
+    if settings.config.respect_gitignore and walked:
+        ignored = _git_ignored(path, [full for full, _ in walked])
+        walked = [item for item in walked if item[0] not in ignored]
     walked.sort()
     return walked
+
+
+def _git_ignored(directory: str, files: list[str]) -> set[str]:
+    """The files git ignores (`.gitignore`, `.git/info/exclude`, the global excludes; a
+    tracked file is never ignored), asked of git itself in one call. Outside a work tree, or
+    without git, none."""
+    import subprocess
+
+    by_name = {os.path.relpath(full, directory): full for full in files}
+    try:
+        answer = subprocess.run(["git", "-C", directory, "check-ignore", "--stdin", "-z"],
+                                input="\0".join(by_name).encode("utf-8", "surrogateescape"),
+                                capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if answer.returncode not in (0, 1):
+        return set()  # not a work tree
+    return {by_name[name] for name in answer.stdout.decode("utf-8", "surrogateescape").split("\0")
+            if name in by_name}
 
 
 def _once_each(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

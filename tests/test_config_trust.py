@@ -1,0 +1,81 @@
+"""Config that behaves as a user of ruff expects: exclusions for named files, .gitignore,
+inheritance, compressed payloads, and no silent config or silent file."""
+import gzip
+import json
+import subprocess
+
+from tests.conftest import activity, run_cli, update
+
+BLANK = update({"userId": "", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
+
+
+def test_an_invalid_pyproject_that_may_hold_our_table_is_exit_2(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.wfmlint]\nignore = ["WFM103"\n')
+    (tmp_path / "p.json").write_text(BLANK)
+    result = run_cli("p.json", cwd=tmp_path)
+    assert result.code == 2 and "invalid TOML" in result.err and "pyproject.toml" in result.err
+
+
+def test_force_exclude_applies_exclusions_to_named_files(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('extend-exclude = ["legacy/**"]\n')
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "p.json").write_text(BLANK)
+    assert run_cli("legacy/p.json", cwd=tmp_path).code == 1  # named: linted
+    assert run_cli("legacy/p.json", "--force-exclude", cwd=tmp_path).out == "No problems in 0 files.\n"
+    (tmp_path / "wfmlint.toml").write_text('extend-exclude = ["legacy/**"]\nforce-exclude = true\n')
+    assert run_cli("legacy/p.json", cwd=tmp_path).code == 0
+
+
+def test_walks_respect_gitignore_unless_told_not_to(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("generated/\n")
+    (tmp_path / "generated").mkdir()
+    (tmp_path / "generated" / "p.json").write_text(BLANK)
+    assert run_cli(".", cwd=tmp_path).out == "No problems in 0 files.\n"
+    (tmp_path / "wfmlint.toml").write_text("respect-gitignore = false\n")
+    assert run_cli(".", cwd=tmp_path).out.startswith("generated/p.json:")
+
+
+def test_compressed_payloads_are_read_with_the_limit_on_the_decompressed_size(tmp_path):
+    (tmp_path / "p.json.gz").write_bytes(gzip.compress(BLANK.encode()))
+    (tmp_path / "bad.json.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "bomb.json.gz").write_bytes(gzip.compress(b" " * 20_000_000))
+    (tmp_path / "wfmlint.toml").write_text("max-file-size = 1000000\n")
+    result = run_cli(".", "--format", "json", cwd=tmp_path)
+    found = {(f["path"], f["code"]): f for f in json.loads(result.out)}
+    assert found[("p.json.gz", "WFM103")]["line"] == BLANK.splitlines().index('      "userId": "",') + 1
+    assert found[("bad.json.gz", "WFM002")]["message"].startswith("named .gz but not valid gzip data")
+    assert found[("bomb.json.gz", "WFM006")]["message"] == (
+        "file decompresses to more than max-file-size (1000000 bytes); nothing else is checked in it")
+
+
+def test_invalid_json_in_a_claimed_file_cannot_be_ignored_into_silence(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('[profiles]\n"week*.json" = "genesys-update"\n')
+    (tmp_path / "week48.json").write_text("{broken")
+    (tmp_path / "notes.json").write_text("{broken")
+    result = run_cli("week48.json", "notes.json", "--ignore", "WFM001", cwd=tmp_path)
+    assert result.code == 1
+    assert [line.split(" ")[0] for line in result.out.splitlines()[:-1]] == ["week48.json:1:2:"]
+
+
+def test_extend_inherits_a_config_and_overrides_key_by_key(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "base.toml").write_text('ignore = ["WFM103"]\nexisting = "current.json"\n'
+                                      '[severity]\nWFM301 = "warning"\n')
+    (shared / "current.json").write_text(json.dumps({"result": {"agentSchedules": []}}))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "wfmlint.toml").write_text('extend = "../shared/base.toml"\n')
+    (project / "p.json").write_text(BLANK)
+    assert run_cli("p.json", cwd=project).out == "No problems in 1 file.\n"  # WFM103 ignored, existing found
+    (project / "wfmlint.toml").write_text('extend = "../shared/base.toml"\nignore = []\n')
+    assert "WFM103" in run_cli("p.json", cwd=project).out
+
+
+def test_an_extend_cycle_is_exit_2(tmp_path):
+    (tmp_path / "a.toml").write_text('extend = "b.toml"\n')
+    (tmp_path / "b.toml").write_text('extend = "a.toml"\n')
+    (tmp_path / "p.json").write_text(BLANK)
+    result = run_cli("p.json", "--config", "a.toml", cwd=tmp_path)
+    assert result.code == 2 and "cycle" in result.err

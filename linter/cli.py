@@ -95,11 +95,12 @@ def _load_settings(config_path: str | None, overrides: Overrides) -> Settings:
 
 
 def _use_colour(choice: str, output: str | None) -> bool:
+    """--color, then NO_COLOR and FORCE_COLOR (non-empty), then whether stdout is a terminal."""
     if choice == "always":
         return True
     if choice == "never" or output or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 class _Progress:
@@ -157,7 +158,10 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
                           ignore=_csv(ignore), profile=profile, force_exclude=force_exclude)
     settings = _load_settings(config_path, overrides)
     baseline_entries = _baseline(baseline) if baseline else None
-    show_progress = (not no_progress and sys.stderr.isatty() and output_format in ("text", "full"))
+    show_progress = (not no_progress and not quiet and sys.stderr.isatty()
+                     and output_format in ("text", "full"))
+    if stdin_filename and not paths:
+        paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
     if project is None:  # as pre-commit runs it: the named files in their project
         project = any(p != "-" and os.path.isfile(p) for p in paths)
     run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
@@ -170,7 +174,11 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if write_baseline:
         _write_baseline(write_baseline, findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
-    if statistics:
+    if statistics and output_format == "json":
+        from .output.machine import render_statistics_json
+
+        report = render_statistics_json(findings, run)
+    elif statistics:
         from .output.text import render_statistics
 
         report = render_statistics(findings, run, quiet=quiet)

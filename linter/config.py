@@ -232,10 +232,20 @@ def _describe(error) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
     del top
-    message = first["msg"]
+    message = _PLAIN.get(first["type"]) or first["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
-    return f"'{key}': {message}"
+    return f"'{key}': {message.replace('Input should be', 'must be')}"
+
+
+# pydantic's wording ("a valid tuple") in the words of a TOML file
+_PLAIN = {
+    "tuple_type": "must be a list", "list_type": "must be a list",
+    "dict_type": "must be a table", "string_type": "must be a string",
+    "int_type": "must be an integer", "int_parsing": "must be an integer",
+    "int_from_float": "must be an integer", "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+}
 
 
 def _check_rule_references(config: Config, where: str) -> None:

@@ -48,8 +48,10 @@ class Completed:
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
             env: dict | None = None) -> Completed:
     """The real command, in a subprocess, as a user runs it."""
-    environment = {**os.environ, "NO_COLOR": "", **(env or {})}
-    environment.pop("NO_COLOR")
+    environment = {**os.environ, **(env or {})}
+    for name in ("NO_COLOR", "FORCE_COLOR"):  # the caller's own setting, not the machine's
+        if name not in (env or {}):
+            environment.pop(name, None)
     proc = subprocess.run([sys.executable, "-m", "wfmlint", *args], cwd=cwd, input=stdin,
                           capture_output=True, env=environment, timeout=120)
     return Completed(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))

@@ -1,6 +1,8 @@
 """The real command line: exit codes, stdout and stderr, exactly."""
 import json
 
+import pytest
+
 from tests.conftest import ROOT, activity, run_cli, update
 
 OVERLAP = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 240)]},
@@ -188,3 +190,33 @@ def test_a_file_named_twice_is_linted_once(tmp_path):
     for args in (["clean.json", "clean.json"], [".", "clean.json"], ["clean.json", "./clean.json"], [".", "."]):
         result = run_cli(*args, cwd=tmp_path)
         assert (result.code, result.out) == (0, "No problems in 1 file.\n"), args
+
+
+def test_stdin_filename_alone_reads_stdin(tmp_path):
+    result = run_cli("--stdin-filename", "week48.json", cwd=tmp_path, stdin=OVERLAP.encode())
+    assert result.code == 1 and result.out.startswith("week48.json:")
+
+
+def test_statistics_honour_the_json_format(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    rows = json.loads(run_cli("p.json", "--statistics", "--format", "json", cwd=tmp_path).out)
+    assert rows == [{"code": "WFM301", "name": "overlapping-entries", "severity": "error", "count": 1}]
+
+
+def test_force_color_and_no_color(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    assert "\x1b[" in run_cli("p.json", cwd=tmp_path, env={"FORCE_COLOR": "1"}).out
+    assert "\x1b[" not in run_cli("p.json", cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+    assert "\x1b[" not in run_cli("p.json", cwd=tmp_path).out
+
+
+@pytest.mark.parametrize("table, message", [
+    ('include = "x"', "'include': must be a list"),
+    ('max-depth = "deep"', "'max-depth': must be an integer"),
+    ("rules = 3", "'rules': must be a table"),
+    ("respect-gitignore = 3", "'respect-gitignore': must be true or false"),
+])
+def test_config_errors_use_the_words_of_toml_not_of_a_library(tmp_path, table, message):
+    (tmp_path / "wfmlint.toml").write_text(table + "\n")
+    result = run_cli(cwd=tmp_path)
+    assert result.code == 2 and result.err.rstrip().endswith(message), result.err

@@ -29,13 +29,13 @@ def test_pyproject_without_the_table_is_passed_over_and_wfmlint_toml_wins(tmp_pa
     ('select = ["WFM9"]', "'select' names unknown rule 'WFM9' (did you mean 'WFM209'?)"),
     ('ignore = ["overlaping-entries"]', "'ignore' names unknown rule 'overlaping-entries' (did you mean 'overlapping-entries'?)"),
     ('[severity]\nWFM999 = "error"', "'severity.WFM999' is not a rule"),
-    ('[severity]\nWFM301 = "loud"', "'severity.WFM301': Input should be 'error', 'warning', 'info' or 'off'"),
+    ('[severity]\nWFM301 = "loud"', "'severity.WFM301': must be 'error', 'warning', 'info' or 'off'"),
     ('[rules.excessive-duration]\nmax-minutes = "720"', "'rules.excessive-duration.max-minutes' must be int, not str"),
     ('[rules.WFM204]\nmaxminutes = 7', "'rules.WFM204.maxminutes' is not an option of WFM204 (options: max-minutes)"),
     ('timezone = "Mars/Olympus"', "'timezone': unknown time zone 'Mars/Olympus' (use an IANA name such as 'Europe/Berlin')"),
     ('max-depth = 0', "'max-depth' must be from 1 to 10000"),
     ('[generic]\nentries = "/x/*"\nresource = "r"\nstart = "s"', "'generic': give exactly one of 'end' and 'length-minutes'"),
-    ('profile = "teams"', "'profile': Input should be 'auto', 'genesys-update', 'genesys-import', 'genesys-schedule-export' or 'generic'"),
+    ('profile = "teams"', "'profile': must be 'auto', 'genesys-update', 'genesys-import', 'genesys-schedule-export' or 'generic'"),
 ])
 def test_bad_config_is_exit_2_naming_key_and_file(tmp_path, toml, message):
     (tmp_path / "wfmlint.toml").write_text(toml + "\n")

@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from xml.sax.saxutils import quoteattr, escape
 
 
 def render_json(findings, run, **_options) -> str:
     # ensure_ascii keeps lone surrogates (valid JSON escapes) from breaking UTF-8 output
     return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=True) + "\n"
+
+
+def render_statistics_json(findings, run, **_options) -> str:
+    """`--statistics --format json`: one object per rule with findings, by code."""
+    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    rows = [{"code": code, "name": name, "severity": severity, "count": count}
+            for (code, name, severity), count in sorted(counts.items())]
+    return json.dumps(rows, indent=2) + "\n"
 
 
 def _github_escape(value: str, property_value: bool = False) -> str:

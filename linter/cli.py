@@ -359,6 +359,51 @@ def schema(profile: str) -> None:
     click.echo(json.dumps(document, indent=2))
 
 
+INIT_SAMPLE = 2000  # files looked at by `init`: enough to find a repository's payload folders
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing wfmlint.toml.")
+def init(force: bool) -> None:
+    """Write a wfmlint.toml that claims the payload directories found here."""
+    from collections import Counter, defaultdict
+
+    from .atomic import write_atomically
+    from .engine import analyse_path
+    from .run import discover
+
+    target = Path("wfmlint.toml")
+    if target.exists() and not force:
+        _fail("wfmlint.toml exists already (--force overwrites it)")
+    settings = Settings(config_from_table({}, None))
+    files, _errors = discover(["."], settings)
+    by_directory: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for path in files[:INIT_SAMPLE]:
+        by_directory[os.path.dirname(path) or "."].append((path, analyse_path(path, settings).profile))
+    lines = ["# Written by `wfmlint init`: each directory of payloads is claimed for its profile,",
+             "# so a file there is always checked as one (a broken or misspelt file fails instead",
+             "# of being skipped). Edit freely; `wfmlint explain WFM005` says what claiming does.", ""]
+    claimed = []
+    genesys = ("genesys-update", "genesys-import", "genesys-schedule-export")
+    for directory, found in sorted(by_directory.items()):
+        profiles = Counter(profile for _, profile in found)
+        if len(profiles) == 1 and found[0][1] in genesys:  # a directory of one kind: claim it
+            pattern = "*.json" if directory == "." else f"{directory}/*.json"
+            claimed.append(f'"{pattern}" = "{found[0][1]}"  # {len(found)} file'
+                           f'{"s" if len(found) != 1 else ""} found')
+        else:  # mixed: claim the Genesys files one by one
+            claimed += [f'"{path}" = "{profile}"' for path, profile in found if profile in genesys]
+    if claimed:
+        lines += ["[profiles]", *claimed]
+    else:
+        lines += ["# No Genesys payload was found here. Claim your payload files by glob:",
+                  '# [profiles]', '# "payloads/**/*.json" = "genesys-update"',
+                  "# and map another vendor's shape with a [generic] table (see the README)."]
+    write_atomically(str(target), "\n".join(lines) + "\n")
+    click.echo(f"Wrote wfmlint.toml: {len(claimed)} claim{'' if len(claimed) == 1 else 's'} "
+               "of payload files.")
+
+
 @main.command()
 def lsp() -> None:
     """Run the language server over stdio."""

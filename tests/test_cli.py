@@ -220,3 +220,20 @@ def test_config_errors_use_the_words_of_toml_not_of_a_library(tmp_path, table, m
     (tmp_path / "wfmlint.toml").write_text(table + "\n")
     result = run_cli(cwd=tmp_path)
     assert result.code == 2 and result.err.rstrip().endswith(message), result.err
+
+
+def test_init_claims_the_payload_directories_it_finds(tmp_path):
+    (tmp_path / "week48").mkdir()
+    (tmp_path / "week48" / "a.json").write_text(update({"userId": "a"}))
+    (tmp_path / "week48" / "b.json").write_text(update({"userId": "b"}))
+    (tmp_path / "mixed").mkdir()
+    (tmp_path / "mixed" / "u.json").write_text(update({"userId": "c"}))
+    (tmp_path / "mixed" / "package.json").write_text('{"name": "x"}')
+    result = run_cli("init", cwd=tmp_path)
+    assert (result.code, result.out) == (0, "Wrote wfmlint.toml: 2 claims of payload files.\n")
+    config = (tmp_path / "wfmlint.toml").read_text()
+    assert '"mixed/u.json" = "genesys-update"\n' in config
+    assert '"week48/*.json" = "genesys-update"  # 2 files found\n' in config
+    assert run_cli("init", cwd=tmp_path).code == 2  # never overwritten unasked
+    (tmp_path / "week48" / "a.json").write_text('{"metadata": {"version": 1}, "agentSchedule": []}')
+    assert "week48/a.json:1:1: WFM005" in run_cli(".", cwd=tmp_path).out  # claimed: never skipped

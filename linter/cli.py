@@ -184,7 +184,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         report = render_statistics(findings, run, quiet=quiet)
     else:
         report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
-                                         sources=_source_lines(run))
+                                         sources=_source_lines(run), root=str(settings.root),
+                                         strict=strict)
     _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
     if run.errors or run.crashes:

@@ -63,7 +63,11 @@ def test_junit_one_case_per_file(tree):
     assert set(cases) == {"clean.json", "p.json", "w.json"}
     assert cases["clean.json"].find("failure") is None
     assert "WFM301" in cases["p.json"].find("failure").text
-    assert suite.get("failures") == "2"
+    assert cases["w.json"].find("failure") is None  # a warning fails nothing, as the exit code
+    assert suite.get("failures") == "1"
+    strict = ET.fromstring(run_cli(".", "--format", "junit", "--strict", cwd=tree).out).find("testsuite")
+    assert strict.get("failures") == "2"
+    assert "WFM107" in {c.get("name"): c for c in strict.findall("testcase")}["w.json"].find("failure").text
 
 
 def test_lone_surrogates_keep_every_output_valid(tmp_path):

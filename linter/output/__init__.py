@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-FORMATS = ("text", "full", "json", "sarif", "github", "junit")
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab", "rdjson")
 
 
 def renderer(name: str) -> Callable:
@@ -23,6 +23,10 @@ def renderer(name: str) -> Callable:
         from .machine import render_junit
 
         return render_junit
+    if name in ("gitlab", "rdjson"):
+        from .ci import render_gitlab, render_rdjson
+
+        return render_gitlab if name == "gitlab" else render_rdjson
     if name == "sarif":
         from .sarif import render_sarif
 

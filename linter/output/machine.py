@@ -49,21 +49,23 @@ def _clean(text: str) -> str:
                          or ord(c) > 0xFFFF) else f"\\u{ord(c):04x}" for c in text)
 
 
-def render_junit(findings, run, **_options) -> str:
-    """One test case per linted file; a failure per error or warning finding."""
+def render_junit(findings, run, *, strict: bool = False, **_options) -> str:
+    """One test case per linted file; it fails on an error finding (with `--strict`, on a
+    warning too), as the exit code does. The failure lists the file's errors and warnings."""
     by_path = defaultdict(list)
     for finding in findings:
         by_path[finding.path].append(finding)
     paths = [r.path for r in run.files if not r.skipped and r.error is None]
     paths += [p for p in by_path if p not in paths]
-    failures = sum(1 for p in paths if any(f.severity != "info" for f in by_path[p]))
+    failing = {"error", "warning"} if strict else {"error"}
+    failures = sum(1 for p in paths if any(f.severity in failing for f in by_path[p]))
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<testsuites name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">',
            f'  <testsuite name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">']
     for path in paths:
         name = quoteattr(_clean(path))
         problems = [f for f in by_path[path] if f.severity != "info"]
-        if not problems:
+        if not any(f.severity in failing for f in problems):
             out.append(f"    <testcase classname=\"wfmlint\" name={name}/>")
             continue
         out.append(f"    <testcase classname=\"wfmlint\" name={name}>")

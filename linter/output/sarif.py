@@ -3,6 +3,7 @@ and partial fingerprints."""
 from __future__ import annotations
 
 import json
+import os
 
 from ..version import __version__
 from ..registry import registry
@@ -16,7 +17,6 @@ def _uri(path: str) -> str:
     percent-encoded (a name that is not UTF-8 included), a backslash kept as a character
     where it is one (POSIX), a colon encoded so that `c:x.json` is not read as a scheme, and
     an absolute path as a `file:` URI."""
-    import os
     from urllib.parse import quote
 
     if os.sep == "\\":
@@ -27,7 +27,25 @@ def _uri(path: str) -> str:
     return f"file://{quoted}" if path.startswith("/") else quoted
 
 
-def render_sarif(findings, run, **_options) -> str:
+ROOT_ID = "PROJECTROOT"
+
+
+def _root_uri(root: str) -> str:
+    return _uri(os.path.abspath(root)).rstrip("/") + "/"
+
+
+def _location(path: str, root: str | None) -> dict:
+    """An artifact location relative to the project root (`uriBaseId`), so that code scanning
+    finds the file whatever directory wfmlint ran in; an absolute `file:` URI outside it."""
+    if root is not None and path != "-":
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        if not relative.startswith(".."):
+            return {"uri": _uri(relative.replace(os.sep, "/")), "uriBaseId": ROOT_ID}
+        return {"uri": _uri(os.path.abspath(path))}
+    return {"uri": _uri(path)}
+
+
+def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:
     rules = list(registry())
     index = {rule.code: i for i, rule in enumerate(rules)}
     results = []
@@ -38,7 +56,7 @@ def render_sarif(findings, run, **_options) -> str:
             "level": _LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.path)},
+                "artifactLocation": _location(f.path, root),
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                            "endColumn": f.end_column},
             }, "logicalLocations": [{"fullyQualifiedName": f.pointer or "/", "kind": "member"}]}],
@@ -48,7 +66,7 @@ def render_sarif(findings, run, **_options) -> str:
             result["relatedLocations"] = [{
                 "id": number,
                 "message": {"text": r.message},
-                "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
+                "physicalLocation": {"artifactLocation": _location(r.path, root),
                                      "region": {"startLine": r.line, "startColumn": r.column}},
             } for number, r in enumerate(f.related, start=1)]
         results.append(result)
@@ -66,13 +84,14 @@ def render_sarif(findings, run, **_options) -> str:
                     "shortDescription": {"text": rule.summary},
                     "fullDescription": {"text": rule.section("What it does") or rule.summary},
                     "helpUri": DOCS + rule.code.lower(),
-                    "help": {"text": rule.doc},
+                    "help": {"text": rule.doc, "markdown": rule.doc},
                     "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "none")
                                              if rule.severity != "off" else "none",
                                              "enabled": rule.severity != "off"},
                 } for rule in rules],
             }},
             "columnKind": "unicodeCodePoints",
+            **({"originalUriBaseIds": {ROOT_ID: {"uri": _root_uri(root)}}} if root is not None else {}),
             "results": results,
         }],
     }

@@ -47,7 +47,8 @@ def summary(findings, run) -> str:
     return f"Found {' and '.join(parts)} in {with_problems} of {files}{tail}."
 
 
-def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None) -> str:
+def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None,
+                **_options) -> str:
     lines = []
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))
@@ -56,7 +57,8 @@ def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sou
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sources=None) -> str:
+def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sources=None,
+                **_options) -> str:
     lines = []
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))

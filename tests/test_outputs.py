@@ -87,3 +87,43 @@ def test_source_lines_asked_out_of_order_are_the_right_lines():
 
     index = LineIndex("first\nsecond\nthird")
     assert [index.line_text(n) for n in (3, 1, 2, 2, 4)] == ["third", "first", "second", "second", ""]
+
+
+def test_gitlab_code_quality_is_valid_and_relative_to_the_project_root(tree):
+    sub = tree / "sub"
+    sub.mkdir()
+    result = run_cli("..", "--format", "gitlab", cwd=sub)  # run from elsewhere in the project
+    report = json.loads(result.out)
+    item_schema = json.loads((FIXTURES / "schemas" / "gitlab-codeclimate.json").read_text())
+    jsonschema.validate(report, {"type": "array", "items": item_schema})
+    for item in report:  # what GitLab's documentation requires beyond its schema
+        assert item["check_name"] and item["location"]["path"] in ("p.json", "w.json")
+        assert item["severity"] in ("info", "minor", "major", "critical", "blocker")
+    assert len({item["fingerprint"] for item in report}) == len(report)
+    overlap = next(item for item in report if item["check_name"].startswith("WFM301"))
+    assert overlap["location"]["positions"]["begin"] == {"line": 19, "column": 9}
+    assert overlap["severity"] == "major"
+
+
+def test_rdjson_is_valid_with_byte_columns(tmp_path):
+    (tmp_path / "p.json").write_text('{"metadata": {"version": 1}, "d": "é", "agentSchedules": [{"userId": ""}]}')
+    document = json.loads(run_cli("p.json", "--format", "rdjson", cwd=tmp_path).out)
+    jsonschema.validate(document, json.loads((FIXTURES / "schemas" / "rdjson-DiagnosticResult.json").read_text()))
+    blank = next(d for d in document["diagnostics"] if d["code"]["value"] == "WFM103")
+    text = (tmp_path / "p.json").read_text()
+    assert blank["location"] == {"path": "p.json", "range": {
+        "start": {"line": 1, "column": len(text[:text.index('""')].encode()) + 1},
+        "end": {"line": 1, "column": len(text[:text.index('""') + 2].encode()) + 1}}}
+    assert blank["severity"] == "ERROR" and blank["code"]["url"].endswith("#wfm103")
+
+
+def test_sarif_paths_are_relative_to_the_project_root_whatever_the_directory(tree):
+    sub = tree / "sub"
+    sub.mkdir()
+    document = json.loads(run_cli("..", "--format", "sarif", cwd=sub).out)
+    run = document["runs"][0]
+    assert run["originalUriBaseIds"]["PROJECTROOT"]["uri"] == tree.as_uri() + "/"
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert {loc["uri"] for loc in locations} == {"p.json", "w.json"}
+    assert {loc["uriBaseId"] for loc in locations} == {"PROJECTROOT"}
+    assert all(rule["help"]["markdown"] for rule in run["tool"]["driver"]["rules"])

@@ -143,7 +143,8 @@ class _Progress:
               help="Apply exclude/extend-exclude to files named explicitly too (as the hook does).")
 @click.option("--project/--no-project", "project", default=None,
               help="When files are named, compare them with every other payload of the project "
-                   "(the config's root) in the run-wide rules [default: on when files are named].")
+                   "(the config's directory, or else the git work tree) in the run-wide rules "
+                   "[default: on when files are named and a config is found].")
 def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
           existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
           quiet, verbose, colour, no_progress, force_exclude, project) -> None:
@@ -162,8 +163,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
                      and output_format in ("text", "full"))
     if stdin_filename and not paths:
         paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
-    if project is None:  # as pre-commit runs it: the named files in their project
-        project = any(p != "-" and os.path.isfile(p) for p in paths)
+    if project is None:  # named files in the project their config declares (the hook: --project)
+        project = bool(settings.config.source) and any(p != "-" and os.path.isfile(p) for p in paths)
     run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:

@@ -84,9 +84,12 @@ def test_a_corrupt_or_planted_cache_entry_is_never_trusted_as_code(project, tmp_
     assert not (project / "pwned").exists()
 
 
-def test_no_config_and_no_git_means_no_project(tmp_path):
+def test_without_a_config_the_project_is_asked_for(tmp_path):
+    """By default only a config declares a project (a file named in a large tree must not make
+    wfmlint walk it); the hook asks with --project, and then the git work tree is the project."""
     (tmp_path / "a.json").write_text(_payload("a", 5, "2026-11-24T08:00:00Z"))
     (tmp_path / "b.json").write_text(_payload("a", 5, "2026-11-24T08:30:00Z"))
-    assert run_cli("a.json", cwd=tmp_path).out == "No problems in 1 file.\n"
-    os.mkdir(tmp_path / ".git")  # inside a work tree, the work tree is the project
-    assert "WFM405" in run_cli("b.json", cwd=tmp_path).out
+    assert run_cli("b.json", cwd=tmp_path).out == "No problems in 1 file.\n"
+    assert run_cli("b.json", "--project", cwd=tmp_path).out == "No problems in 1 file.\n"  # no git
+    os.mkdir(tmp_path / ".git")
+    assert "WFM405" in run_cli("b.json", "--project", cwd=tmp_path).out

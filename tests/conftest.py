@@ -102,4 +102,7 @@ hypothesis_settings.register_profile("long", max_examples=3000, deadline=None,
 # Mutation testing (`scripts/mutate.py`) wants the same examples for every mutant.
 hypothesis_settings.register_profile("mutation", max_examples=60, deadline=None, derandomize=True,
                                      suppress_health_check=[HealthCheck.too_slow])
-hypothesis_settings.load_profile("default")
+# The other Python versions of `.ci/run` run every test with fewer examples, beside the main run.
+hypothesis_settings.register_profile("quick", max_examples=15, deadline=None, database=None,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile(os.environ.get("WFMLINT_HYPOTHESIS_PROFILE", "default"))

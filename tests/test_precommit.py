@@ -26,7 +26,7 @@ def source_repo(tmp_path_factory):
     """A committed copy of this checkout: try-repo installs the hook from a git repository."""
     source = tmp_path_factory.mktemp("source")
     shutil.copytree(ROOT, source, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".pytest_cache",
+                    ignore=shutil.ignore_patterns(".git", ".venv", ".venv-*", ".ci-*", "*.egg-info", "__pycache__", ".pytest_cache",
                                                   ".hypothesis", "benchmarks"))
     _git(source, "init", "-q")
     _git(source, "add", "-A")

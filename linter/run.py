@@ -101,11 +101,19 @@ def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, s
                 continue
             real = real or os.path.realpath(directory)
             walked.append((full, os.path.normcase(os.path.join(real, name))))
-    if settings.config.respect_gitignore and walked:
+    if settings.config.respect_gitignore and walked and not _named_ignored(path):
         ignored = _git_ignored(path, [full for full, _ in walked])
         walked = [item for item in walked if item[0] not in ignored]
     walked.sort()
     return walked
+
+
+def _named_ignored(directory: str) -> bool:
+    """Whether the directory a walk starts from is itself ignored by git: then the user named
+    it on purpose (`wfmlint build/payloads`), and what is in it is linted."""
+    absolute = os.path.abspath(directory)
+    parent = os.path.dirname(absolute)
+    return parent != absolute and bool(_git_ignored(parent, [absolute]))
 
 
 def _git_ignored(directory: str, files: list[str]) -> set[str]:

@@ -32,6 +32,8 @@ def test_walks_respect_gitignore_unless_told_not_to(tmp_path):
     (tmp_path / "generated").mkdir()
     (tmp_path / "generated" / "p.json").write_text(BLANK)
     assert run_cli(".", cwd=tmp_path).out == "No problems in 0 files.\n"
+    # an ignored directory named on purpose is linted (the rules apply to what a walk finds)
+    assert run_cli("generated", cwd=tmp_path).out.startswith("generated/p.json:")
     (tmp_path / "wfmlint.toml").write_text("respect-gitignore = false\n")
     assert run_cli(".", cwd=tmp_path).out.startswith("generated/p.json:")
 

@@ -80,7 +80,8 @@ def _load_settings(config_path: str | None, overrides: Overrides) -> Settings:
         else:
             found = find_config(Path.cwd())
             config = load_config(found) if found else config_from_table({}, None)
-        settings = Settings(config, overrides)
+        # without --config, the closest config to each file applies (as ruff's)
+        settings = Settings(config, overrides, hierarchical=not config_path)
         from .registry import registry
 
         rules = registry()
@@ -216,7 +217,7 @@ def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
                         stdin=lambda: sys.stdin.buffer.read(), stdin_filename=stdin_filename,
                         progress_factory=(lambda n: _Progress(n) if n >= PROGRESS_THRESHOLD else None)
                         if show_progress else None, project=project)
-    except RunError as error:
+    except (RunError, ConfigError) as error:  # a subproject's config may be the bad one
         _fail(str(error))
 
 

@@ -307,6 +307,24 @@ class Settings:
     config: Config = DEFAULT_CONFIG
     overrides: Overrides = Overrides()
     existing_time_zone: str | None = None  # `businessUnitTimeZone` of --existing, for WFM305
+    # The closest config to each file applies (as ruff's): set when no --config was given.
+    hierarchical: bool = field(default=False, compare=False)
+
+    def for_path(self, path: str) -> Settings:
+        """The settings of `path`: those of the closest config above it when that is not this
+        one (a subproject's own wfmlint.toml), else these. ConfigError if that config is bad."""
+        if not self.hierarchical or path == "-":
+            return self
+        directory = os.path.dirname(os.path.abspath(path))
+        cache = self.__dict__.setdefault("_nearest", {})  # per Settings: it is frozen
+        if directory not in cache:
+            found = find_config(Path(directory))
+            if found is None or str(found) == self.config.source or \
+                    (self.config.source and os.path.samefile(found, self.config.source)):
+                cache[directory] = self
+            else:
+                cache[directory] = Settings(load_config(found), self.overrides, self.existing_time_zone)
+        return cache[directory]
 
     @property
     def root(self) -> Path:
@@ -339,6 +357,9 @@ class Settings:
         return glob_match_any((*self.config.exclude, *self.config.extend_exclude), relative)
 
     def claimed_profile(self, path: str) -> str | None:
+        nearest = self.for_path(path)
+        if nearest is not self:
+            return nearest.claimed_profile(path)
         if self.overrides.profile:
             return self.overrides.profile
         if self.config.profile != "auto":
@@ -352,6 +373,9 @@ class Settings:
         return None
 
     def schema_for(self, path: str) -> str | None:
+        nearest = self.for_path(path)
+        if nearest is not self:
+            return nearest.schema_for(path)
         if not self.config.schemas:
             return None
         relative = self.relative(path)
@@ -362,6 +386,9 @@ class Settings:
 
     def rule_settings(self, path: str) -> dict[str, RuleSetting]:
         """The rules that run on `path`, with their severities and options (do not mutate)."""
+        nearest = self.for_path(path)
+        if nearest is not self:
+            return nearest.rule_settings(path)
         matched: tuple[str, ...] = ()
         if self.config.per_file_ignores:
             relative = self.relative(path)

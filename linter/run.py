@@ -179,25 +179,37 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
 
 def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
                  stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
+    """Every file's pass, each with the settings of its closest config; the files of one
+    config in a process pool when they are worth it."""
     def one(path: str) -> FileResult:
         if path == "-":
             data = stdin() if stdin else b""
-            return analyse_bytes(data, stdin_filename or "-", settings)
-        return analyse_path(path, settings)
+            name = stdin_filename or "-"
+            return analyse_bytes(data, name, settings.for_path(name))
+        return analyse_path(path, settings.for_path(path))
 
-    on_disk = [f for f in files if f != "-"]
-    if jobs > 1 and len(on_disk) > 1:
+    by_settings: dict[int, tuple[Settings, list[str]]] = {}
+    for path in files:
+        if path != "-":
+            own = settings.for_path(path)
+            by_settings.setdefault(id(own), (own, []))[1].append(path)
+    done: dict[str, FileResult] = {}
+    if jobs > 1:
         from .parallel import analyse_in_parallel
 
-        parallel = analyse_in_parallel(on_disk, settings, jobs, progress)
-        if parallel is not None:
-            results = iter(parallel)
-            return [next(results) if f != "-" else one(f) for f in files]
+        for own, paths in by_settings.values():
+            if len(paths) > 1:
+                parallel = analyse_in_parallel(paths, own, jobs, progress)
+                if parallel is not None:
+                    done.update(zip(paths, parallel))
     out = []
     for path in files:
-        out.append(one(path))
-        if progress:
-            progress(1)
+        result = done.get(path) if path != "-" else None
+        if result is None:
+            result = one(path)
+            if progress:
+                progress(1)
+        out.append(result)
     return out
 
 

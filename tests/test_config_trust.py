@@ -81,3 +81,28 @@ def test_an_extend_cycle_is_exit_2(tmp_path):
     (tmp_path / "p.json").write_text(BLANK)
     result = run_cli("p.json", "--config", "a.toml", cwd=tmp_path)
     assert result.code == 2 and "cycle" in result.err
+
+
+def test_the_closest_config_to_each_file_applies(tmp_path):
+    """As ruff's: a subproject's own config governs its files, whatever directory the run
+    starts in, so the command line, the hook and the language server agree on each file."""
+    (tmp_path / "wfmlint.toml").write_text('ignore = ["WFM103"]\n')
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "wfmlint.toml").write_text('[severity]\nWFM103 = "warning"\n')
+    (tmp_path / "p.json").write_text(BLANK)
+    (tmp_path / "team" / "p.json").write_text(BLANK)
+    for cwd in (tmp_path, tmp_path / "team"):
+        paths = ["p.json", "team/p.json"] if cwd == tmp_path else ["../p.json", "p.json"]
+        found = json.loads(run_cli(*paths, "--format", "json", cwd=cwd).out)
+        assert [(f["path"].split("/")[-2:], f["code"], f["severity"]) for f in found] == [
+            (["team", "p.json"] if cwd == tmp_path else ["p.json"], "WFM103", "warning")]
+    # --config names one config for every file
+    assert run_cli("team/p.json", "--config", "wfmlint.toml", cwd=tmp_path).out == "No problems in 1 file.\n"
+
+
+def test_a_broken_config_of_a_subproject_is_exit_2(tmp_path):
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "wfmlint.toml").write_text("ignore = [\n")
+    (tmp_path / "team" / "p.json").write_text(BLANK)
+    result = run_cli(".", cwd=tmp_path)
+    assert result.code == 2 and "team/wfmlint.toml" in result.err

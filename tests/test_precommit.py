@@ -94,3 +94,24 @@ def test_a_staged_file_that_races_a_committed_one_fails_the_hook(source_repo, tm
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "week48-fix.json:9:20: WFM405" in failed.stdout  # at the agent's version
     assert "week48-fix.json:12:9: WFM301" in failed.stdout
+
+
+def test_batches_of_a_long_file_list_see_each_other(source_repo, tmp_path):
+    """pre-commit splits a long list of files into batches (here: long names, so that 700
+    files make two), which once never saw each other: the first and the last file race."""
+    repo = tmp_path / "payloads"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "wfmlint.toml").write_text('include = ["**/*.json"]\n')
+    padding = "x" * 180
+    for number in range(700):
+        user = "racer" if number in (0, 699) else f"agent-{number}"
+        (repo / f"{number:04d}-{padding}.json").write_text(update(
+            {"userId": user, "metadata": {"version": 2},
+             "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]}))
+    _git(repo, "add", "-A")
+    result = _try_repo(source_repo, repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.count("No problems in") + result.stdout.count("Found ") >= 2  # batches
+    assert f'0699-{padding}.json:9:20: WFM405 agent "racer" at version 2 is also written by ' \
+           f'0000-{padding}.json' in result.stdout

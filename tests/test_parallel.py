@@ -127,8 +127,9 @@ if mode == "dies":
     parallel.analyse_path = dies_in_a_worker
 else:  # a program with a thread of its own: no fork
     threading.Thread(target=threading.Event().wait, daemon=True).start()
+method = parallel._start_method().get_start_method()  # as the pool is about to choose it
 pooled = [(r.path, r.error, r.issues) for r in parallel.analyse_in_parallel(paths, Settings(), 2, always=True)]
-print(parallel._start_method().get_start_method(), pooled == alone)
+print(method, pooled == alone)  # (asked after the pool, a thread of the pool may still be ending)
 """
 
 

@@ -267,7 +267,7 @@ def test_printable_check_covers_bidi_and_line_separators():
         assert not char.isprintable(), unicodedata.name(char, hex(ord(char)))
 
 
-def _backtracking_glob(pattern: str) -> "re.Pattern[str]":
+def _backtracking_glob(pattern: str):
     """The translation wfmlint used before its globs were matched segment by segment: the
     oracle for what a pattern means (it is exponential on hostile patterns, not on these)."""
     import re

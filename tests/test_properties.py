@@ -1,7 +1,6 @@
 """Property tests: the overlap rules name exactly the pairs a brute-force O(n^2) check finds,
 and every reported position holds the value its pointer names."""
 import json
-from array import array
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, strategies as st

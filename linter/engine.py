@@ -3,13 +3,13 @@ rules, locate what is reported, filter. `lint_text` does no I/O."""
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import profiles as P
 from .config import Config, Settings
 from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
-from .files import BadCompression, UnreadableFile, read_payload
+from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, read_payload
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
 from .payload import FileFacts, Payload
@@ -201,7 +201,11 @@ def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> 
     return (None, problem) if problem else (claimed, None)
 
 
-def _too_large(size: int, limit: int) -> Issue:
+def _too_large(size: int | None, limit: int) -> Issue:
+    """WFM006 for a file of `size` bytes, or (None) one that decompresses to more than it."""
+    if size is None:
+        return Issue("WFM006", f"file decompresses to more than max-file-size ({limit} bytes); "
+                     "nothing else is checked in it", offset=0)
     return Issue("WFM006", f"file is {size} bytes, over max-file-size ({limit}); nothing else is "
                  "checked in it", offset=0)
 
@@ -215,17 +219,12 @@ def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, 
         return read_payload(path, limit), None, None
     except BadCompression as bad:
         return None, None, Issue("WFM002", f"{bad}; nothing else is checked in it", offset=0)
+    except TooLarge as large:
+        return None, None, _too_large(large.size, limit)
+    except NotRegular as special:
+        return None, f"{path}: {special}; skipped", None
     except UnreadableFile as unreadable:
-        if unreadable.size is not None:
-            issue = _too_large(unreadable.size, limit)
-            if path.endswith(".gz"):
-                issue = replace(issue, message=f"file decompresses to more than max-file-size "
-                                               f"({limit} bytes); nothing else is checked in it")
-            return None, None, issue
-        reason = str(unreadable)
-        if reason.startswith("not a regular file"):
-            reason += "; skipped"
-        return None, f"{path}: {reason}", None
+        return None, f"{path}: {unreadable}", None
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:

@@ -11,15 +11,24 @@ AUXILIARY_LIMIT = 64 * 1024 * 1024
 
 
 class UnreadableFile(Exception):
-    """Why a file was not read; `size` is set when it was only too large."""
-
-    def __init__(self, reason: str, size: int | None = None) -> None:
-        super().__init__(reason)
-        self.size = size
+    """Why a file was not read."""
 
 
 class MissingFile(UnreadableFile):
     pass
+
+
+class NotRegular(UnreadableFile):
+    """A FIFO, device or socket: never read (a FIFO would block, `/dev/zero` never end)."""
+
+
+class TooLarge(UnreadableFile):
+    """Over the limit: `size` bytes, or None for a compressed file that decompresses to more
+    than the limit (its full size is never computed)."""
+
+    def __init__(self, reason: str, size: int | None) -> None:
+        super().__init__(reason)
+        self.size = size
 
 
 def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
@@ -35,15 +44,15 @@ def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise UnreadableFile("is a directory")
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile("not a regular file (FIFO, device or socket)")
+            raise NotRegular("not a regular file (FIFO, device or socket)")
         if info.st_size > limit:
-            raise UnreadableFile(f"is {info.st_size} bytes, over the limit of {limit}", info.st_size)
+            raise TooLarge(f"is {info.st_size} bytes, over the limit of {limit}", info.st_size)
         try:
             data = handle.read(limit + 1)
         except OSError as error:
             raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
     if len(data) > limit:  # it grew while we read it
-        raise UnreadableFile(f"is over the limit of {limit} bytes", len(data))
+        raise TooLarge(f"is over the limit of {limit} bytes", len(data))
     return data
 
 
@@ -77,5 +86,5 @@ def gunzip(data: bytes, limit: int) -> bytes:
     except (OSError, EOFError, zlib.error) as error:
         raise BadCompression(f"named .gz but not valid gzip data ({error})") from None
     if len(out) > limit:
-        raise UnreadableFile(f"decompresses to over {limit} bytes", limit + 1)
+        raise TooLarge(f"decompresses to over {limit} bytes", None)
     return out

@@ -1,17 +1,21 @@
-"""Writing a report or a baseline so a reader never sees half a file."""
+"""Writing a report, a baseline or the project cache so a reader never sees half a file."""
 from __future__ import annotations
 
 import os
 import tempfile
 
 
-def write_atomically(path: str, text: str) -> None:
+def write_atomically(path: str, content: str | bytes) -> None:
+    """`content` (text is written as UTF-8) to a temporary file beside `path`, renamed into
+    place; the temporary file is removed if anything fails."""
+    if isinstance(content, str):
+        # lone surrogates (undecodable file names) are written as escapes, never refused
+        content = content.encode("utf-8", "backslashreplace")
     directory = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".wfmlint-", suffix=".tmp", dir=directory)
     try:
-        # lone surrogates (undecodable file names) are written as escapes, never refused
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
             out.flush()
             os.fsync(out.fileno())
         if os.path.exists(path):

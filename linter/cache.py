@@ -14,6 +14,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from .atomic import write_atomically
 from .files import UnreadableFile, read_regular_file
 from .payload import FileFacts
 from .version import __version__
@@ -72,15 +73,11 @@ class FactsCache:
 
     def save(self) -> None:
         import msgspec
-        import tempfile
 
         if self.stored is not None and self.stored.keys() == self.used.keys():
             return  # nothing new, nothing gone
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(msgspec.msgpack.encode(self.used))
-            os.replace(temporary, self.file)
+            write_atomically(str(self.file), msgspec.msgpack.encode(self.used))
         except OSError:
             pass  # a cache that cannot be written only costs time

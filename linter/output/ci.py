@@ -12,12 +12,18 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 _RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
-def project_path(path: str, root: str | None) -> str:
-    """`path` relative to the project root, with `/`; as given when it lies outside it."""
+def inside_root(path: str, root: str | None) -> str | None:
+    """`path` relative to the project root, with `/`; None when it lies outside it (or is
+    stdin, or there is no root)."""
     if root is None or path == "-":
-        return path
+        return None
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    return path if relative.startswith("..") else relative.replace(os.sep, "/")
+    return None if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def project_path(path: str, root: str | None) -> str:
+    """`path` relative to the project root; as given when it lies outside it."""
+    return inside_root(path, root) or path
 
 
 def render_gitlab(findings, run, *, root: str | None = None, **_options) -> str:

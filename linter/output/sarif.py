@@ -37,12 +37,12 @@ def _root_uri(root: str) -> str:
 def _location(path: str, root: str | None) -> dict:
     """An artifact location relative to the project root (`uriBaseId`), so that code scanning
     finds the file whatever directory wfmlint ran in; an absolute `file:` URI outside it."""
-    if root is not None and path != "-":
-        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-        if not relative.startswith(".."):
-            return {"uri": _uri(relative.replace(os.sep, "/")), "uriBaseId": ROOT_ID}
-        return {"uri": _uri(os.path.abspath(path))}
-    return {"uri": _uri(path)}
+    from .ci import inside_root
+
+    relative = inside_root(path, root)
+    if relative is not None:
+        return {"uri": _uri(relative), "uriBaseId": ROOT_ID}
+    return {"uri": _uri(os.path.abspath(path) if root is not None and path != "-" else path)}
 
 
 def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:

@@ -373,6 +373,7 @@ def init(force: bool) -> None:
 
     from .atomic import write_atomically
     from .engine import analyse_path
+    from .profiles import GENESYS
     from .run import discover
 
     target = Path("wfmlint.toml")
@@ -387,15 +388,14 @@ def init(force: bool) -> None:
              "# so a file there is always checked as one (a broken or misspelt file fails instead",
              "# of being skipped). Edit freely; `wfmlint explain WFM005` says what claiming does.", ""]
     claimed = []
-    genesys = ("genesys-update", "genesys-import", "genesys-schedule-export")
     for directory, found in sorted(by_directory.items()):
         profiles = Counter(profile for _, profile in found)
-        if len(profiles) == 1 and found[0][1] in genesys:  # a directory of one kind: claim it
+        if len(profiles) == 1 and found[0][1] in GENESYS:  # a directory of one kind: claim it
             pattern = "*.json" if directory == "." else f"{directory}/*.json"
             claimed.append(f'"{pattern}" = "{found[0][1]}"  # {len(found)} file'
                            f'{"s" if len(found) != 1 else ""} found')
         else:  # mixed: claim the Genesys files one by one
-            claimed += [f'"{path}" = "{profile}"' for path, profile in found if profile in genesys]
+            claimed += [f'"{path}" = "{profile}"' for path, profile in found if profile in GENESYS]
     if claimed:
         lines += ["[profiles]", *claimed]
     else:

@@ -105,7 +105,6 @@ class WfmlintServer(LanguageServer):
         makes the frames look for the next header."""
         problems: list[str] = []
         frames = Frames(getattr(stdin, "read1", stdin.read), BODY_LIMIT, problems.append)
-        message = None
         try:
             while True:
                 body = frames.next_body()

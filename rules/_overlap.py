@@ -39,6 +39,12 @@ class Overlap(NamedTuple):
     copy_count: int
 
 
+def _shift_keys(entry) -> tuple[tuple, tuple]:
+    """The count keys of an entry's shift id, in any file and in its own file (the sweep
+    counts under them, `_overlap` reads them back: one spelling for both)."""
+    return ("shift", entry.shift_id), ("shift", entry.shift_id, entry.path)
+
+
 def _keys(entries: list) -> Callable[[int], tuple]:
     """What the sweep counts an entry under: its interval, and (when it has a shift id) the
     shift id with and without its file, so that the same shift written by two files (WFM405's
@@ -48,7 +54,7 @@ def _keys(entries: list) -> Callable[[int], tuple]:
         interval = (entry.start, entry.end)
         if entry.shift_id is None:
             return (interval,)
-        shift, here = ("shift", entry.shift_id), ("shift", entry.shift_id, entry.path)
+        shift, here = _shift_keys(entry)
         return (interval, shift, here, (shift, interval), (here, interval))
     return keys
 
@@ -59,7 +65,7 @@ def _overlap(entries: list, index: int, open_items) -> Overlap | None:
     same_interval = open_items.count(interval)
     other_files = same_interval_other_files = 0
     if entry.shift_id is not None:
-        shift, here = ("shift", entry.shift_id), ("shift", entry.shift_id, entry.path)
+        shift, here = _shift_keys(entry)
         other_files = open_items.count(shift) - open_items.count(here)
         same_interval_other_files = open_items.count((shift, interval)) - open_items.count((here, interval))
     copy_count = same_interval - same_interval_other_files

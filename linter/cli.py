@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .config import ConfigError, Overrides, Settings, config_from_table, find_config, load_config
+from .config import (ConfigError, Overrides, ReferenceFiles, Settings, config_from_table, find_config,
+                     load_config)
 from .output import FORMATS, renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -128,6 +129,14 @@ class _Progress:
 @click.option("--profile", type=click.Choice(["genesys-update", "genesys-import",
               "genesys-schedule-export", "generic"]), help="Force a payload profile.")
 @click.option("--existing", type=click.Path(dir_okay=False), help="The current schedule (an export).")
+@click.option("--business-unit", type=click.Path(dir_okay=False),
+              help="The business unit's settings (GET .../businessunits/{id}?expand=settings); replaces config [genesys].")
+@click.option("--schedule", "target_schedule", type=click.Path(dir_okay=False),
+              help="The target schedule (GET .../weeks/{weekId}/schedules/{id}).")
+@click.option("--activity-codes", type=click.Path(dir_okay=False),
+              help="The business unit's activity codes (GET .../businessunits/{id}/activitycodes).")
+@click.option("--agents", multiple=True, type=click.Path(dir_okay=False),
+              help="A management unit's users (GET .../managementunits/{id}/users); repeat for each unit.")
 @click.option("--stdin-filename", help="Path to report for `-` (stdin).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
@@ -147,7 +156,7 @@ class _Progress:
                    "(the config's directory, or else the git work tree) in the run-wide rules "
                    "[default: on when files are named and a config is found].")
 def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
-          existing, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
+          existing, business_unit, target_schedule, activity_codes, agents, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
           quiet, verbose, colour, no_progress, force_exclude, project) -> None:
     """Lint files and directories (default: the current directory); `-` reads stdin."""
     # A lint run is short-lived and builds one large tree that it never frees early: the
@@ -157,7 +166,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
     keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
-                          ignore=_csv(ignore), profile=profile, force_exclude=force_exclude)
+                          ignore=_csv(ignore), profile=profile, force_exclude=force_exclude,
+                          references=_reference_files(business_unit, target_schedule, activity_codes, agents))
     settings = _load_settings(config_path, overrides)
     baseline_entries = _baseline(baseline) if baseline else None
     show_progress = (not no_progress and not quiet and sys.stderr.isatty()
@@ -172,7 +182,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         from .baseline import apply_baseline
 
         findings, unmatched = apply_baseline(findings, baseline_entries)
-    _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths))
+    _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
     if write_baseline:
         _write_baseline(write_baseline, findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
@@ -195,6 +205,15 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if not exit_zero and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
     _exit_fast(EXIT_CLEAN)
+
+
+def _reference_files(business_unit, schedule, activity_codes, agents) -> ReferenceFiles:
+    """The reference files named on the command line, relative to the working directory."""
+    def absolute(path):
+        return os.path.abspath(path) if path else None
+
+    return ReferenceFiles(absolute(business_unit), absolute(schedule), absolute(activity_codes),
+                          tuple(map(os.path.abspath, agents)) or None)
 
 
 def _baseline(path: str) -> list[dict]:
@@ -221,7 +240,8 @@ def _lint(paths, settings: Settings, existing: str | None, jobs: int | None,
         _fail(str(error))
 
 
-def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset = frozenset()) -> None:
+def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset = frozenset(),
+                   settings: Settings | None = None) -> None:
     """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
     every crash (never silent)."""
     for result in run.files:
@@ -230,6 +250,7 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
             _say(f"wfmlint: {'' if verbose else 'warning: '}{result.path}: skipped: matches no "
                  "payload profile (claim it in [profiles] if it is one)")
     if verbose:
+        _tell_references(run, settings)
         for entry in unmatched:
             _say(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
                  f"{entry.get('code')} {entry.get('message', '')}")
@@ -242,6 +263,18 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
             continue
         _say(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
              f" on {crash.path}: {last} (please report it)")
+
+
+def _tell_references(run, settings: Settings | None) -> None:
+    """Which reference files each update or import was checked against, and what they enable."""
+    from . import profiles as P
+
+    for result in run.files:
+        if settings is None or result.facts is None or result.facts.profile not in (P.UPDATE, P.IMPORT):
+            continue
+        references = settings.references_for(result.path)
+        if references:
+            _say(f"wfmlint: {result.path}: checked against " + "; ".join(references.enables()))
 
 
 def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:

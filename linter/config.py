@@ -35,6 +35,27 @@ class GenericMapping:
 
 
 @dataclass(frozen=True)
+class ReferenceFiles:
+    """Exports of the business unit's reference data (`references.py`), paths relative to
+    the config; `agents` is one management unit's users or a list of them."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    business_unit: str | None = None
+    schedule: str | None = None
+    activity_codes: str | None = None
+    agents: tuple[str, ...] | None = None  # a single path is read as a list of one
+
+
+@dataclass(frozen=True)
+class GenesysConfig(ReferenceFiles):
+    """`[tool.wfmlint.genesys]`: the reference files, and per glob (a repository holding
+    several business units) reference files that replace them key by key."""
+
+    per_file: dict[str, ReferenceFiles] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
 class Config:
     """The validated `[tool.wfmlint]` table (keys in kebab-case there). A plain frozen
     dataclass: pydantic validates it, but is imported only when there is a table to read."""
@@ -63,6 +84,7 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
     generic: GenericMapping | None = None
+    genesys: GenesysConfig = GenesysConfig()
     root: str = "."  # the config file's directory: paths in the config are relative to it
     source: str = ""
 
@@ -70,6 +92,8 @@ class Config:
 DEFAULT_CONFIG = Config()
 _KEYS = [f.name.replace("_", "-") for f in fields(Config) if f.name not in ("root", "source")]
 _GENERIC_KEYS = [f.name.replace("_", "-") for f in fields(GenericMapping)]
+_GENESYS_KEYS = [f.name.replace("_", "-") for f in fields(GenesysConfig)]
+REFERENCE_KEYS = tuple(f.name for f in fields(ReferenceFiles))
 
 
 def find_config(start: Path) -> Path | None:
@@ -150,20 +174,43 @@ def _absolute_paths(table: dict, directory: Path) -> dict:
     for key in ("existing", "permissions"):
         if isinstance(table.get(key), str):
             table[key] = str(directory / table[key])
+    if isinstance(table.get("genesys"), dict):
+        genesys = table["genesys"] = _absolute_references(table["genesys"], directory)
+        if isinstance(genesys.get("per-file"), dict):
+            genesys["per-file"] = {glob: _absolute_references(files, directory)
+                                   for glob, files in genesys["per-file"].items()}
     if isinstance(table.get("schemas"), dict):
         table["schemas"] = {pattern: str(directory / schema) if isinstance(schema, str) else schema
                             for pattern, schema in table["schemas"].items()}
     return table
 
 
-def _snake(table: Any, nested_tables: tuple[str, ...] = ("generic",)) -> Any:
-    """Kebab-case keys to field names; an underscore spelling stays as typed, so it is unknown."""
+def _absolute_references(table: Any, directory: Path) -> Any:
+    if not isinstance(table, dict):
+        return table
+    table = dict(table)
+    for key in ("business-unit", "schedule", "activity-codes", "agents"):
+        value = table.get(key)
+        if isinstance(value, str):
+            table[key] = str(directory / value)
+        elif isinstance(value, list):
+            table[key] = [str(directory / v) if isinstance(v, str) else v for v in value]
+    return table
+
+
+def _snake(table: Any, nested_tables: tuple[str, ...] = ("generic", "genesys")) -> Any:
+    """Kebab-case keys to field names; an underscore spelling stays as typed, so it is unknown.
+    Keys of the nested tables too; not the globs that key `genesys.per-file`."""
     if not isinstance(table, dict):
         return table
     out = {}
     for key, value in table.items():
         name = key.replace("-", "_") if "_" not in key else key + "\0"
-        out[name] = _snake(value, ()) if name in nested_tables else value
+        if name == "per_file" and isinstance(value, dict) and "genesys" not in nested_tables:
+            value = {glob: _snake(files, ()) for glob, files in value.items()}
+        elif name in nested_tables:
+            value = _snake(value, ())
+        out[name] = value
     return out
 
 
@@ -175,12 +222,38 @@ def config_from_table(table: dict, path: Path | None, table_name: str = "[tool.w
     from pydantic import TypeAdapter, ValidationError
 
     try:
-        config = TypeAdapter(Config).validate_python({**_snake(table), **root})
+        config = TypeAdapter(Config).validate_python({**_agents_as_lists(_snake(table)), **root})
     except ValidationError as error:
         raise ConfigError(f"{where}: {_describe(error)}") from None
     _check_values(config, where)
     _check_rule_references(config, where)
     return config
+
+
+def _named_files(files: ReferenceFiles, root: Path | None = None) -> dict[str, Any]:
+    """The reference files a table names (keys as `load_references` takes them)."""
+    named: dict[str, Any] = {}
+    for key in REFERENCE_KEYS:
+        value = getattr(files, key)
+        if value is None:
+            continue
+        if root is not None:
+            value = tuple(str(root / v) for v in value) if key == "agents" else str(root / value)
+        named[key] = value
+    return named
+
+
+def _agents_as_lists(table: dict) -> dict:
+    """`agents = "one.json"` is a list of one (one management unit)."""
+    genesys = table.get("genesys")
+    if not isinstance(genesys, dict):
+        return table
+    tables = [genesys, *(genesys.get("per_file") or {}).values()] \
+        if isinstance(genesys.get("per_file"), dict) else [genesys]
+    for files in tables:
+        if isinstance(files, dict) and isinstance(files.get("agents"), str):
+            files["agents"] = [files["agents"]]
+    return table
 
 
 def _check_values(config: Config, where: str) -> None:
@@ -223,11 +296,17 @@ def _describe(error) -> str:
     loc = [str(part).rstrip("\0") for part in first["loc"]]
     top = {"per_file_ignores", "profiles", "schemas", "severity", "rules"}
     # field names back to the kebab-case keys users write; table keys (globs, codes) stay as typed
-    shown = [part.replace("_", "-") if index == 0 or loc[0] == "generic" and index == 1 else part
-             for index, part in enumerate(loc)]
+    nested = loc[:1] in (["generic"], ["genesys"])  # tables whose keys are field names too
+    per_file = loc[:2] == ["genesys", "per_file"]  # ... keyed by globs, each a table
+    shown = [part.replace("_", "-") if index == 0 or nested and index == 1 or per_file and index == 3
+             else part for index, part in enumerate(loc)]
     key = ".".join(shown) or "(table)"
     if first["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
-        known = _GENERIC_KEYS if loc and loc[0] == "generic" and len(loc) > 1 else _KEYS
+        known = _KEYS
+        if per_file and len(loc) == 4:
+            known = [name.replace("_", "-") for name in REFERENCE_KEYS]
+        elif nested and len(loc) == 2:
+            known = _GENERIC_KEYS if loc[0] == "generic" else _GENESYS_KEYS
         close = difflib.get_close_matches(shown[-1], known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
@@ -291,6 +370,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     profile: str | None = None
     force_exclude: bool = False
+    references: ReferenceFiles = ReferenceFiles()  # --business-unit, --schedule, ... (absolute)
 
 
 @dataclass(frozen=True)
@@ -371,6 +451,70 @@ class Settings:
             if glob_match(pattern, relative):
                 return profile
         return None
+
+    def references_for(self, path: str):
+        """The business unit's reference data that applies to `path` (`references.References`,
+        false when there is none): the command line's files, then the first `genesys.per-file`
+        glob that matches, then `[genesys]`, key by key. ConfigError when a file cannot serve."""
+        nearest = self.for_path(path)
+        if nearest is not self:
+            return nearest.references_for(path)
+        files = dict(self._reference_tables()[0][1])
+        if self.config.genesys.per_file:
+            relative = self.relative(path)
+            for pattern, table in self._reference_tables()[1:]:
+                if glob_match(pattern, relative):
+                    files.update(table)
+                    break
+        files.update(_named_files(self.overrides.references))
+        return self._load_references(files)
+
+    def time_zone_for(self, path: str) -> str | None:
+        """The business unit's zone, for dates without a time (`businessUnitDate`, a week's
+        first day): the business-unit reference file's, else config `timezone`, else the
+        `businessUnitTimeZone` of --existing; None means UTC."""
+        unit = self.references_for(path).business_unit
+        if unit is not None:
+            return unit.time_zone
+        return self.for_path(path).config.timezone or self.existing_time_zone
+
+    def load_references(self) -> None:
+        """Read every reference file the config and command line name, once: ConfigError for
+        the first that cannot serve (before anything is linted, not in the middle)."""
+        base = {**self._reference_tables()[0][1], **_named_files(self.overrides.references)}
+        self._load_references(base)
+        for _pattern, table in self._reference_tables()[1:]:
+            self._load_references({**base, **table, **_named_files(self.overrides.references)})
+
+    def _reference_tables(self) -> list[tuple[str, dict]]:
+        """("", the `[genesys]` files), then (glob, its files) per `genesys.per-file` table;
+        the paths made absolute from the config's directory."""
+        tables = self.__dict__.get("_reference_table_list")
+        if tables is None:
+            genesys = self.config.genesys
+            tables = [("", _named_files(genesys, self.root))]
+            tables += [(pattern, _named_files(table, self.root))
+                       for pattern, table in genesys.per_file.items()]
+            self.__dict__["_reference_table_list"] = tables
+        return tables
+
+    def _load_references(self, files: dict):
+        from .references import ReferenceFileError, load_references
+
+        key = tuple(sorted(files.items()))
+        cache = self.__dict__.setdefault("_references", {})
+        if key not in cache:
+            try:
+                cache[key] = load_references(**files, shown=self._shown_path)
+            except ReferenceFileError as error:
+                raise ConfigError(str(error)) from None
+        return cache[key]
+
+    def _shown_path(self, path: str) -> str:
+        """A file the config names, as messages show it: relative to the config's directory
+        when it is inside (the same whatever the working directory), else as given."""
+        relative = self.relative(path)
+        return path if relative.startswith("../") else relative
 
     def schema_for(self, path: str) -> str | None:
         nearest = self.for_path(path)

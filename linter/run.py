@@ -192,6 +192,8 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
     for path in files:
         if path != "-":
             own = settings.for_path(path)
+            if id(own) not in by_settings:
+                own.load_references()  # a subproject's: read here, once, not in each worker
             by_settings.setdefault(id(own), (own, []))[1].append(path)
     done: dict[str, FileResult] = {}
     if jobs > 1:
@@ -278,6 +280,7 @@ def _auxiliaries(settings: Settings, existing: str | None
     if config.permissions:
         manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
                                          "config 'permissions'", (P.PERMISSIONS,))
+    settings.load_references()  # a reference file that cannot serve stops the run first
     return settings, existing_result, manifest_result
 
 

@@ -34,7 +34,10 @@ extend-select = ["WFM206"]
 ```
 
 ## Options
-- `granularity-minutes` (integer, default 15): the grid.
+- `granularity-minutes` (integer, default 15): the grid. When config does not set it and a
+  business-unit reference file applies (config `[genesys] business-unit`), the grid is the
+  business unit's: 1 minute when its `settings.scheduling.allowWorkPlanPerMinuteGranularity`
+  is true, else 15.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue
 from wfmlint.profiles import GENERIC
+from wfmlint.rules._reference import references_of
 from wfmlint.timestamps import NS_PER_MINUTE, format_instant
 
 CODE = "WFM206"
@@ -51,6 +55,7 @@ OPTIONS = {"granularity-minutes": (int, 15)}
 
 
 def check(payload, options) -> Iterator[Issue]:
+    options = {**options, "granularity-minutes": _grid_minutes(payload, options)}
     grid = options["granularity-minutes"] * NS_PER_MINUTE
     for shift in payload.shifts:
         for activity in shift.activities:
@@ -61,6 +66,17 @@ def check(payload, options) -> Iterator[Issue]:
         for entry in payload.facts.entries:
             if entry.start % grid or (entry.end - entry.start) % grid:
                 yield _issue(entry.pointer, entry.start, entry.end, options)
+
+
+def _grid_minutes(payload, options) -> int:
+    """The option when config sets it; else the business unit's scheduling granularity (a
+    business-unit reference file); else the default."""
+    configured = payload.settings.config.rules
+    if any("granularity-minutes" in configured.get(key, {}) for key in (CODE, NAME)):
+        return options["granularity-minutes"]
+    references = references_of(payload)
+    unit = references.business_unit if references else None
+    return unit.granularity if unit is not None else options["granularity-minutes"]
 
 
 def _issue(pointer: str, start: int, end: int, options: dict) -> Issue:

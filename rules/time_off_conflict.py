@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a full-day time-off marker whose day (its `businessUnitDate`, midnight to midnight in
-config `timezone`, else the `businessUnitTimeZone` of `--existing`, else UTC) holds activities of
+the business unit's time zone: that of the business-unit reference file, else config
+`timezone`, else the `businessUnitTimeZone` of `--existing`, else UTC) holds activities of
 the same agent in the same payload, with the first such activity as a related location. Deleted
 markers, shifts and agents take no part.
 
@@ -27,43 +28,20 @@ applies last.
 ```
 
 ## Options
-None (the day's zone is config `timezone`).
+None (the day's zone is the business unit's, as above).
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
-from wfmlint.timestamps import NS_PER_SECOND
+from wfmlint.rules._calendar import day_bounds, zone_of
 
 CODE = "WFM305"
 NAME = "time-off-conflict"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-
-
-def _zone(payload):
-    name = payload.settings.config.timezone or payload.settings.existing_time_zone
-    if not name:
-        return timezone.utc
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(name)
-    except (ValueError, LookupError):
-        return timezone.utc
-
-
-def _day_bounds(day, zone) -> tuple[int, int]:
-    """The day from its midnight to the next (23 or 25 hours across a clock change)."""
-    start = int(datetime(day.year, day.month, day.day, tzinfo=zone).timestamp())
-    if day == date.max:  # no next midnight to end at: the last day there is lasts 24 hours
-        end = start + 86400
-    else:
-        end = int(datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone).timestamp())
-    return start * NS_PER_SECOND, end * NS_PER_SECOND
 
 
 def check(payload, options) -> Iterator[Issue]:
@@ -74,12 +52,12 @@ def check(payload, options) -> Iterator[Issue]:
     for shift in payload.shifts:
         if shift.user_id in days_off:
             shifts[shift.user_id].append(shift)
-    zone = _zone(payload)
+    zone = zone_of(payload)
     for marker in payload.markers:
         if marker.day is None or marker.user_id is None:
             continue
         try:
-            start, end = _day_bounds(marker.day, zone)
+            start, end = day_bounds(marker.day, zone)
         except (OverflowError, ValueError):
             continue
         clashes = sorted((a for shift in shifts[marker.user_id] for a in shift.activities_within(start, end)),

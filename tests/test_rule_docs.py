@@ -15,7 +15,8 @@ SPEC_CODES = """WFM001 WFM002 WFM003 WFM004 WFM005 WFM006 WFM101 WFM102 WFM103 W
 WFM108 WFM201 WFM202 WFM203 WFM204 WFM205 WFM206 WFM207 WFM301 WFM302 WFM303 WFM304 WFM305 WFM401
 WFM402 WFM403 WFM404 WFM405 WFM501 WFM502""".split()
 # codes the issues added after the spec (never renumbered: new rules take new codes)
-ISSUE_CODES = "WFM007 WFM109 WFM110 WFM111 WFM112 WFM208 WFM209 WFM210 WFM306 WFM307 WFM406".split()
+ISSUE_CODES = ("WFM007 WFM109 WFM110 WFM111 WFM112 WFM208 WFM209 WFM210 WFM306 WFM307 WFM406 "
+               "WFM601 WFM602 WFM603 WFM604 WFM605 WFM606 WFM607").split()
 RULES = list(registry())
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 
@@ -49,6 +50,7 @@ def _files(section: str) -> list[tuple[str, bytes]]:
 def _run_example(tmp_path: Path, section: str):
     args = []
     for name, data in _files(section):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
         if name.startswith("existing"):
             args += ["--existing", name]

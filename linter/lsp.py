@@ -11,6 +11,7 @@ import asyncio
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -21,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from .version import __version__
-from .config import ConfigError, Settings, config_from_table, find_config, load_config
+from .config import ConfigError, GenesysConfig, Settings, config_from_table, find_config, load_config
 from .lsp_io import Frames, parse_body
 from .lsp_positions import ClientPositions
 from .output.sarif import DOCS
@@ -69,7 +70,13 @@ class WfmlintServer(LanguageServer):
             except ConfigError as error:
                 problem = f"wfmlint: {error}"
                 config = config_from_table({}, None)
-            settings = self.settings_by_dir[directory] = Settings(config)
+            settings = Settings(config)
+            try:
+                settings.load_references()
+            except ConfigError as error:  # then linted without them, and the user told
+                problem = f"wfmlint: {error}"
+                settings = Settings(replace(config, genesys=GenesysConfig()))
+            self.settings_by_dir[directory] = settings
         return settings, problem
 
     # -- input ----------------------------------------------------------------------------

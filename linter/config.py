@@ -283,7 +283,8 @@ def _check_globs(config: Config, where: str) -> None:
     for key, patterns in (("include", config.include), ("exclude", config.exclude),
                           ("extend-exclude", config.extend_exclude),
                           ("per-file-ignores", config.per_file_ignores),
-                          ("profiles", config.profiles), ("schemas", config.schemas)):
+                          ("profiles", config.profiles), ("schemas", config.schemas),
+                          ("genesys.per-file", config.genesys.per_file)):
         for pattern in patterns:
             try:
                 validate_glob(pattern)
@@ -293,13 +294,14 @@ def _check_globs(config: Config, where: str) -> None:
 
 def _describe(error) -> str:
     first = error.errors()[0]
-    loc = [str(part).rstrip("\0") for part in first["loc"]]
+    raw = [str(part) for part in first["loc"]]  # a key typed with "_" ends in "\0" (`_snake`)
+    loc = [part.rstrip("\0") for part in raw]
     top = {"per_file_ignores", "profiles", "schemas", "severity", "rules"}
     # field names back to the kebab-case keys users write; table keys (globs, codes) stay as typed
     nested = loc[:1] in (["generic"], ["genesys"])  # tables whose keys are field names too
     per_file = loc[:2] == ["genesys", "per_file"]  # ... keyed by globs, each a table
-    shown = [part.replace("_", "-") if index == 0 or nested and index == 1 or per_file and index == 3
-             else part for index, part in enumerate(loc)]
+    shown = [part.replace("_", "-") if (index == 0 or nested and index == 1 or per_file and index == 3)
+             and not raw[index].endswith("\0") else part for index, part in enumerate(loc)]
     key = ".".join(shown) or "(table)"
     if first["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
         known = _KEYS

@@ -136,6 +136,8 @@ def _body(path: str, role: str, shown: Callable[[str], str]) -> Any:
     except UnicodeDecodeError as error:
         raise ReferenceFileError(f"{name}: {role}: not UTF-8 ({error.reason} at byte "
                                  f"{error.start})") from None
+    if not text.strip():
+        raise ReferenceFileError(f"{name}: {role}: the file is empty; save the body of the GET request")
     parsed = parse(text)
     if not parsed.ok:
         issue = parsed.issues[0]

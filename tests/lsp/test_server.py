@@ -74,3 +74,19 @@ async def test_positions_are_in_utf16_units(client: LanguageClient, tmp_path):
     blank = next(d for d in diagnostics if d.code == "WFM103")
     # the emoji is one code point but two UTF-16 units
     assert blank.range.start.character == text.index('""') + 1
+
+
+async def test_reference_files_of_the_workspace_config_are_used(client: LanguageClient, tmp_path):
+    """The editor checks against the business unit's reference files as the CLI does; one that
+    cannot serve is shown as a message, and the document is linted without it."""
+    (tmp_path / "agents.json").write_text('{"entities": [{"id": "agent-2"}]}')
+    (tmp_path / "wfmlint.toml").write_text('[genesys]\nagents = "agents.json"\n')
+    uri = (tmp_path / "payload.json").as_uri()
+    fixed = OVERLAP.replace("T11:00:00Z", "T12:00:00Z")
+    diagnostics = await _open(client, uri, fixed)
+    assert [(d.code, d.range.start) for d in diagnostics] == [("WFM607", T.Position(line=2, character=32))]
+    (tmp_path / "agents.json").write_text('{"entities": [{"id": "agent-2"}]')
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri=uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+    assert any("agents.json: agents: invalid JSON" in m.message for m in client.messages)

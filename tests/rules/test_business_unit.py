@@ -278,3 +278,12 @@ def test_grid_of_the_business_unit(refs):
 def test_without_reference_files_nothing_changes(refs):
     text = update(agent(activity("2026-12-24T08:05:00Z", 60, "Break"), user="stranger"))
     assert [c for c, *_ in findings(text, refs(), refs.path)] == []
+
+
+def test_import_span_counts_days_in_the_business_units_zone(refs):
+    # 2026-09-20T12:30Z is 00:30 on 21 September in Auckland; 2026-09-28T10:30Z is 23:30 on the
+    # 28th (after the clocks went forward): 8 days there, but 9 UTC days
+    body = json.dumps({"description": "w", "weekCount": 1, "agentSchedules": [agent(
+        activity("2026-09-20T12:30:00Z", 15, WORK), user="u"), agent(activity("2026-09-28T10:30:00Z", 15, WORK), user="v")]})
+    assert [c for c, *_ in only("WFM210", body, refs(), refs.path)] == ["WFM210"]
+    assert only("WFM210", body, refs(business_unit="reference/akl/bu.json"), refs.path) == []

@@ -151,13 +151,18 @@ class _Progress:
 @click.option("--no-progress", is_flag=True, help="Never draw a progress bar.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude/extend-exclude to files named explicitly too (as the hook does).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (written atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed (on stderr).")
 @click.option("--project/--no-project", "project", default=None,
               help="When files are named, compare them with every other payload of the project "
                    "(the config's directory, or else the git work tree) in the run-wide rules "
                    "[default: on when files are named and a config is found].")
 def check(paths, output_format, output, config_path, select, extend_select, ignore, profile,
           existing, business_unit, target_schedule, activity_codes, agents, stdin_filename, strict, exit_zero, statistics, jobs, baseline, write_baseline,
-          quiet, verbose, colour, no_progress, force_exclude, project) -> None:
+          quiet, verbose, colour, no_progress, force_exclude, fix, unsafe_fixes, diff, show_fixes,
+          project) -> None:
     """Lint files and directories (default: the current directory); `-` reads stdin."""
     # A lint run is short-lived and builds one large tree that it never frees early: the
     # collector would walk it again and again for nothing (SPEC §7: it costs more than the parse).
@@ -176,7 +181,16 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
     if project is None:  # named files in the project their config declares (the hook: --project)
         project = bool(settings.config.source) and any(p != "-" and os.path.isfile(p) for p in paths)
+    if (fix or diff) and "-" in paths:
+        _fail("--fix and --diff cannot rewrite standard input; lint a file, or use the language "
+              "server's quick fixes")
     run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
+    if diff:
+        _exit_fast(_print_diff(run, unsafe_fixes, output, quiet))
+    if fix:
+        fixed = _fix(run, unsafe_fixes, show_fixes, quiet)
+        if fixed:  # the report is of the files as they are now
+            run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
@@ -205,6 +219,53 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if not exit_zero and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
     _exit_fast(EXIT_CLEAN)
+
+
+def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
+    """The fixes as a unified diff of each file; the exit code (1: there is a diff)."""
+    from .edits import unified_diff
+    from .fixer import fix_files
+
+    fixed = fix_files(run.findings, run.settings, run.existing, unsafe)
+    _emit("".join(unified_diff(f.path, f.before, f.after) for f in fixed), output)
+    count = sum(len(f.applied) for f in fixed)
+    if not quiet:
+        _say(f"Would fix {_plural(count, 'finding')} in {_plural(len(fixed), 'file')}."
+             if fixed else "No fixes available.")
+    if run.errors or run.crashes:
+        return EXIT_FAILURE
+    return EXIT_FINDINGS if fixed else EXIT_CLEAN
+
+
+def _fix(run, unsafe: bool, show: bool, quiet: bool) -> int:
+    """Write the fixed files (atomically; a file changed since it was read is left alone);
+    how many were written."""
+    from .atomic import write_atomically
+    from .files import UnreadableFile, read_regular_file
+    from .fixer import fix_files
+
+    written = 0
+    for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
+        try:
+            if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
+                _say(f"wfmlint: warning: {fixed.path}: changed while it was being fixed; not written")
+                continue
+            write_atomically(fixed.path, fixed.new_data)
+        except (OSError, UnreadableFile) as error:
+            _say(f"wfmlint: error: {fixed.path}: cannot write the fixed file: {error}")
+            continue
+        written += 1
+        if show:
+            _say(f"Fixed {_plural(len(fixed.applied), 'finding')} in {fixed.path}:")
+            for code, description in fixed.applied:
+                _say(f"  {code} {description}")
+        elif not quiet:
+            _say(f"Fixed {_plural(len(fixed.applied), 'finding')} in {fixed.path}.")
+    return written
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _reference_files(business_unit, schedule, activity_codes, agents) -> ReferenceFiles:

@@ -389,6 +389,7 @@ class Settings:
     config: Config = DEFAULT_CONFIG
     overrides: Overrides = Overrides()
     existing_time_zone: str | None = None  # `businessUnitTimeZone` of --existing, for WFM305
+    existing_version: int | None = None  # the schedule version of --existing, for WFM401's fix
     # The closest config to each file applies (as ruff's): set when no --config was given.
     hierarchical: bool = field(default=False, compare=False)
 
@@ -405,7 +406,8 @@ class Settings:
                     (self.config.source and os.path.samefile(found, self.config.source)):
                 cache[directory] = self
             else:
-                cache[directory] = Settings(load_config(found), self.overrides, self.existing_time_zone)
+                cache[directory] = Settings(load_config(found), self.overrides, self.existing_time_zone,
+                                            self.existing_version)
         return cache[directory]
 
     @property

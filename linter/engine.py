@@ -50,6 +50,8 @@ class RunResult:
     errors: list[str]
     crashes: list[RuleCrash]
     unmatched_baseline: list[dict] = field(default_factory=list)
+    settings: Settings | None = None  # the run's (with what --existing added)
+    existing: FileFacts | None = None  # the current schedule's facts
 
     @property
     def checked(self) -> int:

@@ -21,6 +21,51 @@ class RelatedIssue:
     offset: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change a fix makes, in JSON terms (a rule knows no offsets; `edits.py` finds them):
+
+    - `replace`: the value at `pointer` becomes `text`;
+    - `wrap`: the value at `pointer` is kept as written, between `text` and `after`;
+    - `remove`: the member or item at `pointer` goes, with its separator; with `same_as`, only
+      if its value equals the one at `same_as` (an exact copy);
+    - `rename`: the key of the member at `pointer` becomes `text` (a key, not JSON);
+    - `insert`: the object at `pointer` gets the member `text` (a key) : `after` (JSON) first;
+    - `span`: the text from offset `start` to `end` becomes `text` (for what no pointer names,
+      such as the second of two equal keys)."""
+
+    action: str
+    pointer: str = ""
+    text: str = ""
+    after: str = ""
+    same_as: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A repair of one issue: `safe` ones are applied by `--fix`, the others only with
+    `--unsafe-fixes` (they may change what the payload means)."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TextFix:
+    """A fix located in its file: (start, end, new text) in code-point offsets, sorted."""
+
+    description: str
+    edits: tuple[tuple[int, int, str], ...]
+    safe: bool
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class Issue:
     """What a rule detects. Rules never compute positions: the engine locates `pointer`.
@@ -40,6 +85,7 @@ class Issue:
     resource: str | None = None
     about: str | None = None
     severity: str | None = None
+    fix: Fix | None = None
 
 
 # Findings of one rule kept per file; the rest are counted in one last finding. A hostile
@@ -91,6 +137,7 @@ class Finding:
     # the same four came before this one
     identity: tuple[str, str, str, str, int] = field(default=("", "", "", "", 0), compare=False,
                                                      repr=False)
+    fix: TextFix | None = field(default=None, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
@@ -116,6 +163,8 @@ class Finding:
                  "message": r.message}
                 for r in self.related
             ],
+            **({"fix": {"message": self.fix.description, "applicability": self.fix.applicability}}
+               if self.fix is not None else {}),
         }
 
 

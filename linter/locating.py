@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from . import profiles as P
 from .config import RuleSetting, Settings
-from .findings import Finding, Issue, RelatedLocation, split_pointer
+from .edits import fix_pointers, resolve
+from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
 from .registry import registry
@@ -77,6 +78,13 @@ class _Texts:
         start, end = (span[0], span[1]) if at_key and span[0] >= 0 else (span[2], span[3])
         return start, max(end, start)
 
+    def resolve(self, path: str, fix: Fix) -> TextFix | None:
+        """The fix located in its file's text (None when it cannot be)."""
+        source = self.files.get(path)
+        if source is None or not source.text:
+            return None
+        return resolve(fix, source.text, self.spans.get(path, {}))
+
     def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
         """(line, column) by offset, all of a file's in one pass."""
         source = self.files.get(path)
@@ -107,7 +115,7 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
     fingerprints = _Fingerprints(facts)
     names = _RuleNames()
     findings: list[Finding] = []
-    for path, issue, setting, start, end, related_offsets in placed:
+    for path, issue, setting, start, end, related_offsets, fix in placed:
         file_positions = positions[path]
         line, column = file_positions[start]
         end_line, end_column = file_positions[end]
@@ -120,7 +128,7 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,
-                                fingerprints.key(path, issue)))
+                                fingerprints.key(path, issue), fix))
     return findings
 
 
@@ -155,6 +163,8 @@ def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> tuple[list, dic
         for related in issue.related:
             if related.offset is None:
                 wanted[related.path or path].add(related.pointer)
+        if issue.fix is not None:
+            wanted[path] |= fix_pointers(issue.fix)
     for path, pointers in wanted.items():
         texts.prepare(path, pointers)
     placed = []
@@ -169,7 +179,8 @@ def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> tuple[list, dic
             other_start = texts.extent(other_path, other.pointer, at, until, other.at_key)[0]
             offsets[other_path].append(other_start)
             related.append((other_path, other_start, other))
-        placed.append((path, issue, setting, start, end, related))
+        fix = texts.resolve(path, issue.fix) if issue.fix is not None else None
+        placed.append((path, issue, setting, start, end, related, fix))
     return placed, offsets
 
 

@@ -249,7 +249,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
         extra += sources_of(run_issues, named, settings)
     findings = locate_run(results, run_issues, settings, extra)
     crashes += [c for r in results for c in r.crashes]
-    return RunResult(findings, results, errors, crashes)
+    return RunResult(findings, results, errors, crashes, settings=settings,
+                     existing=existing_result and existing_result.facts)
 
 
 def _project_facts(files: list[str], settings: Settings) -> list[FileFacts]:
@@ -275,8 +276,8 @@ def _auxiliaries(settings: Settings, existing: str | None
     existing_result = manifest_result = None
     if existing:
         existing_result = load_auxiliary(existing, settings, "--existing", (P.EXPORT, P.GENERIC))
-        if existing_result.facts.time_zone:
-            settings = replace(settings, existing_time_zone=existing_result.facts.time_zone)
+        settings = replace(settings, existing_time_zone=existing_result.facts.time_zone or None,
+                           existing_version=existing_result.facts.root_version)
     if config.permissions:
         manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
                                          "config 'permissions'", (P.PERMISSIONS,))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM402"
@@ -41,17 +41,21 @@ OPTIONS: dict = {}
 
 
 def check(context, options) -> Iterator[Issue]:
-    current = {agent.user_id for agent in context.existing.agents} if context.existing else set()
+    current = {agent.user_id: agent.version for agent in context.existing.agents} if context.existing else {}
     for facts in context.payloads(UPDATE):
         for agent in facts.agents:
             if agent.has_metadata:
                 continue
             who = f"agent \"{agent.user_id}\"" if agent.user_id else "agent schedule"
+            version = current.get(agent.user_id)
+            fix = Fix(f"add the agent's current version {version} (from --existing)",
+                      (Edit("insert", agent.pointer, "metadata", f'{{"version": {version}}}'),)) \
+                if version is not None else None
             if agent.edits:
                 yield Issue(CODE, f"{who} edits or deletes existing entries but has no "
                             "metadata.version; add the agent's current version from the schedule",
-                            agent.pointer, path=facts.path)
+                            agent.pointer, path=facts.path, fix=fix)
             elif agent.user_id in current:
                 yield Issue(CODE, f"{who} is in the current schedule but has no metadata.version; "
                             "add its current version, or the API may answer 409 or 400",
-                            agent.pointer, path=facts.path)
+                            agent.pointer, path=facts.path, fix=fix)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM401"
@@ -44,7 +44,19 @@ def check(payload, options) -> Iterator[Issue]:
     metadata = root.get("metadata")
     hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
             "answers 409 Conflict")
+    current = payload.settings.existing_version
     if metadata is None:
-        yield Issue(CODE, "update has no metadata.version" + hint, "")
+        yield Issue(CODE, "update has no metadata.version" + hint, "",
+                    fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}'))
+                    if "metadata" not in root else None)
     elif isinstance(metadata, dict) and metadata.get("version") is None:
-        yield Issue(CODE, "metadata has no version" + hint, "/metadata")
+        yield Issue(CODE, "metadata has no version" + hint, "/metadata",
+                    fix=_fix(current, Edit("insert", "/metadata", "version", str(current)))
+                    if "version" not in metadata else None)
+
+
+def _fix(current: int | None, edit: Edit) -> Fix | None:
+    """The current schedule's version (`--existing`), when there is one to copy."""
+    if current is None:
+        return None
+    return Fix(f"add the current schedule's version {current} (from --existing)", (edit,))

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Edit, Fix, Issue, RelatedIssue
 from wfmlint.profiles import GENERIC, UPDATE
 
 CODE = "WFM404"
@@ -61,7 +61,8 @@ def check(context, options) -> Iterator[Issue]:
                         f"is at version {existing.root_version}; re-export it and rebuild the payload",
                         facts.root_version_pointer, path=facts.path, about="schedule",
                         related=(RelatedIssue(existing.root_version_pointer, "current version",
-                                              path=existing.path),))
+                                              path=existing.path),),
+                        fix=_fix(facts.root_version_pointer, existing.root_version))
         for agent in facts.agents:
             now = current.get(agent.user_id)
             if agent.version is None or now is None or agent.version == now.version:
@@ -70,4 +71,12 @@ def check(context, options) -> Iterator[Issue]:
                         f"schedule, not {agent.version}; rebuild this agent's entries from it",
                         agent.version_pointer, path=facts.path,
                         related=(RelatedIssue(now.version_pointer, "current agent version",
-                                              path=existing.path),))
+                                              path=existing.path),),
+                        fix=_fix(agent.version_pointer, now.version))
+
+
+def _fix(pointer: str, current: int) -> Fix:
+    # unsafe: a stale version means somebody changed the schedule since your export; copying
+    # theirs overwrites their change, which is what the version is there to prevent
+    return Fix(f"write the current version {current} (from --existing)",
+               (Edit("replace", pointer, str(current)),), safe=False)

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from .findings import Issue, RelatedIssue
+from .findings import Edit, Fix, Issue, RelatedIssue
 
 
 class NonStandardNumber(float):
@@ -280,7 +280,12 @@ def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> Iterat
     found = find_duplicate_keys(parsed.text, parsed.root, parsed.duplicate_objects,
                                 parsed.has_huge_integers, max_depth, parsed.known_ends)
     messages: dict[str, str] = {}  # a hostile file repeats a few keys millions of times
+    fixes = 0
     for pointer, (start, end), first, key in found:
+        fix = None
+        if fixes < FIXED_DUPLICATES:
+            fixes += 1
+            fix = _identical_duplicate_fix(parsed.text, first[0], start, end)
         message = messages.get(key)
         if message is None:
             message = (f"key {json.dumps(key)} appears twice in one object; parsers keep only "
@@ -288,4 +293,44 @@ def duplicate_key_issues(parsed: ParsedDocument, max_depth: int = 512) -> Iterat
             if len(messages) < 1024:
                 messages[key] = message
         yield Issue("WFM003", message, pointer=pointer, at_key=True, offset=start, end_offset=end,
-                    related=(RelatedIssue(pointer, "first occurrence of the key", offset=first),))
+                    related=(RelatedIssue(pointer, "first occurrence of the key", offset=first),), fix=fix)
+
+
+FIXED_DUPLICATES = 1000  # repeated keys offered a fix per file (a hostile file has millions)
+
+
+def _identical_duplicate_fix(text: str, first: int, start: int, end: int) -> Fix | None:
+    """Removing the repeated member, when its value is the same as the first one's (nothing
+    is lost; the parsers that keep the last value and those that keep the first agree)."""
+    first_value, repeated_value = _member_value(text, first), _member_value(text, start)
+    if first_value is None or repeated_value is None or first_value[0] != repeated_value[0]:
+        return None
+    comma = start
+    while comma > 0 and text[comma - 1] in " \t\r\n":
+        comma -= 1
+    if comma == 0 or text[comma - 1] != ",":
+        return None
+    return Fix("remove the repeated member (its value is the same)",
+               (Edit("span", start=comma - 1, end=repeated_value[1]),))
+
+
+def _member_value(text: str, key_start: int) -> tuple[str, int] | None:
+    """(the value in a canonical spelling, its end) of the member whose key starts at `key_start`."""
+    try:
+        _, index = json.decoder.scanstring(text, key_start + 1)
+        index = _skip_separator(text, index)
+        value, end = json.JSONDecoder().raw_decode(text, index)
+    except (ValueError, IndexError, RecursionError):
+        return None
+    return json.dumps(value, sort_keys=True), end
+
+
+def _skip_separator(text: str, index: int) -> int:
+    while text[index] in " \t\r\n":
+        index += 1
+    if text[index] != ":":
+        raise ValueError("no colon")
+    index += 1
+    while text[index] in " \t\r\n":
+        index += 1
+    return index

@@ -9,10 +9,11 @@ that does not fit 64 bits). Clean data is never explained.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING, Any
 
 from .document import INT64_MAX, HugeInteger, NonStandardNumber, out_of_int64
-from .findings import Issue, RelatedIssue, join_pointer
+from .findings import Edit, Fix, Issue, RelatedIssue, join_pointer
 
 if TYPE_CHECKING:
     from .validate import ShapeError
@@ -221,8 +222,11 @@ def _explain(payload, check: FastCheck, pointer: str, obj: dict) -> list[Issue]:
                 suggested.add((*loc[:-1], guess))
             hint = f"; did you mean \"{guess}\"?" if guess else \
                 f"; the object accepts: {', '.join(level.field_names())}"
+            siblings = _object_at(obj, loc[:-1])
+            rename = Fix(f'rename "{key}" to "{guess}"', (Edit("rename", join_pointer(pointer, *loc), guess),),
+                         safe=False) if guess is not None and guess not in siblings else None
             issues.append(Issue("WFM104", f"unknown field \"{key}\"{hint}",
-                                join_pointer(pointer, *loc), at_key=True))
+                                join_pointer(pointer, *loc), at_key=True, fix=rename))
     for error in errors:
         kind, loc, value = error.type, error.loc, error.input
         if kind == "extra_forbidden" or isinstance(value, (NonStandardNumber, HugeInteger)):
@@ -244,9 +248,37 @@ def _explain(payload, check: FastCheck, pointer: str, obj: dict) -> list[Issue]:
                                 "not fit a 64-bit integer", value_pointer))
             continue
         issues.append(Issue("WFM102", _type_message(check, loc, name, kind, value, error),
-                            value_pointer))
+                            value_pointer, fix=_value_fix(check, loc, kind, value, value_pointer)))
     issues.extend(_oversized_integers(check, obj, pointer))
     return issues
+
+
+def _object_at(obj: Any, loc: tuple) -> Any:
+    for part in loc:
+        obj = obj[part] if isinstance(obj, dict) and part in obj else \
+            obj[part] if isinstance(obj, list) and isinstance(part, int) and part < len(obj) else {}
+    return obj if isinstance(obj, dict) else {}
+
+
+_INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]{0,17})")
+
+
+def _value_fix(check: FastCheck, loc: tuple, kind: str, value: Any, pointer: str) -> Fix | None:
+    """The repairs WFM102 can make safely: a bare string put in the `{"value": ...}` (or
+    `{"values": [...]}`) wrapper the model requires; an integer written as a string (`"60"`)
+    written as the number. The fixer verifies that the result is clean."""
+    if not isinstance(value, str):
+        return None
+    if kind in ("model_type", "dict_type"):
+        wrapper = _check_at(check, loc)
+        if len(wrapper.allowed) != 1:
+            return None
+        inner = next(iter(wrapper.allowed))
+        before, after = (f'{{"{inner}": ', "}") if inner == "value" else (f'{{"{inner}": [', "]}")
+        return Fix(f"put the string in the wrapper {before}...{after}", (Edit("wrap", pointer, before, after),))
+    if kind in ("int_type", "int_parsing") and _INTEGER_TEXT.fullmatch(value):
+        return Fix(f"write {value} as a number", (Edit("replace", pointer, value),))
+    return None
 
 
 def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:

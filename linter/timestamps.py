@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 NS_PER_SECOND = 1_000_000_000
 NS_PER_MINUTE = 60 * NS_PER_SECOND
@@ -99,8 +99,41 @@ def _as_utc(value: str, match: re.Match, offset_seconds: int) -> str:
         utc = local - timedelta(seconds=offset_seconds)
     except OverflowError:
         return "the same instant in UTC with a Z suffix"
-    fraction = f".{match.group(7)}" if match.group(7) else ""
-    return utc.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+    return _utc_spelling(utc, match.group(7))
+
+
+def _utc_spelling(utc: datetime, fraction: str | None) -> str:
+    return (f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
+            f"{utc.second:02d}" + (f".{fraction}" if fraction else "") + "Z")
+
+
+def utc_text(value: str, zone) -> str | None:
+    """A valid date-time with an offset other than `Z`, or with none (read in `zone`, a
+    tzinfo, when known), written as the same instant in UTC, its fraction of a second as it
+    was; None when there is nothing to convert or no single instant (a local time that a
+    clock change skips or repeats)."""
+    match = _DATETIME.match(value)
+    parsed = parse_datetime(value, False)
+    if match is None or match.group(8) == "Z" or isinstance(parsed, TimeProblem) and parsed.code == "WFM201":
+        return None
+    local = datetime(*(int(g) for g in match.groups()[:6]))
+    offset = match.group(8)
+    try:
+        if offset is not None:
+            sign = -1 if offset[0] == "-" else 1
+            utc = local - sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+        elif zone is None:
+            return None
+        else:
+            placed = local.replace(tzinfo=zone)
+            if placed.utcoffset() != placed.replace(fold=1).utcoffset():
+                return None  # repeated when the clocks go back
+            utc = placed.astimezone(timezone.utc).replace(tzinfo=None)
+            if (utc + placed.utcoffset()) != local:
+                return None  # skipped when the clocks go forward
+    except (OverflowError, ValueError):
+        return None
+    return _utc_spelling(utc, match.group(7))
 
 
 def parse_date(value: str) -> date | TimeProblem:

@@ -19,6 +19,13 @@ def zone_of(payload) -> tzinfo:
         return timezone.utc
 
 
+def known_zone(payload) -> tzinfo | None:
+    """The business unit's zone when something says it (a reference file, config
+    `timezone`, --existing), else None."""
+    zone = zone_of(payload)
+    return None if zone is timezone.utc and not payload.settings.time_zone_for(payload.path) else zone
+
+
 def zone_name(zone: tzinfo) -> str:
     return "UTC" if zone is timezone.utc else str(zone)
 

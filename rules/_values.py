@@ -1,13 +1,16 @@
 """Reading the payload's column roles, for the rules that check values."""
 from __future__ import annotations
 
+import json
+
 from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, Callable, Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Edit, Fix, Issue
+from wfmlint.rules._calendar import known_zone
 from wfmlint.payload import MISSING, Payload, Role, is_int64
-from wfmlint.timestamps import TimeProblem
+from wfmlint.timestamps import TimeProblem, utc_text
 
 
 def rows_where(values: list, test: Callable[[Any], bool], safe: frozenset = frozenset()) -> list[int]:
@@ -27,7 +30,8 @@ def rows_where(values: list, test: Callable[[Any], bool], safe: frozenset = froz
 
 def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
     """The timestamps whose text does not parse, with the problem of `code` (WFM201 or
-    WFM202), at the value."""
+    WFM202), at the value; WFM202 with the same instant in UTC as a fix, when it is known."""
+    zone = known_zone(payload) if code == "WFM202" else None
     for column in payload.times:
         values = payload.values(column.role)
         for row in compress(count(), map(is_, column.parsed, repeat(None))):
@@ -35,8 +39,19 @@ def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
             if type(value) is str:
                 problem = column.parse(value)
                 if isinstance(problem, TimeProblem) and problem.code == code:
-                    yield Issue(code, problem.message + noted(column.role),
-                                payload.pointer(column.role, row), severity=severity(column.role))
+                    pointer = payload.pointer(column.role, row)
+                    yield Issue(code, problem.message + noted(column.role), pointer,
+                                severity=severity(column.role),
+                                fix=_utc_fix(value, pointer, zone) if code == "WFM202" else None)
+
+
+def _utc_fix(value: str, pointer: str, zone) -> Fix | None:
+    """The same instant written in UTC: from the value's own offset, or, without one, read in
+    the business unit's zone (`zone`, None when not known)."""
+    written = utc_text(value, zone)
+    if written is None:
+        return None
+    return Fix(f"write {written}", (Edit("replace", pointer, json.dumps(written)),))
 
 
 def severity(role: Role) -> str | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Edit, Fix, Issue, RelatedIssue
 
 from ._overlap import describe, more, run_overlaps
 
@@ -54,4 +54,16 @@ def check(context, options) -> Iterator[Issue]:
                     entry.pointer, path=entry.path, resource=entry.label,
                     about=f"{entry.start}/{entry.end}",
                     related=tuple(RelatedIssue(o.pointer, "the same interval, first written here",
-                                               path=o.path) for o in copies))
+                                               path=o.path) for o in copies),
+                    fix=_removal(entry, copies))
+
+
+def _removal(entry, copies) -> Fix | None:
+    """Removing the later copy, when an earlier one in the same file is the same JSON value
+    (checked on the text when the fix is located); unsafe: which of two copies a team meant to
+    keep (and whether the copy was meant to be another day) is theirs to say."""
+    same_file = [o for o in copies if o.path == entry.path]
+    if not same_file:
+        return None
+    return Fix("remove this exact copy", (Edit("remove", entry.pointer, same_as=same_file[0].pointer),),
+               safe=False)

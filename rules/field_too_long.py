@@ -38,9 +38,10 @@ max-length = 100
 """
 from __future__ import annotations
 
+import json
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.profiles import IMPORT, UPDATE
 
 CODE = "WFM107"
@@ -55,5 +56,8 @@ def check(payload, options) -> Iterator[Issue]:
     description = payload.root.get("description")
     limit = options["max-length"]
     if limit is not None and isinstance(description, str) and len(description) > limit:
+        cut = json.dumps(description[:limit], ensure_ascii=False)
         yield Issue(CODE, f"description is {len(description)} characters long, over max-length "
-                    f"({limit})", "/description")
+                    f"({limit})", "/description",
+                    fix=Fix(f"cut the description to {limit} characters", (Edit("replace", "/description", cut),),
+                            safe=False))

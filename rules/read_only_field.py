@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.payload import MISSING, dotted_pointer
 from wfmlint.profiles import IMPORT, UPDATE
 from wfmlint.shapes import read_only_paths
@@ -57,6 +57,9 @@ def check(payload, options) -> Iterator[Issue]:
             rows = [row for row, value in enumerate(table.column(path)) if value is not MISSING]
             if rows:
                 more = f"; {len(rows) - 1} more in this file" if len(rows) > 1 else ""
+                pointers = [dotted_pointer(table.pointer(row), path) for row in rows]
                 yield Issue(CODE, f"\"{path}\" is read-only: the API sets it and ignores it in a "
-                            f"request, so it can be removed{more}",
-                            dotted_pointer(table.pointer(rows[0]), path), at_key=True)
+                            f"request, so it can be removed{more}", pointers[0], at_key=True,
+                            fix=Fix(f"remove \"{path}\" ({len(rows)} in this file)" if len(rows) > 1
+                                    else f"remove \"{path}\"",
+                                    tuple(Edit("remove", pointer) for pointer in pointers)))

@@ -412,20 +412,20 @@ def _source_lines(run):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 def list_rules(output_format: str) -> None:
-    """List every rule: code, name, default severity, summary."""
+    """List every rule: code, name, default severity, fix (safe, unsafe or -), summary."""
     from .registry import registry
 
     rules = list(registry())
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity,
-                                "summary": r.summary, "implemented": r.implemented,
+                                "summary": r.summary, "implemented": r.implemented, "fix": r.fix,
                                 "options": {k: {"type": t.__name__, "default": d}
                                             for k, (t, d) in r.options.items()}}
                                for r in rules], indent=2))
         return
     for rule in rules:
         mark = "" if rule.implemented else "  [not implemented yet]"
-        click.echo(f"{rule.code}  {rule.name:<26} {rule.severity:<8} {rule.summary}{mark}")
+        click.echo(f"{rule.code}  {rule.name:<26} {rule.severity:<8} {rule.fix or '-':<6}  {rule.summary}{mark}")
 
 
 @main.command()
@@ -437,7 +437,7 @@ def explain(rule: str) -> None:
     found = registry().get(rule)
     if found is None:
         _fail(f"unknown rule {rule!r}{registry().hint(rule)}")
-    click.echo(f"# {found.code} {found.name} (default: {found.severity})\n\n{found.doc}")
+    click.echo(f"# {found.code} {found.name} (default: {found.severity})\n\n{found.fix_note}\n\n{found.doc}")
 
 
 @main.command()

@@ -27,6 +27,16 @@ class Rule:
     scope: str  # "file": sees one payload; "run": sees every file of the run
     check: Callable
     implemented: bool = True
+    fix: str | None = None  # "safe" (applied by --fix), "unsafe" (with --unsafe-fixes), or none
+
+    @property
+    def fix_note(self) -> str:
+        """What the docs say of the rule's fix."""
+        if self.fix == "safe":
+            return "Fix: **safe**, applied by `--fix`."
+        if self.fix == "unsafe":
+            return "Fix: **unsafe**, applied by `--fix --unsafe-fixes` (it may change what the payload means)."
+        return "Fix: none."
 
     def section(self, title: str) -> str:
         """The text under one `## title` heading of the rule's documentation."""
@@ -40,7 +50,7 @@ def rule_from_module(module: ModuleType) -> Rule:
     return Rule(code=module.CODE, name=module.NAME, severity=module.SEVERITY, summary=summary,
                 doc=doc, options=dict(getattr(module, "OPTIONS", {})),
                 scope=getattr(module, "SCOPE", "file"), check=module.check,
-                implemented=getattr(module, "IMPLEMENTED", True))
+                implemented=getattr(module, "IMPLEMENTED", True), fix=getattr(module, "FIX", None))
 
 
 class Registry:

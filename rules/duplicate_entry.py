@@ -25,6 +25,10 @@ A copy-paste or a double export: the API rejects the overlap, or books the agent
 ]}]}
 ```
 
+## Fix
+Unsafe: the later copy is removed when an earlier copy in the same file is the very same JSON
+value (which copy was meant, or whether it was meant for another day, is yours to say).
+
 ## Options
 None.
 """
@@ -41,6 +45,7 @@ NAME = "duplicate-entry"
 SEVERITY = "error"
 SCOPE = "run"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 
 def check(context, options) -> Iterator[Issue]:

@@ -19,6 +19,10 @@ under `startDate` is a shift at a time nobody reviewed.
 {"metadata": {"version": 4}, "agentSchedules": []}
 ```
 
+## Fix
+Safe: the repeated member is removed when its value is the same as the first one's (nothing
+is lost); keys whose values differ are yours to choose between.
+
 ## Options
 None.
 """
@@ -28,3 +32,4 @@ CODE = "WFM003"
 NAME = "duplicate-key"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FIX = "safe"

@@ -32,6 +32,9 @@ max-length = 100
 {"metadata": {"version": 3}, "agentSchedules": [], "description": "Week 48, Berlin inbound, forecast of Monday"}
 ```
 
+## Fix
+Unsafe: the description is cut to `max-length` characters.
+
 ## Options
 - `max-length` (integer, default none): the longest description accepted; unset, nothing is
   checked.
@@ -48,6 +51,7 @@ CODE = "WFM107"
 NAME = "field-too-long"
 SEVERITY = "warning"
 OPTIONS = {"max-length": (int, None)}
+FIX = "unsafe"
 
 
 def check(payload, options) -> Iterator[Issue]:

@@ -28,6 +28,11 @@ The API answers `400` for the upload, or coerces the value into something you di
 }
 ```
 
+## Fix
+Safe: a bare string where the model wants a wrapper is put in it (`"wp-1"` becomes
+`{"value": "wp-1"}`, a list wrapper `{"values": ["wp-1"]}`); an integer written as a string
+(`"60"`) becomes the number. Other wrong values have no fix.
+
 ## Options
 None.
 """
@@ -45,6 +50,7 @@ CODE = "WFM102"
 NAME = "invalid-value"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FIX = "safe"
 
 
 def check(payload, options) -> Iterator[Issue]:

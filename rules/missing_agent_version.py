@@ -23,6 +23,10 @@ edit with `409 Conflict`, or fails the upload asynchronously.
   "shifts": [{"id": "s-1", "delete": true}]}]}
 ```
 
+## Fix
+Safe, with `--existing`: the agent's `metadata` with its version in the current schedule is
+added, when the current schedule has one.
+
 ## Options
 None.
 """
@@ -38,6 +42,7 @@ NAME = "missing-agent-version"
 SEVERITY = "error"
 SCOPE = "run"  # it needs the current schedule too
 OPTIONS: dict = {}
+FIX = "safe"
 
 
 def check(context, options) -> Iterator[Issue]:

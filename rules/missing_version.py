@@ -21,6 +21,10 @@ whether you edited the schedule you think you edited, and answers `409 Conflict`
 {"metadata": {"version": 3}, "agentSchedules": [{"userId": "agent-1", "shifts": []}]}
 ```
 
+## Fix
+Safe, with `--existing`: the current schedule's `metadata.version` is added (and the
+`metadata` object, when there is none). Without `--existing` there is no version to copy.
+
 ## Options
 None.
 """
@@ -35,6 +39,7 @@ CODE = "WFM401"
 NAME = "missing-version"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FIX = "safe"
 
 
 def check(payload, options) -> Iterator[Issue]:

@@ -26,6 +26,9 @@ payload.
 {"metadata": {"version": 3}, "agentSchedules": []}
 ```
 
+## Fix
+Safe: every occurrence of the field in the file is removed (the API ignores them).
+
 ## Options
 None.
 """
@@ -44,6 +47,7 @@ CODE = "WFM109"
 NAME = "read-only-field"
 SEVERITY = "info"
 OPTIONS: dict = {}
+FIX = "safe"
 
 
 def check(payload, options) -> Iterator[Issue]:

@@ -32,6 +32,12 @@ Somebody changed the schedule after you exported it. The API rejects the write w
 {"metadata": {"version": 4}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 5}}]}
 ```
 
+## Fix
+Unsafe: the current version is written over the stale one. A stale version means somebody
+changed the schedule after your export; copying theirs makes the API overwrite their change,
+which is what the version is there to prevent. Rebuild the payload, or apply it with
+`--unsafe-fixes` when you know the change is yours.
+
 ## Options
 None.
 """
@@ -47,6 +53,7 @@ NAME = "stale-version"
 SEVERITY = "error"
 SCOPE = "run"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 
 def check(context, options) -> Iterator[Issue]:

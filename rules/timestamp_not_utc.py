@@ -25,6 +25,12 @@ where you put it, and overlaps are computed on the wrong instants.
 ]}]}]}
 ```
 
+## Fix
+Safe: the same instant is written in UTC with `Z`, its fraction of a second kept: from its
+own offset, or, for a time without one, read in the business unit's zone (a business-unit
+reference file, config `timezone`, or the `businessUnitTimeZone` of `--existing`). Without a
+known zone, or for a local time that a clock change skips or repeats, there is no fix.
+
 ## Options
 None.
 """
@@ -39,6 +45,7 @@ CODE = "WFM202"
 NAME = "timestamp-not-utc"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FIX = "safe"
 
 
 def check(payload, options) -> Iterator[Issue]:

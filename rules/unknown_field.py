@@ -35,6 +35,11 @@ which is worse. A typo'd required field is also a missing one.
 }
 ```
 
+## Fix
+Unsafe: the key is renamed to the one close known name, when there is exactly one and the
+object does not have it already (a misspelt key may be a field of another version of the
+API).
+
 ## Options
 None.
 """
@@ -49,6 +54,7 @@ CODE = "WFM104"
 NAME = "unknown-field"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 
 def check(payload, options) -> Iterator[Issue]:

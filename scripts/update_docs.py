@@ -17,10 +17,10 @@ START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def rule_table() -> str:
-    lines = ["| code | name | default | what it reports |", "| --- | --- | --- | --- |"]
+    lines = ["| code | name | default | fix | what it reports |", "| --- | --- | --- | --- | --- |"]
     for rule in registry():
         lines.append(f"| [{rule.code}](docs/rules.md#{rule.code.lower()}) | `{rule.name}` | {rule.severity} | "
-                     f"{rule.summary} |")
+                     f"{rule.fix or ''} | {rule.summary} |")
     return "\n".join(lines)
 
 
@@ -31,7 +31,7 @@ def reference() -> str:
     for rule in registry():
         doc = re.sub(r"^## ", "#### ", rule.doc, flags=re.M)
         parts += [f'<a id="{rule.code.lower()}"></a>', f"## {rule.code} `{rule.name}`", "",
-                  f"Default severity: **{rule.severity}**.", "", doc, ""]
+                  f"Default severity: **{rule.severity}**. {rule.fix_note}", "", doc, ""]
     return "\n".join(parts)
 
 

@@ -35,6 +35,11 @@ def test_docstring_has_every_section(rule):
         assert rule.section(title), f"{rule.code} lacks '## {title}'"
     for option in rule.options:
         assert f"`{option}`" in rule.section("Options")
+    # a rule with a fix says what it does and whether it is safe; one without has no section
+    assert bool(rule.section("Fix")) == (rule.fix is not None)
+    assert rule.fix in (None, "safe", "unsafe")
+    if rule.fix:
+        assert rule.section("Fix").startswith(rule.fix.capitalize())
 
 
 def _files(section: str) -> list[tuple[str, bytes]]:
@@ -74,7 +79,8 @@ def test_example_gives_the_finding_and_use_instead_does_not(rule, tmp_path):
 def test_explain_prints_the_documentation():
     result = run_cli("explain", "overlapping-entries")
     assert result.code == 0
-    assert result.out.startswith("# WFM301 overlapping-entries (default: error)\n\nTwo entries of one resource")
+    assert result.out.startswith("# WFM301 overlapping-entries (default: error)\n\nFix: none.\n\nTwo entries of one "
+                                 "resource")
     assert run_cli("explain", "WFM301").out == result.out
     missing = run_cli("explain", "WFM999")
     assert (missing.code, missing.out, missing.err) == (2, "", "wfmlint: error: unknown rule 'WFM999'\n")

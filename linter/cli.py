@@ -187,8 +187,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     if diff:
         _exit_fast(_print_diff(run, unsafe_fixes, output, quiet))
+    unwritten = False
     if fix:
-        fixed = _fix(run, unsafe_fixes, show_fixes, quiet)
+        fixed, unwritten = _fix(run, unsafe_fixes, show_fixes, quiet)
         if fixed:  # the report is of the files as they are now
             run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     findings, unmatched = run.findings, []
@@ -214,7 +215,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
                                          strict=strict)
     _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
-    if run.errors or run.crashes:
+    if run.errors or run.crashes or unwritten:
         _exit_fast(EXIT_FAILURE)
     if not exit_zero and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
@@ -237,22 +238,24 @@ def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     return EXIT_FINDINGS if fixed else EXIT_CLEAN
 
 
-def _fix(run, unsafe: bool, show: bool, quiet: bool) -> int:
+def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, bool]:
     """Write the fixed files (atomically; a file changed since it was read is left alone);
-    how many were written."""
+    how many were written, and whether one could not be (exit 2)."""
     from .atomic import write_atomically
     from .files import UnreadableFile, read_regular_file
     from .fixer import fix_files
 
-    written = 0
+    written, failed = 0, False
     for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
         try:
             if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
-                _say(f"wfmlint: warning: {fixed.path}: changed while it was being fixed; not written")
+                _say(f"wfmlint: error: {fixed.path}: changed while it was being fixed; not written")
+                failed = True
                 continue
             write_atomically(fixed.path, fixed.new_data)
         except (OSError, UnreadableFile) as error:
             _say(f"wfmlint: error: {fixed.path}: cannot write the fixed file: {error}")
+            failed = True
             continue
         written += 1
         if show:
@@ -261,7 +264,7 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> int:
                 _say(f"  {code} {description}")
         elif not quiet:
             _say(f"Fixed {_plural(len(fixed.applied), 'finding')} in {fixed.path}.")
-    return written
+    return written, failed
 
 
 def _plural(count: int, noun: str) -> str:

@@ -47,6 +47,18 @@ def summary(findings, run) -> str:
     return f"Found {' and '.join(parts)} in {with_problems} of {files}{tail}."
 
 
+def fixable(findings) -> str | None:
+    """The line that says what `--fix` would repair, or None."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if not safe and not unsafe:
+        return None
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe and safe else ""
+    if not safe:
+        return f"{unsafe} fixable with --fix --unsafe-fixes."
+    return f"{safe} fixable with --fix{more}."
+
+
 def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None,
                 **_options) -> str:
     lines = []
@@ -54,6 +66,7 @@ def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sou
         lines.extend(_finding_lines(finding, colour))
     if not quiet:
         lines.append(summary(findings, run))
+        lines += filter(None, [fixable(findings)])
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -75,6 +88,7 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
         lines.append("")
     if not quiet:
         lines.append(summary(findings, run))
+        lines += filter(None, [fixable(findings)])
     return "\n".join(lines) + ("\n" if lines else "")
 
 

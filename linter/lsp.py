@@ -24,6 +24,7 @@ from pygls.protocol import LanguageServerProtocol
 from .version import __version__
 from .config import ConfigError, GenesysConfig, Settings, config_from_table, find_config, load_config
 from .lsp_io import Frames, parse_body
+from .locate import LineIndex
 from .lsp_positions import ClientPositions
 from .output.sarif import DOCS
 from .run import RuleCrashed, lint_text
@@ -56,6 +57,8 @@ class WfmlintServer(LanguageServer):
         self.linting: set[str] = set()  # documents whose lint is running
         self.stale: set[str] = set()  # ... and that changed since it started
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wfmlint-lint")
+        # each document's last lint: (its text, its findings), for code actions and hover
+        self.linted: dict[str, tuple[str, list]] = {}
 
     def settings_for(self, path: str) -> tuple[Settings, str | None]:
         """Config found by walking up from the document, as the CLI does from its directory;
@@ -198,25 +201,118 @@ def diagnostics_for(server: WfmlintServer, uri: str, source: str,
         messages.append(("show", f"{crashed}; please report it with the log"))
         messages += [("log", f"wfmlint: {crash.code} crashed on {crash.path}:\n{crash.error}")
                      for crash in crashed.crashes]
-    positions = ClientPositions(source, encoding)
-    shift = 1 if source.startswith("\ufeff") else 0
-
-    def position(line: int, column: int) -> T.Position:
-        line_index = max(0, line - 1)
-        return T.Position(*positions.position(line_index, column - 1 + (shift if line_index == 0 else 0)))
-
+    server.linted[uri] = (source, findings)
+    position = _client_positions(source, encoding)
     diagnostics = []
     for f in findings:
         related = [T.DiagnosticRelatedInformation(
             location=T.Location(uri=uri if r.path == path else Path(r.path).resolve().as_uri(),
                                 range=T.Range(position(r.line, r.column), position(r.line, r.column + 1))),
             message=r.message) for r in f.related]
+        end = position(f.end_line, f.end_column)
+        if f.pointer == "" and f.end_line > f.line:  # about the whole document: its first line
+            end = position(f.line, len(_line_text(source, f.line)) + 1)
         diagnostics.append(T.Diagnostic(
-            range=T.Range(position(f.line, f.column), position(f.end_line, f.end_column)),
+            range=T.Range(position(f.line, f.column), end),
             message=f.message, severity=_SEVERITY[f.severity], code=f.code, source="wfmlint",
             code_description=T.CodeDescription(href=DOCS + f.code.lower()),
             related_information=related or None))
     return diagnostics, messages
+
+
+def _client_positions(source: str, encoding: str):
+    """1-based (line, column) in code points of the linted text to the client's position."""
+    positions = ClientPositions(source, encoding)
+    shift = 1 if source.startswith("\ufeff") else 0  # the text linted is the one after the mark
+
+    def position(line: int, column: int) -> T.Position:
+        line_index = max(0, line - 1)
+        return T.Position(*positions.position(line_index, column - 1 + (shift if line_index == 0 else 0)))
+    return position
+
+
+def _line_text(source: str, line: int) -> str:
+    """The 1-based line of the linted text (after a byte-order mark), without its break."""
+    text = source[1:] if source.startswith("\ufeff") else source
+    return text.split("\n", line)[line - 1].rstrip("\r")
+
+
+FIX_ALL = "source.fixAll.wfmlint"
+
+
+def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
+                 only: list[str] | None, encoding: str = "utf-16") -> list[T.CodeAction]:
+    """A quick fix for each fixable finding that touches `wanted` (unsafe ones say so), and
+    "fix all" for the document's safe fixes."""
+    findings = _findings_of(server, uri, source)
+    position = _client_positions(source, encoding)
+    text = source[1:] if source.startswith("\ufeff") else source
+    lines = LineIndex(text)
+    actions = []
+    if not only or any(kind.startswith(T.CodeActionKind.QuickFix) for kind in only):
+        for finding in findings:
+            if finding.fix is None or not _touches(finding, wanted, position):
+                continue
+            starts = lines.positions([o for start, end, _ in finding.fix.edits for o in (start, end)])
+            edits = [T.TextEdit(T.Range(position(*starts[start]), position(*starts[end])), new)
+                     for start, end, new in finding.fix.edits]
+            title = f"{finding.fix.description} ({finding.code})" + ("" if finding.fix.safe else " [unsafe]")
+            actions.append(T.CodeAction(title, kind=T.CodeActionKind.QuickFix, is_preferred=finding.fix.safe,
+                                        edit=T.WorkspaceEdit(changes={uri: edits})))
+    if (not only or any(FIX_ALL.startswith(kind) for kind in only)) and \
+            any(f.fix is not None and f.fix.safe for f in findings):
+        fixed = _fixed_text(server, uri, text)
+        if fixed is not None and fixed != text:
+            whole = T.Range(T.Position(0, 0), T.Position(len(source.splitlines(True)) + 1, 0))
+            new = ("\ufeff" if source.startswith("\ufeff") else "") + fixed
+            actions.append(T.CodeAction("Fix all safely fixable wfmlint findings", kind=FIX_ALL,
+                                        edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(whole, new)]})))
+    return actions
+
+
+def _findings_of(server: WfmlintServer, uri: str, source: str) -> list:
+    """The findings of the document as it is: from its last lint when the text is the same."""
+    last = server.linted.get(uri)
+    if last is not None and last[0] == source:
+        return last[1]
+    path = _path_of(uri)
+    try:
+        return lint_text(source, path, server.settings_for(path)[0])
+    except RuleCrashed as crashed:
+        return crashed.findings
+
+
+def _fixed_text(server: WfmlintServer, uri: str, text: str) -> str | None:
+    from .fixer import FixedFile, fix_text
+
+    path = _path_of(uri)
+    fixed = FixedFile(path, b"", text, text)
+    fix_text(fixed, server.settings_for(path)[0], None, unsafe=False)
+    return fixed.after
+
+
+def _touches(finding, wanted: T.Range, position) -> bool:
+    start, end = position(finding.line, finding.column), position(finding.end_line, finding.end_column)
+    return (start.line, start.character) <= (wanted.end.line, wanted.end.character) and \
+        (wanted.start.line, wanted.start.character) <= (end.line, end.character)
+
+
+def hover(server: WfmlintServer, uri: str, source: str, at: T.Position, encoding: str = "utf-16") -> T.Hover | None:
+    """The rule's summary and a link to its docs, over a finding."""
+    from .registry import registry
+
+    position = _client_positions(source, encoding)
+    here = T.Range(at, at)
+    notes = []
+    for finding in _findings_of(server, uri, source):
+        if _touches(finding, here, position):
+            rule = registry().get(finding.code)
+            fix = f" Fix: {finding.fix.description} ({finding.fix.applicability})." if finding.fix else ""
+            notes.append(f"**{finding.code}** `{finding.name}` ({finding.severity}): "
+                         f"{rule.summary if rule else ''}{fix} [Documentation]({DOCS}{finding.code.lower()})")
+    if not notes:
+        return None
+    return T.Hover(T.MarkupContent(T.MarkupKind.Markdown, "\n\n".join(notes)))
 
 
 def build_server() -> WfmlintServer:
@@ -239,6 +335,20 @@ def build_server() -> WfmlintServer:
             previous.cancel()
         ls.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, ls.publish, uri)
 
+    @server.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(
+        code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL]))
+    def code_action(ls: WfmlintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        return code_actions(ls, uri, document.source, params.range, params.context.only,
+                            ls.workspace.position_codec.encoding)
+
+    @server.feature(T.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: WfmlintServer, params: T.HoverParams) -> T.Hover | None:
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        return hover(ls, uri, document.source, params.position, ls.workspace.position_codec.encoding)
+
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: WfmlintServer, params: T.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -246,6 +356,7 @@ def build_server() -> WfmlintServer:
         if pending is not None:
             pending.cancel()
         ls.stale.discard(uri)
+        ls.linted.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     return server

@@ -1,0 +1,95 @@
+"""Quick fixes, fix-all and hover over a real LSP session on stdio (pytest-lsp)."""
+import sys
+
+import pytest_lsp
+from lsprotocol import types as T
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+WRAPPER = """{
+  "metadata": {"version": 3, "dateModified": "2026-11-20T10:00:00Z"},
+  "agentSchedules": [
+    {"userId": "agent-1", "workPlanId": "wp-1",
+     "shifts": [{"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w", "paidd": true}]}]}
+  ]
+}
+"""
+FIXED = WRAPPER.replace('"wp-1"', '{"value": "wp-1"}').replace(', "dateModified": "2026-11-20T10:00:00Z"', "")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wfmlint", "lsp"]))
+async def client(lsp_client: LanguageClient, tmp_path):
+    await lsp_client.initialize_session(T.InitializeParams(
+        capabilities=T.ClientCapabilities(), root_uri=tmp_path.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client, uri, text):
+    client.text_document_did_open(T.DidOpenTextDocumentParams(
+        T.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+def _apply(text: str, edits: list[T.TextEdit]) -> str:
+    lines = text.splitlines(True)
+
+    def offset(position: T.Position) -> int:
+        return sum(len(line) for line in lines[:position.line]) + position.character
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+async def test_quick_fix_for_a_finding(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    diagnostics = await _open(client, uri, WRAPPER)
+    wrapper = next(d for d in diagnostics if d.code == "WFM102")
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), wrapper.range, T.CodeActionContext([wrapper])))
+    [action] = [a for a in actions if a.kind == T.CodeActionKind.QuickFix]
+    assert action.title == 'put the string in the wrapper {"value": ...} (WFM102)'
+    assert action.is_preferred
+    assert _apply(WRAPPER, action.edit.changes[uri]) == WRAPPER.replace('"wp-1"', '{"value": "wp-1"}')
+
+
+async def test_unsafe_quick_fix_says_so(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    diagnostics = await _open(client, uri, WRAPPER)
+    unknown = next(d for d in diagnostics if d.code == "WFM104")
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), unknown.range, T.CodeActionContext([unknown], only=[T.CodeActionKind.QuickFix])))
+    [action] = actions
+    assert action.title == 'rename "paidd" to "paid" (WFM104) [unsafe]' and not action.is_preferred
+    assert '"paid": true' in _apply(WRAPPER, action.edit.changes[uri])
+
+
+async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    await _open(client, uri, WRAPPER)
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), T.Range(T.Position(0, 0), T.Position(0, 0)),
+        T.CodeActionContext([], only=["source.fixAll"])))
+    [action] = actions
+    assert action.kind == "source.fixAll.wfmlint"
+    assert _apply(WRAPPER, action.edit.changes[uri]) == FIXED  # the unsafe rename is not in it
+
+
+async def test_hover_on_a_finding_gives_the_rule_and_its_docs(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    diagnostics = await _open(client, uri, WRAPPER)
+    wrapper = next(d for d in diagnostics if d.code == "WFM102")
+    hover = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri), wrapper.range.start))
+    assert hover.contents.kind == T.MarkupKind.Markdown
+    assert hover.contents.value.startswith("**WFM102** `invalid-value` (error): A field has the wrong JSON type")
+    assert "[Documentation](" in hover.contents.value and hover.contents.value.endswith("#wfm102)")
+    nothing = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri), T.Position(6, 0)))
+    assert nothing is None
+
+
+async def test_a_finding_about_the_whole_document_is_on_its_first_line(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "payload.json").as_uri()
+    text = '{\n  "agentSchedules": [{"userId": "a", "shifts": []}],\n  "description": "x"\n}\n'
+    [diagnostic] = await _open(client, uri, text)
+    assert diagnostic.code == "WFM401"
+    assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1))

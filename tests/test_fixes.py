@@ -1,0 +1,189 @@
+"""`--fix`, `--unsafe-fixes`, `--diff`, `--show-fixes`: every fix through the real CLI on real
+files, the exact text after (so every byte outside the edit is unchanged), no finding left,
+idempotence; and the guarantees (verified by re-linting, never half-written, never stdin)."""
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+EXISTING = json.dumps({"result": {"agentSchedules": [
+    {"user": {"id": "agent-1"}, "metadata": {"version": 5}, "shifts": [{"id": "s1", "activities": []}]}]},
+    "metadata": {"version": 4}})
+
+# (name, config, extra arguments, text before, text after, the code fixed)
+CASES = [
+    ("wrapper", "", [],
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\n',
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": {"value": "wp-1"}}]}\n', "WFM102"),
+    ("list wrapper", "", [],
+     '{"description": "w", "weekCount": 1, "agentSchedules": [{"userId": "a", "workPlanIdsPerWeek": "wp-1"}]}\n',
+     '{"description": "w", "weekCount": 1, "agentSchedules": [{"userId": "a", "workPlanIdsPerWeek": {"values": ["wp-1"]}}]}\n',
+     "WFM102"),
+    ("integer as string", "", [],
+     '{"metadata": {"version": 3},\n  "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+     '    {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": "60", "description": "", "activityCodeId": "w"}]}]}]}\n',
+     '{"metadata": {"version": 3},\n  "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+     '    {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}]}]}\n',
+     "WFM102"),
+    ("identical repeated key", "", [],
+     '{\n  "metadata": {"version": 3},\n  "agentSchedules": [],\n  "metadata": {"version": 3}\n}\n',
+     '{\n  "metadata": {"version": 3},\n  "agentSchedules": []\n}\n', "WFM003"),
+    ("offset to Z", "", [],
+     '{"metadata":{"version":3},"agentSchedules":[{"userId":"a","shifts":[{"activities":[{"startDate":'
+     '"2026-11-24T09:00:00.250+01:00","lengthMinutes":60,"description":"","activityCodeId":"w"}]}]}]}',
+     '{"metadata":{"version":3},"agentSchedules":[{"userId":"a","shifts":[{"activities":[{"startDate":'
+     '"2026-11-24T08:00:00.250Z","lengthMinutes":60,"description":"","activityCodeId":"w"}]}]}]}', "WFM202"),
+    ("zone-less in the configured zone", 'timezone = "America/Los_Angeles"\n', [],
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\r\n'
+     '  {"startDate": "2026-11-01T01:30:00", "lengthMinutes": 60, "description": "", "activityCodeId": "w"},\r\n'
+     '  {"startDate": "2026-11-02T01:30:00", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}]}]}\r\n',
+     # 01:30 on 1 November happens twice in Los Angeles (the clocks go back): no single instant, no fix
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\r\n'
+     '  {"startDate": "2026-11-01T01:30:00", "lengthMinutes": 60, "description": "", "activityCodeId": "w"},\r\n'
+     '  {"startDate": "2026-11-02T09:30:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}]}]}\r\n',
+     "WFM202"),
+    ("missing versions from --existing", "", ["--existing", "existing.json"],
+     '{\n  "agentSchedules": [\n    {"userId": "agent-1", "shifts": [{"id": "s1", "delete": true}]}\n  ]\n}\n',
+     '{\n  "metadata": {"version": 4},\n  "agentSchedules": [\n    {"metadata": {"version": 5}, "userId": "agent-1", '
+     '"shifts": [{"id": "s1", "delete": true}]}\n  ]\n}\n', "WFM401"),
+    ("version without metadata.version", "", ["--existing", "existing.json"],
+     '{"metadata": {}, "agentSchedules": []}',
+     '{"metadata": {"version": 4}, "agentSchedules": []}', "WFM401"),
+    ("read-only fields", "", [],
+     '{\n  "metadata": {"version": 3, "dateModified": "2026-11-20T10:00:00Z"},\n  "agentSchedules": [\n'
+     '    {"userId": "a", "metadata": {"version": 1, "dateModified": "x"}},\n'
+     '    {"userId": "b", "metadata": {"dateModified": "y", "version": 1}}\n  ]\n}\n',
+     '{\n  "metadata": {"version": 3},\n  "agentSchedules": [\n    {"userId": "a", "metadata": {"version": 1}},\n'
+     '    {"userId": "b", "metadata": {"version": 1}}\n  ]\n}\n', "WFM109"),
+]
+
+UNSAFE = [
+    ("stale version", "", ["--existing", "existing.json"],
+     '{"metadata": {"version": 2}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 1}, "shifts": []}]}',
+     '{"metadata": {"version": 4}, "agentSchedules": [{"userId": "agent-1", "metadata": {"version": 5}, "shifts": []}]}',
+     "WFM404"),
+    ("unknown field", "", [],
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+     '  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w", "paidd": true}]}]}]}',
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+     '  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w", "paid": true}]}]}]}',
+     "WFM104"),
+    ("exact copy", "", [],
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [\n'
+     '  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]},\n'
+     '  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}\n]}]}',
+     '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [\n'
+     '  {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}\n]}]}',
+     "WFM304"),
+    ("long description", "[rules.field-too-long]\nmax-length = 7\n", [],
+     '{"metadata": {"version": 3}, "agentSchedules": [], "description": "Week 48 \\u00e9t\\u00e9"}',
+     '{"metadata": {"version": 3}, "agentSchedules": [], "description": "Week 48"}', "WFM107"),
+]
+
+
+def _case(tmp_path: Path, config: str, before: str) -> Path:
+    (tmp_path / "existing.json").write_text(EXISTING)
+    if config:
+        (tmp_path / "wfmlint.toml").write_text(config)
+    path = tmp_path / "payload.json"
+    path.write_bytes(before.encode())
+    return path
+
+
+def _codes(tmp_path: Path, extra: list[str]) -> list[str]:
+    result = run_cli("check", "payload.json", "--format", "json", *extra, cwd=tmp_path)
+    return [f["code"] for f in json.loads(result.out)]
+
+
+@pytest.mark.parametrize(("name", "config", "extra", "before", "after", "code"), CASES, ids=[c[0] for c in CASES])
+def test_safe_fix(tmp_path, name, config, extra, before, after, code):
+    path = _case(tmp_path, config, before)
+    assert code in _codes(tmp_path, extra)
+    result = run_cli("check", "payload.json", "--fix", *extra, cwd=tmp_path)
+    assert path.read_bytes().decode() == after
+    if name != "zone-less in the configured zone":
+        assert result.code == 0, result.out
+        assert code not in _codes(tmp_path, extra)
+    again = run_cli("check", "payload.json", "--fix", *extra, cwd=tmp_path)  # idempotent
+    assert path.read_bytes().decode() == after and "Fixed" not in again.err
+
+
+@pytest.mark.parametrize(("name", "config", "extra", "before", "after", "code"), UNSAFE, ids=[c[0] for c in UNSAFE])
+def test_unsafe_fix_only_with_unsafe_fixes(tmp_path, name, config, extra, before, after, code):
+    path = _case(tmp_path, config, before)
+    assert code in _codes(tmp_path, extra)
+    run_cli("check", "payload.json", "--fix", *extra, cwd=tmp_path)
+    assert path.read_bytes().decode() == before
+    run_cli("check", "payload.json", "--fix", "--unsafe-fixes", *extra, cwd=tmp_path)
+    assert path.read_bytes().decode() == after
+    assert code not in _codes(tmp_path, extra)
+
+
+def test_diff_prints_and_writes_nothing(tmp_path):
+    name, config, extra, before, after, code = CASES[0]
+    path = _case(tmp_path, config, before)
+    result = run_cli("check", "payload.json", "--diff", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out == ('--- a/payload.json\n+++ b/payload.json\n@@ -1 +1 @@\n-' + before + '+' + after)
+    assert result.err == "Would fix 1 finding in 1 file.\n"
+    assert path.read_bytes().decode() == before
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "payload.json").write_text(after)
+    nothing = run_cli("check", "payload.json", "--diff", cwd=clean)
+    assert (nothing.code, nothing.out, nothing.err) == (0, "", "No fixes available.\n")
+
+
+def test_show_fixes_and_the_summary_of_what_is_fixable(tmp_path):
+    _case(tmp_path, "", CASES[0][3].replace('"a"', '"a", "shift": []'))
+    report = run_cli("check", "payload.json", cwd=tmp_path)
+    assert report.out.endswith("Found 2 errors in 1 of 1 file.\n1 fixable with --fix (1 more with --unsafe-fixes).\n")
+    shown = run_cli("check", "payload.json", "--fix", "--show-fixes", cwd=tmp_path)
+    assert shown.err == ('Fixed 1 finding in payload.json:\n  WFM102 put the string in the wrapper '
+                         '{"value": ...}\n')
+    assert shown.out.startswith("payload.json:1:65: WFM104 ")  # what is left
+    assert shown.out.endswith("1 fixable with --fix --unsafe-fixes.\n") and shown.code == 1
+    as_json = run_cli("check", "payload.json", "--format", "json", cwd=tmp_path)
+    assert json.loads(as_json.out)[0]["fix"] == {"message": 'rename "shift" to "shifts"', "applicability": "unsafe"}
+
+
+def test_byte_order_mark_crlf_and_escapes_are_kept(tmp_path):
+    before = ('\ufeff{"metadata": {"version": 3},\r\n "description": "caf\\u00e9 \u00e9",\r\n'
+              ' "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\r\n')
+    path = _case(tmp_path, "", before)
+    run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert path.read_bytes() == before.replace('"wp-1"', '{"value": "wp-1"}').encode("utf-8")
+
+
+def test_a_fix_that_would_add_a_finding_is_not_applied(tmp_path):
+    # "0" as a number would be a non-positive length (WFM203): the string stays
+    before = ('{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+              '  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": "0", "description": "", "activityCodeId": "w"}]}]}]}')
+    path = _case(tmp_path, "", before)
+    result = run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert path.read_bytes().decode() == before and result.code == 1 and "Fixed" not in result.err
+
+
+def test_fixes_that_touch_each_other_take_two_passes(tmp_path):
+    # two versions to add to the same object's start: one per pass
+    before = '{"agentSchedules": [{"userId": "agent-1", "shifts": [{"id": "s1", "delete": true}]}]}'
+    path = _case(tmp_path, "", before)
+    result = run_cli("check", "payload.json", "--fix", "--show-fixes", "--existing", "existing.json", cwd=tmp_path)
+    assert result.code == 0 and result.err.count("\n  WFM40") == 2
+    assert json.loads(path.read_text())["metadata"] == {"version": 4}
+
+
+def test_stdin_and_compressed_files_are_never_rewritten(tmp_path):
+    before = CASES[0][3]
+    refused = run_cli("check", "-", "--fix", cwd=tmp_path, stdin=before.encode())
+    assert (refused.code, refused.err) == (2, "wfmlint: error: --fix and --diff cannot rewrite standard input; "
+                                           "lint a file, or use the language server's quick fixes\n")
+    packed = tmp_path / "payload.json.gz"
+    packed.write_bytes(gzip.compress(before.encode()))
+    data = packed.read_bytes()
+    result = run_cli("check", "payload.json.gz", "--fix", cwd=tmp_path)
+    assert packed.read_bytes() == data and result.code == 1

@@ -1,9 +1,8 @@
 """Quick fixes, fix-all and hover over a real LSP session on stdio (pytest-lsp)."""
-import sys
-
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
+
+from tests.lsp.conftest import open_document
 
 WRAPPER = """{
   "metadata": {"version": 3, "dateModified": "2026-11-20T10:00:00Z"},
@@ -14,21 +13,6 @@ WRAPPER = """{
 }
 """
 FIXED = WRAPPER.replace('"wp-1"', '{"value": "wp-1"}').replace(', "dateModified": "2026-11-20T10:00:00Z"', "")
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wfmlint", "lsp"]))
-async def client(lsp_client: LanguageClient, tmp_path):
-    await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=T.ClientCapabilities(), root_uri=tmp_path.as_uri()))
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def _open(client, uri, text):
-    client.text_document_did_open(T.DidOpenTextDocumentParams(
-        T.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    return client.diagnostics[uri]
 
 
 def _apply(text: str, edits: list[T.TextEdit]) -> str:
@@ -43,7 +27,7 @@ def _apply(text: str, edits: list[T.TextEdit]) -> str:
 
 async def test_quick_fix_for_a_finding(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    diagnostics = await _open(client, uri, WRAPPER)
+    diagnostics = await open_document(client, uri, WRAPPER)
     wrapper = next(d for d in diagnostics if d.code == "WFM102")
     actions = await client.text_document_code_action_async(T.CodeActionParams(
         T.TextDocumentIdentifier(uri), wrapper.range, T.CodeActionContext([wrapper])))
@@ -55,7 +39,7 @@ async def test_quick_fix_for_a_finding(client: LanguageClient, tmp_path):
 
 async def test_unsafe_quick_fix_says_so(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    diagnostics = await _open(client, uri, WRAPPER)
+    diagnostics = await open_document(client, uri, WRAPPER)
     unknown = next(d for d in diagnostics if d.code == "WFM104")
     actions = await client.text_document_code_action_async(T.CodeActionParams(
         T.TextDocumentIdentifier(uri), unknown.range, T.CodeActionContext([unknown], only=[T.CodeActionKind.QuickFix])))
@@ -66,7 +50,7 @@ async def test_unsafe_quick_fix_says_so(client: LanguageClient, tmp_path):
 
 async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    await _open(client, uri, WRAPPER)
+    await open_document(client, uri, WRAPPER)
     actions = await client.text_document_code_action_async(T.CodeActionParams(
         T.TextDocumentIdentifier(uri), T.Range(T.Position(0, 0), T.Position(0, 0)),
         T.CodeActionContext([], only=["source.fixAll"])))
@@ -77,7 +61,7 @@ async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
 
 async def test_hover_on_a_finding_gives_the_rule_and_its_docs(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    diagnostics = await _open(client, uri, WRAPPER)
+    diagnostics = await open_document(client, uri, WRAPPER)
     wrapper = next(d for d in diagnostics if d.code == "WFM102")
     hover = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri), wrapper.range.start))
     assert hover.contents.kind == T.MarkupKind.Markdown
@@ -90,6 +74,6 @@ async def test_hover_on_a_finding_gives_the_rule_and_its_docs(client: LanguageCl
 async def test_a_finding_about_the_whole_document_is_on_its_first_line(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
     text = '{\n  "agentSchedules": [{"userId": "a", "shifts": []}],\n  "description": "x"\n}\n'
-    [diagnostic] = await _open(client, uri, text)
+    [diagnostic] = await open_document(client, uri, text)
     assert diagnostic.code == "WFM401"
     assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1))

@@ -1,9 +1,8 @@
 """A real LSP session over stdio against `wfmlint lsp` (pytest-lsp drives the client)."""
-import sys
-
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
+
+from tests.lsp.conftest import open_document
 
 OVERLAP = """{
   "metadata": {"version": 3},
@@ -15,24 +14,9 @@ OVERLAP = """{
 """
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wfmlint", "lsp"]))
-async def client(lsp_client: LanguageClient, tmp_path):
-    await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=T.ClientCapabilities(), root_uri=tmp_path.as_uri()))
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def _open(client, uri, text):
-    client.text_document_did_open(T.DidOpenTextDocumentParams(
-        T.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    return client.diagnostics[uri]
-
-
 async def test_open_publishes_diagnostics_with_range_code_link_and_related(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    diagnostics = await _open(client, uri, OVERLAP)
+    diagnostics = await open_document(client, uri, OVERLAP)
     assert [d.code for d in diagnostics] == ["WFM301"]
     overlap = diagnostics[0]
     assert overlap.range.start == T.Position(line=4, character=4)
@@ -45,7 +29,7 @@ async def test_open_publishes_diagnostics_with_range_code_link_and_related(clien
 
 async def test_change_relints_after_debounce_and_close_clears(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
-    await _open(client, uri, OVERLAP)
+    await open_document(client, uri, OVERLAP)
     fixed = OVERLAP.replace("T11:00:00Z", "T12:00:00Z")
     client.text_document_did_change(T.DidChangeTextDocumentParams(
         text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
@@ -60,7 +44,7 @@ async def test_change_relints_after_debounce_and_close_clears(client: LanguageCl
 async def test_save_relints_and_reads_workspace_config(client: LanguageClient, tmp_path):
     (tmp_path / "wfmlint.toml").write_text('ignore = ["WFM301"]\n')
     uri = (tmp_path / "payload.json").as_uri()
-    assert list(await _open(client, uri, OVERLAP)) == []
+    assert list(await open_document(client, uri, OVERLAP)) == []
     (tmp_path / "wfmlint.toml").write_text('ignore = []\n')
     client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri=uri)))
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -70,7 +54,7 @@ async def test_save_relints_and_reads_workspace_config(client: LanguageClient, t
 async def test_positions_are_in_utf16_units(client: LanguageClient, tmp_path):
     uri = (tmp_path / "payload.json").as_uri()
     text = '{"metadata": {"version": 3}, "description": "\U0001F600", "agentSchedules": [{"userId": ""}]}'
-    diagnostics = await _open(client, uri, text)
+    diagnostics = await open_document(client, uri, text)
     blank = next(d for d in diagnostics if d.code == "WFM103")
     # the emoji is one code point but two UTF-16 units
     assert blank.range.start.character == text.index('""') + 1
@@ -83,7 +67,7 @@ async def test_reference_files_of_the_workspace_config_are_used(client: Language
     (tmp_path / "wfmlint.toml").write_text('[genesys]\nagents = "agents.json"\n')
     uri = (tmp_path / "payload.json").as_uri()
     fixed = OVERLAP.replace("T11:00:00Z", "T12:00:00Z")
-    diagnostics = await _open(client, uri, fixed)
+    diagnostics = await open_document(client, uri, fixed)
     assert [(d.code, d.range.start) for d in diagnostics] == [("WFM607", T.Position(line=2, character=32))]
     (tmp_path / "agents.json").write_text('{"entities": [{"id": "agent-2"}]')
     client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri=uri)))

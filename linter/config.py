@@ -78,7 +78,8 @@ class Config:
     required_permissions: tuple[str, ...] = ()
     max_file_size: int = 536_870_912
     max_depth: int = 512
-    profiles: dict[str, ProfileName] = field(default_factory=dict, hash=False)
+    profiles: dict[str, str] = field(default_factory=dict, hash=False)  # glob -> a profile's name
+    vendor_profiles: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
     schemas: dict[str, str] = field(default_factory=dict, hash=False)
     severity: dict[str, Severity] = field(default_factory=dict, hash=False)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
@@ -270,6 +271,7 @@ def _check_values(config: Config, where: str) -> None:
             raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
                               "IANA name such as 'Europe/Berlin')") from None
     _check_globs(config, where)
+    _check_profiles(config, where)
     mapping = config.generic
     if mapping is not None:
         if not mapping.entries.startswith("/"):
@@ -277,6 +279,27 @@ def _check_values(config: Config, where: str) -> None:
                               "with '/', e.g. \"/shifts/*\"")
         if (mapping.end is None) == (mapping.length_minutes is None):
             raise ConfigError(f"{where}: 'generic': give exactly one of 'end' and 'length-minutes'")
+
+
+def _check_profiles(config: Config, where: str) -> None:
+    """Vendor profiles defined in config are valid, and `[profiles]` claims known profiles."""
+    from . import profiles as P
+
+    builtin = P.vendor_profiles()
+    for name, body in config.vendor_profiles.items():
+        if name in builtin or name in P.NAMED:
+            raise ConfigError(f"{where}: 'vendor-profiles.{name}': the name of a built-in profile; "
+                              "choose another")
+        try:
+            P.vendor_profile(name, body)
+        except P.ProfileDefinitionError as error:
+            raise ConfigError(f"{where}: 'vendor-profiles.{name}': {str(error).split(': ', 1)[1]}") from None
+    known = [*P.NAMED, *builtin, *config.vendor_profiles]
+    for pattern, name in config.profiles.items():
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (profiles: {', '.join(known)})"
+            raise ConfigError(f"{where}: 'profiles.{pattern}': unknown profile {name!r}{hint}")
 
 
 def _check_globs(config: Config, where: str) -> None:

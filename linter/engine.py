@@ -198,7 +198,9 @@ def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> 
     if not parsed.ok:
         return None, None
     if claimed is None:
-        return P.detect_profile(parsed.root, config.generic), None
+        return P.detect_profile(parsed.root, config.generic, P.vendor_definitions(config.vendor_profiles)), None
+    if claimed not in P.NAMED:  # a vendor profile: generic, read with the vendor's entry sets
+        claimed = P.GENERIC
     problem = _claim_problem(parsed.root, claimed)
     return (None, problem) if problem else (claimed, None)
 

@@ -3,7 +3,7 @@ auto-detected) finds become a table of entries, each with a resource, a start an
 length. Nothing is judged here: the rules read the table's columns."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import gt, itemgetter
 from typing import Any
@@ -25,6 +25,7 @@ class GenericTable:
     shape: P.GenericShape
     starts: list
     ends: list | None  # None when lengths give the ends
+    entries: list = field(default_factory=list)  # the entries its valid items made
 
 
 def read_generic(p: Payload) -> None:
@@ -38,26 +39,36 @@ def read_generic(p: Payload) -> None:
         if isinstance(metadata, dict) and is_int64(metadata.get("version")):
             facts.root_version, facts.root_version_pointer = metadata["version"], "/metadata/version"
     mapping = settings.config.generic
-    shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
+    vendors = P.vendor_definitions(settings.config.vendor_profiles)
+    vendor = vendors.get(settings.claimed_profile(p.path) or "")
+    if vendor is None and not (mapping is not None and P.finds(root, mapping.entries)):
+        vendor = P.detect_vendor(root, vendors)  # your mapping first, where it finds entries
+    if vendor is not None:
+        shapes, mapping = list(vendor.shapes), None
+        p.cache["vendor"] = vendor.name
+    else:
+        shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
     facts.needs = tuple(settings.config.required_permissions)
     times = TimestampCache.shared(utc_only=False)
     p.generic = []
     for number, shape in enumerate(shapes):
         name = f"entries{number}"
-        p.tables[name] = table = _find_items(p, shape.pattern)
+        p.tables[name] = table = _find_items(p, shape.pattern, shape.optional)
         p.generic.append(_read_table(p, name, table, shape, times))
     if not any(len(table) for table in p.tables.values()):
         p.cache["shape_problem"] = "no entries found" if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
 
 
-def _find_items(p: Payload, pattern: str) -> Items:
-    """The items a pattern matches: one array's (`/shifts/*`, the usual case) in bulk."""
-    table = _one_array(p, pattern)
+def _find_items(p: Payload, pattern: str, optional: bool = False) -> Items:
+    """The items a pattern matches: one array's (`/shifts/*`, the usual case) in bulk. In an
+    optional entry set, a null or a member that is not an object is no entry."""
+    table = _one_array(p, pattern) if not optional else None
     if table is None:
         table = Items("an entry object")
         for pointer, item, member in P.match_pattern(p.root, pattern):
-            table.add_at(pointer, item, member)
+            if not optional or isinstance(item, dict):
+                table.add_at(pointer, item, member)
     return table
 
 
@@ -85,7 +96,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     """Declare the table's roles and make the entries of its valid items."""
     starts = times.column(table.column(shape.start))
     p.times.append(TimeColumn(Role(name, shape.start), "date-time", starts, times.get))
-    if shape.resource != "{key}":
+    if shape.resource_is_member:
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
         ends = times.column(table.column(shape.end))
@@ -97,16 +108,18 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
             p.lengths.append(Role(name, shape.length))
         valid, stops = _by_length(starts, table.column(shape.length) if shape.length is not None
                                   else [MISSING] * len(table))
-    keys, labels = _resources(table, shape)
+    keys, labels = _resources(p.root, table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
+    made: list = []
     if rows:
         pick = itemgetter(*rows) if len(rows) > 1 else lambda values: (values[rows[0]],)
         facts = p.facts
-        facts.entries.extend(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
-                                 pick(table.all_pointers()), repeat(facts.path),
-                                 count(len(facts.entries)), _entry_ids(pick(ids))))
-    return GenericTable(name, shape, starts, ends)
+        made = list(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
+                        pick(table.all_pointers()), repeat(facts.path),
+                        count(len(facts.entries)), _entry_ids(pick(ids))))
+        facts.entries.extend(made)
+    return GenericTable(name, shape, starts, ends, made)
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
@@ -132,10 +145,23 @@ def _entry_ids(values: tuple) -> Any:
     return [value if type(value) is str or type(value) is int else None for value in values]
 
 
-def _resources(table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
-    """Each item's resource key (None when unusable) and its label. Resources compare as JSON
-    values: the string "7" is not the number 7."""
-    values = table.members if shape.resource == "{key}" else table.column(shape.resource)
+def _resources(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
+    """Each item's resource key (None when unusable, or when the set has no resource) and its
+    label. Resources compare as JSON values: the string "7" is not the number 7; and only
+    within their group (the group is part of the key)."""
+    keys, labels = _resource_keys(root, table, shape)
+    if shape.group is None:
+        return keys, labels
+    return [None if key is None else (shape.group, key) for key in keys], labels
+
+
+def _resource_keys(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
+    if shape.resource is None:
+        return [None] * len(table), [""] * len(table)
+    if shape.resource.startswith("../"):
+        values = [P.relative_value(root, pointer, shape.resource) for pointer in table.all_pointers()]
+    else:
+        values = table.members if shape.resource == "{key}" else table.column(shape.resource)
     if values is None:  # `{key}` on one array's items: no member names
         values = [None] * len(table)
     if set(map(type, values)) <= {str}:  # the usual case: a verdict per distinct string

@@ -12,6 +12,7 @@ from .findings import escape_token
 UPDATE, IMPORT, EXPORT, GENERIC, PERMISSIONS = (
     "genesys-update", "genesys-import", "genesys-schedule-export", "generic", "permissions")
 GENESYS = (UPDATE, IMPORT, EXPORT)
+NAMED = (*GENESYS, GENERIC)  # the profiles that are not vendor profiles
 
 START_SPELLINGS = ("startTime", "start", "startDateTime", "startDate", "start_time")
 END_SPELLINGS = ("endTime", "end", "endDateTime", "endDate", "end_time")
@@ -28,15 +29,30 @@ DETECTION_SAMPLE = 1000  # object items of an array whose spellings decide auto-
 
 @dataclass(frozen=True, slots=True)
 class GenericShape:
-    """Where generic entries live and which member plays which role."""
+    """Where generic entries live and which member plays which role. `resource` is a member
+    path inside the entry, `{key}` (the member name the entry is under), a path from an
+    ancestor (`../userId`: each `..` one level up from the entry), or None: entries without a
+    resource on purpose (open shifts), never compared for overlaps. Entries of one `group`
+    are compared only with each other (a draft and the published version of a shift are not
+    compared); `within` names, from the entry, the entry that must contain it (`../..`: a
+    break inside its shift)."""
 
     pattern: str
-    resource: str
+    resource: str | None
     start: str | None
     end: str | None
     length: str | None
     id: str | None
     required: tuple[str, ...]
+    group: str | None = None
+    within: str | None = None
+    kind: str = "entry"
+    optional: bool = False  # a null (or an error object) where an entry may be is no entry
+
+    @property
+    def resource_is_member(self) -> bool:
+        """Whether the resource is a member of the entry (checked as one)."""
+        return self.resource is not None and self.resource != "{key}" and not self.resource.startswith("../")
 
 
 def _agent_items(root: dict) -> list:
@@ -240,7 +256,163 @@ def near_miss(root: Any) -> NearMiss | None:
     return None
 
 
-def detect_profile(root: Any, generic_mapping=None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class VendorProfile:
+    """A vendor's schedule payload, as data (`data/profiles.toml`): how to recognise it
+    (`detect`: alternatives, each a list of pointer patterns that must all find a value) and
+    its entry sets."""
+
+    name: str
+    description: str
+    docs: str
+    detect: tuple[tuple[str, ...], ...]
+    shapes: tuple[GenericShape, ...]
+
+    def matches(self, root: Any) -> bool:
+        return any(all(finds(root, pattern) for pattern in alternative) for alternative in self.detect)
+
+
+def relative_value(root: Any, pointer: str, path: str) -> Any:
+    """The value at `path` from the entry at `pointer`: each leading `../` one level up (an
+    array counts as a level), then a dotted member path; MISSING-like None when absent."""
+    from .findings import split_pointer
+
+    tokens = split_pointer(pointer)
+    parts = path.split("/")
+    ups = 0
+    while parts and parts[0] == "..":
+        ups, parts = ups + 1, parts[1:]
+    if ups > len(tokens):
+        return None
+    value = root
+    for token in tokens[:len(tokens) - ups]:
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    for name in "/".join(parts).split(".") if parts else ():
+        if not isinstance(value, dict) or name not in value:
+            return None
+        value = value[name]
+    return value
+
+
+def container_pointer(pointer: str, within: str) -> str:
+    """The pointer `within` (`../..`) names from the entry at `pointer`."""
+    from .findings import join_pointer, split_pointer
+
+    tokens = split_pointer(pointer)
+    ups = len(within.split("/"))
+    return join_pointer("", *tokens[:max(0, len(tokens) - ups)])
+
+
+def finds(root: Any, pattern: str) -> bool:
+    for _ in match_pattern(root, pattern):
+        return True
+    return False
+
+
+_vendor_profiles: dict[str, VendorProfile] | None = None
+
+
+def vendor_profiles() -> dict[str, VendorProfile]:
+    """The built-in vendor profiles, by name, read once from the package's data."""
+    global _vendor_profiles
+    if _vendor_profiles is None:
+        import tomllib
+        from importlib.resources import files
+
+        table = tomllib.loads(files("wfmlint.data").joinpath("profiles.toml").read_text("utf-8"))
+        _vendor_profiles = {name: vendor_profile(name, body) for name, body in table.items()}
+    return _vendor_profiles
+
+
+class ProfileDefinitionError(ValueError):
+    """A vendor profile's definition that cannot be used (the message says where)."""
+
+
+_ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "id", "group", "within",
+               "required", "optional"}
+
+
+def vendor_profile(name: str, body: Any) -> VendorProfile:
+    """A vendor profile from its TOML table; ProfileDefinitionError in the table's words."""
+    where = f"profile {name!r}"
+    if not isinstance(body, dict):
+        raise ProfileDefinitionError(f"{where}: must be a table")
+    unknown = set(body) - {"description", "docs", "detect", "entries"}
+    if unknown:
+        raise ProfileDefinitionError(f"{where}: unknown key {sorted(unknown)[0]!r} (keys: description, "
+                                     "docs, detect, entries)")
+    detect = body.get("detect")
+    if not (isinstance(detect, list) and detect and all(
+            isinstance(a, list) and a and all(isinstance(p, str) and p.startswith("/") for p in a) for a in detect)):
+        raise ProfileDefinitionError(f"{where}: 'detect' must be a list of alternatives, each a list of "
+                                     'pointer patterns such as ["/value/*/sharedShift"]')
+    entries = body.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise ProfileDefinitionError(f"{where}: 'entries' must be a non-empty array of tables")
+    shapes = []
+    for number, entry in enumerate(entries):
+        shapes += _entry_shapes(f"{where}: entries[{number}]", entry)
+    return VendorProfile(name, str(body.get("description", "")), str(body.get("docs", "")),
+                         tuple(tuple(a) for a in detect), tuple(shapes))
+
+
+def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
+    if not isinstance(entry, dict):
+        raise ProfileDefinitionError(f"{where}: must be a table")
+    unknown = set(entry) - _ENTRY_KEYS
+    if unknown:
+        raise ProfileDefinitionError(f"{where}: unknown key {sorted(unknown)[0]!r} (keys: "
+                                     f"{', '.join(sorted(_ENTRY_KEYS))})")
+    items = entry.get("items")
+    if not (isinstance(items, list) and items and all(isinstance(i, str) and (i == "" or i.startswith("/"))
+                                                      for i in items)):
+        raise ProfileDefinitionError(f"{where}: 'items' must be a list of pointer patterns (\"\" is "
+                                     "the root object)")
+    for key in ("kind", "resource", "start", "end", "length-minutes", "id", "group", "within"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ProfileDefinitionError(f"{where}: {key!r} must be a string")
+    if "start" not in entry or ("end" in entry) == ("length-minutes" in entry):
+        raise ProfileDefinitionError(f"{where}: give 'start', and exactly one of 'end' and 'length-minutes'")
+    if not isinstance(entry.get("optional", False), bool):
+        raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
+    within = entry.get("within")
+    if within is not None and not all(part == ".." for part in within.split("/")):
+        raise ProfileDefinitionError(f"{where}: 'within' must be ../.. (one .. per level up)")
+    resource = entry.get("resource")
+    duration = entry.get("end") or entry.get("length-minutes")
+    required = entry.get("required")
+    if required is None:
+        required = [entry["start"], duration] + ([resource] if resource and "../" not in resource
+                                                 and resource != "{key}" else [])
+    return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length-minutes"),
+                         entry.get("id"), tuple(required), entry.get("group"), within,
+                         entry.get("kind", "entry"), entry.get("optional", False)) for pattern in items]
+
+
+_defined: dict[int, tuple[dict, dict]] = {}
+
+
+def vendor_definitions(defined: dict[str, Any]) -> dict[str, VendorProfile]:
+    """The built-in vendor profiles and those a config defines (its `vendor-profiles` table,
+    validated when the config was loaded), the latter read once per config."""
+    if not defined:
+        return vendor_profiles()
+    cached = _defined.get(id(defined))
+    if cached is None or cached[0] is not defined:
+        profiles = {**vendor_profiles(), **{name: vendor_profile(name, body) for name, body in defined.items()}}
+        cached = _defined[id(defined)] = (defined, profiles)
+    return cached[1]
+
+
+def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) -> VendorProfile | None:
+    """The first vendor profile (built-in, then config's) whose signature the document has."""
+    for profile in (vendors if vendors is not None else vendor_profiles()).values():
+        if profile.matches(root):
+            return profile
+    return None
+
+
+def detect_profile(root: Any, generic_mapping=None, vendors: dict | None = None) -> str | None:
     """The profile of an unclaimed document, or None to skip it silently."""
     if isinstance(root, dict):
         if is_export(root):
@@ -251,9 +423,11 @@ def detect_profile(root: Any, generic_mapping=None) -> str | None:
             return UPDATE
     if is_manifest(root):
         return PERMISSIONS
+    if generic_mapping is not None and finds(root, generic_mapping.entries):
+        return GENERIC  # your mapping, where it finds entries
+    if isinstance(root, (dict, list)) and detect_vendor(root, vendors) is not None:
+        return GENERIC
     if generic_mapping is not None:
-        for _ in match_pattern(root, generic_mapping.entries):
-            return GENERIC
         return None
     if isinstance(root, (dict, list)) and auto_generic_shapes(root):
         return GENERIC

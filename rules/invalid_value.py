@@ -69,7 +69,7 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
     shape, table = entries.shape, payload.tables[entries.name]
     text = ABSENT | {str}
     checks = [(shape.start, _not_text, text, "an RFC 3339 date-time string")]
-    if shape.resource != "{key}":
+    if shape.resource_is_member:
         checks.insert(0, (shape.resource, _not_resource, frozenset({str, type(MISSING)}),
                           "a string or a number"))
     if shape.end is not None:

@@ -1,0 +1,63 @@
+"""An entry that does not lie within the entry that holds it (a break outside its shift).
+
+## What it does
+For the entry sets of a vendor profile that sit inside another entry (`within` in the
+profile: a Square timecard's breaks, the activities of a Microsoft Graph shift), reports an
+entry whose start or end falls outside the entry that holds it, at the inner entry, with the
+holder as a related location. Entries without a valid start and end are left to WFM201 and
+WFM203.
+
+## Why is this bad?
+A break or an activity belongs to its shift: one outside it is paid, planned and reported
+against the wrong day, and the vendors' APIs refuse it or keep it as written.
+
+## Example
+`payload.json`:
+```json
+{"shifts": [{"id": "S1", "team_member_id": "tm-1", "start_at": "2019-01-22T12:02:00-05:00",
+  "end_at": "2019-01-22T13:02:00-05:00", "breaks": [
+    {"id": "B1", "start_at": "2019-01-23T14:30:00-05:00", "end_at": "2019-01-23T14:40:00-05:00"}]}]}
+```
+
+## Use instead
+`payload.json`:
+```json
+{"shifts": [{"id": "S1", "team_member_id": "tm-1", "start_at": "2019-01-22T12:02:00-05:00",
+  "end_at": "2019-01-22T13:02:00-05:00", "breaks": [
+    {"id": "B1", "start_at": "2019-01-22T12:30:00-05:00", "end_at": "2019-01-22T12:40:00-05:00"}]}]}
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.profiles import container_pointer
+from wfmlint.timestamps import format_instant
+
+CODE = "WFM308"
+NAME = "outside-container"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(payload, options) -> Iterator[Issue]:
+    inner = [table for table in payload.generic or () if table.shape.within]
+    if not inner:
+        return
+    by_pointer = {entry.pointer: (entry, table.shape.kind)
+                  for table in payload.generic for entry in table.entries}
+    for table in inner:
+        for entry in table.entries:
+            found = by_pointer.get(container_pointer(entry.pointer, table.shape.within))
+            if found is None:
+                continue
+            holder, kind = found
+            if entry.start < holder.start or entry.end > holder.end:
+                yield Issue(CODE, f"{table.shape.kind} from {format_instant(entry.start)} to "
+                            f"{format_instant(entry.end)} lies outside its {kind} ({format_instant(holder.start)} "
+                            f"to {format_instant(holder.end)}); move it into the {kind}, or widen the {kind}",
+                            entry.pointer, related=(RelatedIssue(holder.pointer, f"the {kind} that holds it"),))

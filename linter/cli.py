@@ -309,6 +309,8 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
     """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
     every crash (never silent)."""
     for result in run.files:
+        if verbose and result.vendor:
+            _say(f"wfmlint: {result.path}: read as {result.vendor} (generic)")
         if result.skipped and (verbose or result.path in named):
             # a file you named is never skipped in silence
             _say(f"wfmlint: {'' if verbose else 'warning: '}{result.path}: skipped: matches no "
@@ -429,6 +431,43 @@ def list_rules(output_format: str) -> None:
     for rule in rules:
         mark = "" if rule.implemented else "  [not implemented yet]"
         click.echo(f"{rule.code}  {rule.name:<26} {rule.severity:<8} {rule.fix or '-':<6}  {rule.summary}{mark}")
+
+
+@main.command("profiles")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def list_profiles(config_path: str | None) -> None:
+    """List the payload profiles: Genesys ones, generic, and the vendor profiles (built-in and
+    the config's), with what each reads."""
+    from . import profiles as P
+
+    settings = _load_settings(config_path, Overrides())
+    described = {P.UPDATE: "Genesys Cloud schedule update (agentSchedules with metadata.version)",
+                 P.IMPORT: "Genesys Cloud schedule import (agentSchedules with weekCount)",
+                 P.EXPORT: "Genesys Cloud current schedule (agentschedules/query result)",
+                 P.GENERIC: "any vendor through config [generic], or entries found by auto-detection"}
+    for name, text in described.items():
+        click.echo(f"{name:<26} {text}")
+    builtin = P.vendor_profiles()
+    for name, profile in P.vendor_definitions(settings.config.vendor_profiles).items():
+        origin = "" if name in builtin else " (config)"
+        click.echo(f"{name:<26} {profile.description}{origin}")
+        for shape in _distinct_sets(profile.shapes):
+            resource = shape.resource or "none (never compared)"
+            extra = (f", group {shape.group!r}" if shape.group else "") + \
+                (f", within {shape.within}" if shape.within else "")
+            click.echo(f"{'':<28}{shape.kind}: {shape.pattern}; resource {resource}, start {shape.start}, "
+                       f"{'end ' + shape.end if shape.end else 'length ' + str(shape.length)}{extra}")
+
+
+def _distinct_sets(shapes):
+    """One line per entry set: its first pattern (the others read the same members)."""
+    seen, kept = set(), []
+    for shape in shapes:
+        key = (shape.kind, shape.resource, shape.start, shape.end, shape.group, shape.within)
+        if key not in seen:
+            seen.add(key)
+            kept.append(shape)
+    return kept
 
 
 @main.command()

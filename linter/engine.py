@@ -41,6 +41,7 @@ class FileResult:
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
     profile: str | None = None
+    vendor: str | None = None  # the vendor profile a generic file was read with
 
 
 @dataclass
@@ -161,6 +162,7 @@ def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: st
     if claimed is not None and shape_problem and profile == P.GENERIC:
         result.issues.append(Issue("WFM005", f"file is claimed as generic but {shape_problem}", offset=0))
     result.facts, result.profile = payload.facts, profile
+    result.vendor = payload.cache.get("vendor")
     result.flat_arrays = payload.flat_arrays or None
     return payload
 

@@ -53,21 +53,24 @@ def read_generic(p: Payload) -> None:
     p.generic = []
     for number, shape in enumerate(shapes):
         name = f"entries{number}"
-        p.tables[name] = table = _find_items(p, shape.pattern, shape.optional)
+        p.tables[name] = table = _find_items(p, shape)
         p.generic.append(_read_table(p, name, table, shape, times))
     if not any(len(table) for table in p.tables.values()):
         p.cache["shape_problem"] = "no entries found" if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
 
 
-def _find_items(p: Payload, pattern: str, optional: bool = False) -> Items:
+def _find_items(p: Payload, shape: P.GenericShape) -> Items:
     """The items a pattern matches: one array's (`/shifts/*`, the usual case) in bulk. In an
-    optional entry set, a null or a member that is not an object is no entry."""
-    table = _one_array(p, pattern) if not optional else None
+    optional entry set, what is not an object holding the start, the end or the length (a
+    null, an error object, a body that is not a single entry) is no entry."""
+    table = _one_array(p, shape.pattern) if not shape.optional else None
     if table is None:
         table = Items("an entry object")
-        for pointer, item, member in P.match_pattern(p.root, pattern):
-            if not optional or isinstance(item, dict):
+        roles = [name for name in (shape.start, shape.end, shape.length) if name]
+        for pointer, item, member in P.match_pattern(p.root, shape.pattern):
+            if not shape.optional or isinstance(item, dict) and any(
+                    P.relative_value(item, "", name) is not None for name in roles):
                 table.add_at(pointer, item, member)
     return table
 

@@ -1,0 +1,183 @@
+"""Vendor profiles as data: the built-in ones on real and defective payloads (exact
+positions), the non-schedule bodies of the same APIs left alone, and the definition language
+through the real CLI with a config (each feature, and its errors in the user's words)."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wfmlint.profiles import detect_vendor, vendor_profiles
+from tests.conftest import FIXTURES, at, lint, run_cli
+
+REALWORLD = FIXTURES / "realworld"
+
+
+@pytest.mark.parametrize(("name", "profile"), [
+    ("msgraph-shift-create-request-v1.json", "msgraph-shifts"),
+    ("msgraph-shifts-list-response-v1.json", "msgraph-shifts"),
+    ("msgraph-shift-replace-response-placeholder-v1.json", "msgraph-shifts"),
+    ("msgraph-openshift-create-request-beta-malformed-timestamps.json", "msgraph-open-shifts"),
+    ("msgraph-timesoff-list-response-v1.json", "msgraph-times-off"),
+    ("square-scheduled-shifts-search-response-sdk-mock.json", "square-scheduled-shifts"),
+    ("square-scheduled-shift-create-response-sdk-mock.json", "square-scheduled-shifts"),
+    ("square-shifts-search-response-doc-example.json", "square-timecards"),
+])
+def test_real_payloads_are_read_by_their_profile(name, profile):
+    assert detect_vendor(json.loads((REALWORLD / name).read_text())).name == profile
+
+
+@pytest.mark.parametrize("body", [
+    # the non-schedule bodies of the same APIs (field names of their API references)
+    {"id": "SREQ_1", "senderShiftId": "SHFT_1", "recipientShiftId": "SHFT_2", "state": "pending",
+     "recipientUserId": "u2", "senderUserId": "u1", "senderDateTime": "2019-03-11T15:00:00Z"},
+    {"id": "DN_1", "dayNoteDate": "2023-08-01", "sharedDayNote": {"content": "Inventory"}},
+    {"notifyTeam": True, "startDateTime": "2019-03-11T00:00:00Z", "endDateTime": "2019-03-18T00:00:00Z"},
+    {"value": [{"id": "TAG_1", "displayName": "Cashiers", "isActive": True, "userIds": ["u1"]}]},
+    {"team_member": {"id": "tm-1", "given_name": "Ann", "status": "ACTIVE"}},
+    {"break_types": [{"id": "b1", "break_name": "Lunch", "expected_duration": "PT30M"}]},
+])
+def test_other_bodies_of_the_same_apis_are_not_claimed(body):
+    assert detect_vendor(body) is None
+
+
+GRAPH = {"value": [
+    {"id": "SHFT_1", "userId": "u1",
+     "sharedShift": {"startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z",
+                     "activities": [{"startDateTime": "2019-03-11T12:00:00Z", "endDateTime": "2019-03-11T12:30:00Z",
+                                     "code": "", "displayName": "Lunch", "isPaid": False}]},
+     "draftShift": {"startDateTime": "2019-03-11T10:00:00Z", "endDateTime": "2019-03-11T18:00:00Z", "activities": []}},
+    {"id": "SHFT_2", "userId": "u1",
+     "sharedShift": {"startDateTime": "2019-03-11T15:00:00Z", "endDateTime": "2019-03-11T20:00:00Z",
+                     "activities": [{"startDateTime": "2019-03-11T21:00:00Z", "endDateTime": "2019-03-11T21:15:00Z",
+                                     "code": "", "displayName": "Break", "isPaid": True}]},
+     "draftShift": None}]}
+
+
+def test_graph_shifts_overlaps_containment_and_versions_apart():
+    text = json.dumps(GRAPH, indent=1)
+    found = lint(text)
+    assert [(c, line, column) for c, line, column, _ in found] == [
+        ("WFM301", *at(text, '{\n    "startDateTime": "2019-03-11T15:00:00Z"')),
+        ("WFM308", *at(text, '{\n      "startDateTime": "2019-03-11T21:00:00Z"'))]
+    assert found[0][3].startswith('entry of "u1" from 2019-03-11T15:00:00Z to 2019-03-11T20:00:00Z overlaps')
+    assert found[1][3] == ("activity from 2019-03-11T21:00:00Z to 2019-03-11T21:15:00Z lies outside its shift "
+                           "(2019-03-11T15:00:00Z to 2019-03-11T20:00:00Z); move it into the shift, or widen the shift")
+    # the draft (10:00-18:00) overlaps the first shared shift but is never compared with it;
+    # the null draftShift of the second shift is no entry
+
+
+def test_open_shifts_have_no_resource_on_purpose():
+    text = json.dumps({"value": [{"id": "OPNSHFT_1", "schedulingGroupId": "TAG_1", "sharedOpenShift": {
+        "openSlotCount": 2, "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z",
+        "activities": []}, "draftOpenShift": None}] * 2})
+    assert lint(text) == []  # two open shifts at the same time: slots, not a double booking
+
+
+def test_square_timecards_breaks_and_overlaps():
+    body = {"shifts": [
+        {"id": "S1", "team_member_id": "tm-1", "start_at": "2019-01-21T09:00:00-05:00", "end_at": "2019-01-21T17:00:00-05:00",
+         "breaks": [{"id": "B1", "start_at": "2019-01-21T12:00:00-05:00", "end_at": "2019-01-21T11:30:00-05:00"}]},
+        {"id": "S2", "team_member_id": "tm-1", "start_at": "2019-01-21T16:00:00-05:00", "end_at": "2019-01-21T20:00:00-05:00"}]}
+    text = json.dumps(body, indent=1)
+    assert [(c, line, column) for c, line, column, _ in lint(text)] == [
+        ("WFM203", *at(text, '"2019-01-21T11:30:00-05:00"')),
+        ("WFM301", *at(text, '{\n   "id": "S2"'))]
+
+
+# -- the definition language, through the CLI ----------------------------------------------
+
+ACME = '''
+[vendor-profiles.acme]
+description = "Acme rosters"
+detect = [["/roster/worker", "/roster/slots"], ["/slot/start"]]
+
+[[vendor-profiles.acme.entries]]
+kind = "slot"
+items = ["/roster/slots/*", ""]
+resource = "../../worker"
+start = "start"
+end = "end"
+group = "slots"
+optional = true
+
+[[vendor-profiles.acme.entries]]
+kind = "pause"
+items = ["/roster/slots/*/pauses/*"]
+resource = "../../../../worker"
+start = "from"
+end = "to"
+group = "pauses"
+within = "../.."
+
+[[vendor-profiles.acme.entries]]
+kind = "open slot"
+items = ["/roster/open/*"]
+start = "start"
+end = "end"
+'''
+
+
+def _acme(tmp_path: Path, body: dict, name: str = "roster.json", config: str = ACME) -> dict:
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / name).write_text(json.dumps(body, indent=1))
+    result = run_cli("check", name, "--format", "json", "--verbose", cwd=tmp_path)
+    return {"code": result.code, "found": [(f["code"], f["line"], f["column"]) for f in json.loads(result.out or "[]")],
+            "err": result.err, "text": (tmp_path / name).read_text()}
+
+
+def test_config_profile_with_ancestor_resource_groups_containment_and_no_resource(tmp_path):
+    body = {"roster": {"worker": "w-1", "slots": [
+        {"start": "2026-11-24T08:00:00Z", "end": "2026-11-24T12:00:00Z",
+         "pauses": [{"from": "2026-11-24T13:00:00Z", "to": "2026-11-24T13:15:00Z"}]},
+        {"start": "2026-11-24T11:00:00Z", "end": "2026-11-24T15:00:00Z"}, None],
+        "open": [{"start": "2026-11-24T08:00:00Z", "end": "2026-11-24T12:00:00Z"}] * 2}}
+    got = _acme(tmp_path, body)
+    text = got["text"]
+    assert got["found"] == [("WFM308", *at(text, '{\n      "from"')),
+                            ("WFM301", *at(text, '{\n    "start": "2026-11-24T11:00:00Z"'))]
+    assert "roster.json: read as acme (generic)" in got["err"]
+
+
+def test_config_profile_whose_entry_is_the_root_object(tmp_path):
+    got = _acme(tmp_path, {"slot": {"start": "x"}, "start": "2026-11-24T12:00:00Z", "end": "2026-11-24T08:00:00Z",
+                           "worker": "w"})
+    assert [c for c, *_ in got["found"]] == ["WFM203"]
+
+
+def test_claimed_by_glob_even_without_its_signature(tmp_path):
+    config = ACME + '\n[profiles]\n"acme/**" = "acme"\n'
+    (tmp_path / "acme").mkdir()
+    got = _acme(tmp_path, {"start": "2026-11-24T08:00:00Z", "end": "nope"}, "acme/one.json", config)
+    assert [c for c, *_ in got["found"]] == ["WFM201"]
+
+
+@pytest.mark.parametrize(("config", "error"), [
+    ('[vendor-profiles.acme]\ndetect = [["/a"]]\nentries = [{items = ["/a/*"], start = "s"}]\n',
+     "'vendor-profiles.acme': entries[0]: give 'start', and exactly one of 'end' and 'length-minutes'"),
+    ('[vendor-profiles.acme]\ndetect = ["/a"]\nentries = [{items = ["/a/*"], start = "s", end = "e"}]\n',
+     "'vendor-profiles.acme': 'detect' must be a list of alternatives, each a list of pointer patterns such as "
+     '["/value/*/sharedShift"]'),
+    ('[vendor-profiles.acme]\ndetect = [["/a"]]\nentries = [{items = ["/a/*"], start = "s", end = "e", within = "up"}]\n',
+     "'vendor-profiles.acme': entries[0]: 'within' must be ../.. (one .. per level up)"),
+    ('[vendor-profiles.acme]\ndetect = [["/a"]]\nentries = [{items = ["/a/*"], start = "s", end = "e", colour = "red"}]\n',
+     "'vendor-profiles.acme': entries[0]: unknown key 'colour'"),
+    ('[vendor-profiles.msgraph-shifts]\ndetect = [["/a"]]\nentries = [{items = ["/a/*"], start = "s", end = "e"}]\n',
+     "'vendor-profiles.msgraph-shifts': the name of a built-in profile; choose another"),
+    ('[profiles]\n"g/**" = "msgraph-shift"\n', "'profiles.g/**': unknown profile 'msgraph-shift' (did you mean "
+     "'msgraph-shifts'?)"),
+])
+def test_definition_errors_in_the_users_words(tmp_path, config, error):
+    (tmp_path / "wfmlint.toml").write_text(config)
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2 and error in result.err, result.err
+
+
+def test_profiles_command_lists_built_in_and_config_profiles(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text(ACME)
+    out = run_cli("profiles", cwd=tmp_path).out
+    for name in [*vendor_profiles(), "genesys-update", "generic"]:
+        assert f"\n{name} " in "\n" + out
+    assert "acme                       Acme rosters (config)" in out
+    assert "pause: /roster/slots/*/pauses/*; resource ../../../../worker, start from, end to, group 'pauses', " \
+           "within ../.." in out

@@ -309,6 +309,10 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
     """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
     every crash (never silent)."""
     for result in run.files:
+        if result.skipped and result.vendor:  # recognised, and known not to be a schedule
+            if verbose:
+                _say(f"wfmlint: {result.path}: skipped: a {result.vendor} body, which is not a schedule")
+            continue
         if verbose and result.vendor:
             _say(f"wfmlint: {result.path}: read as {result.vendor} (generic)")
         if result.skipped and (verbose or result.path in named):

@@ -114,6 +114,11 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
         result.issues.append(Issue("WFM005", f"file is claimed as {claimed} but {problem}", offset=0))
     elif profile is None and claimed is None and schema is None:
         result.skipped = True
+        known = P.detect_vendor(parsed.root, P.vendor_definitions(config.vendor_profiles)) \
+            if isinstance(parsed.root, (dict, list)) else None
+        if known is not None and known.skip:  # a vendor's body that is not a schedule
+            result.vendor = known.name
+            return result, None
         hint = P.near_miss(parsed.root)
         if hint is not None:  # skipped, but never in silence
             result.issues.append(Issue("WFM007", f"matches no payload profile, so nothing in it is "

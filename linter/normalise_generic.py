@@ -12,6 +12,7 @@ from . import profiles as P
 from .findings import join_pointer, split_pointer
 from .locate import all_objects, flat_array
 from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, is_int64
+from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
 NUMBER = "#number"  # tags numeric resources apart from strings
@@ -97,20 +98,23 @@ def _one_array(p: Payload, pattern: str) -> Items | None:
 def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                 times: TimestampCache) -> GenericTable:
     """Declare the table's roles and make the entries of its valid items."""
-    starts = times.column(table.column(shape.start))
-    p.times.append(TimeColumn(Role(name, shape.start), "date-time", starts, times.get))
+    kind, parse, read = _times(p, table, shape, times)
+    starts = read(table.column(shape.start))
+    p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse))
     if shape.resource_is_member:
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
-        ends = times.column(table.column(shape.end))
-        p.times.append(TimeColumn(Role(name, shape.end), "date-time", ends, times.get))
+        ends = read(table.column(shape.end))
+        p.times.append(TimeColumn(Role(name, shape.end), kind, ends, parse))
         valid, stops = _valid_by_end(starts, ends), ends
     else:
         ends = None
-        if shape.length is not None:
+        lengths = table.column(shape.length) if shape.length is not None else [MISSING] * len(table)
+        if shape.length is not None and shape.length_unit == "minutes":
             p.lengths.append(Role(name, shape.length))
-        valid, stops = _by_length(starts, table.column(shape.length) if shape.length is not None
-                                  else [MISSING] * len(table))
+        elif shape.length is not None:
+            lengths = [_minutes(value, shape.length_unit) for value in lengths]
+        valid, stops = _by_length(starts, lengths)
     keys, labels = _resources(p.root, table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
@@ -123,6 +127,64 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                         count(len(facts.entries)), _entry_ids(pick(ids))))
         facts.entries.extend(made)
     return GenericTable(name, shape, starts, ends, made)
+
+
+def _times(p: Payload, table: Items, shape: P.GenericShape, times: TimestampCache):
+    """(the kind of the time columns, the parser of one value, the reader of a column) for
+    the entry set's `time-format`: RFC 3339 through the shared cache, the others value by value
+    (a local time in the zone of its `time-zone` member, else the business unit's)."""
+    if shape.time_format == "rfc3339":
+        return "date-time", times.get, times.column
+    if shape.time_format == "rfc2822":
+        parse = T.parse_rfc2822
+    elif shape.time_format.startswith("epoch"):
+        parse = T.epoch_parser(1 if shape.time_format == "epoch-seconds" else 1000)
+    else:
+        parse = T.local_parser(_zone(p.settings.time_zone_for(p.path)))
+        if shape.time_zone is not None:
+            zones = [_zone(P.relative_value(p.root, pointer, shape.time_zone) if shape.time_zone.startswith("../")
+                           else P.relative_value(item, "", shape.time_zone))
+                     for pointer, item in zip(table.all_pointers(), table.items)]
+
+            def read_zoned(values: list) -> list:
+                return [_instant((T.local_parser(zone) if zone is not None else parse)(value))
+                        if _present(value) else None for value, zone in zip(values, zones)]
+            return shape.time_format, parse, read_zoned
+
+    def read(values: list) -> list:
+        return [_instant(parse(value)) if _present(value) else None for value in values]
+    return shape.time_format, parse, read
+
+
+def _present(value: Any) -> bool:
+    return value is not MISSING and value is not None
+
+
+def _instant(parsed: Any) -> int | None:
+    return parsed if type(parsed) is int else None
+
+
+def _zone(name: Any):
+    if type(name) is not str:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, LookupError):
+        return None
+
+
+def _minutes(value: Any, unit: str) -> Any:
+    """A length in decimal hours or as an ISO 8601 duration, in whole minutes (else itself,
+    which is no valid length)."""
+    if unit == "hours" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        minutes = value * 60
+        return int(minutes) if minutes == int(minutes) else value
+    if unit == "iso8601":
+        minutes = T.parse_iso_duration(value)
+        return minutes if minutes is not None else value
+    return value
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
@@ -167,6 +229,9 @@ def _resource_keys(root: Any, table: Items, shape: P.GenericShape) -> tuple[list
         values = table.members if shape.resource == "{key}" else table.column(shape.resource)
     if values is None:  # `{key}` on one array's items: no member names
         values = [None] * len(table)
+    if shape.unassigned:  # nobody's entries (an open shift): never compared
+        nobody = set(shape.unassigned)
+        values = [None if type(value) in (str, int) and value in nobody else value for value in values]
     if set(map(type, values)) <= {str}:  # the usual case: a verdict per distinct string
         verdicts = {value: value if value.strip() else None for value in set(values)}
         keys = list(map(verdicts.__getitem__, values))

@@ -48,6 +48,11 @@ class GenericShape:
     within: str | None = None
     kind: str = "entry"
     optional: bool = False  # a null (or an error object) where an entry may be is no entry
+    time_format: str = "rfc3339"  # or one of TIME_FORMATS
+    time_zone: str | None = None  # for local times: the member holding the zone (else config's)
+    length_unit: str = "minutes"  # or "hours" (decimal), "iso8601" (PT8H30M)
+    unassigned: tuple = ()  # resource values that mean nobody (When I Work's user 0): no resource
+    max_minutes: int | None = None  # WFM204's limit for this set, when not the rule's option
 
     @property
     def resource_is_member(self) -> bool:
@@ -267,6 +272,7 @@ class VendorProfile:
     docs: str
     detect: tuple[tuple[str, ...], ...]
     shapes: tuple[GenericShape, ...]
+    skip: bool = False  # a body of the vendor's API that is not a schedule: never linted
 
     def matches(self, root: Any) -> bool:
         return any(all(finds(root, pattern) for pattern in alternative) for alternative in self.detect)
@@ -328,8 +334,11 @@ class ProfileDefinitionError(ValueError):
     """A vendor profile's definition that cannot be used (the message says where)."""
 
 
-_ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "id", "group", "within",
-               "required", "optional"}
+_ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "length", "length-unit", "id",
+               "group", "within", "required", "optional", "time-format", "time-zone", "unassigned",
+               "max-minutes"}
+TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local")
+LENGTH_UNITS = ("minutes", "hours", "iso8601")
 
 
 def vendor_profile(name: str, body: Any) -> VendorProfile:
@@ -337,16 +346,22 @@ def vendor_profile(name: str, body: Any) -> VendorProfile:
     where = f"profile {name!r}"
     if not isinstance(body, dict):
         raise ProfileDefinitionError(f"{where}: must be a table")
-    unknown = set(body) - {"description", "docs", "detect", "entries"}
+    unknown = set(body) - {"description", "docs", "detect", "entries", "skip"}
     if unknown:
         raise ProfileDefinitionError(f"{where}: unknown key {sorted(unknown)[0]!r} (keys: description, "
-                                     "docs, detect, entries)")
+                                     "docs, detect, entries, skip)")
+    skip = body.get("skip", False)
+    if not isinstance(skip, bool):
+        raise ProfileDefinitionError(f"{where}: 'skip' must be true or false")
     detect = body.get("detect")
     if not (isinstance(detect, list) and detect and all(
             isinstance(a, list) and a and all(isinstance(p, str) and p.startswith("/") for p in a) for a in detect)):
         raise ProfileDefinitionError(f"{where}: 'detect' must be a list of alternatives, each a list of "
                                      'pointer patterns such as ["/value/*/sharedShift"]')
     entries = body.get("entries")
+    if skip and entries is None:
+        return VendorProfile(name, str(body.get("description", "")), str(body.get("docs", "")),
+                             tuple(tuple(a) for a in detect), (), True)
     if not isinstance(entries, list) or not entries:
         raise ProfileDefinitionError(f"{where}: 'entries' must be a non-empty array of tables")
     shapes = []
@@ -368,25 +383,40 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
                                                       for i in items)):
         raise ProfileDefinitionError(f"{where}: 'items' must be a list of pointer patterns (\"\" is "
                                      "the root object)")
-    for key in ("kind", "resource", "start", "end", "length-minutes", "id", "group", "within"):
+    for key in ("kind", "resource", "start", "end", "length-minutes", "length", "length-unit", "id", "group",
+                "within", "time-format", "time-zone"):
         if key in entry and not isinstance(entry[key], str):
             raise ProfileDefinitionError(f"{where}: {key!r} must be a string")
-    if "start" not in entry or ("end" in entry) == ("length-minutes" in entry):
-        raise ProfileDefinitionError(f"{where}: give 'start', and exactly one of 'end' and 'length-minutes'")
+    entry = dict(entry)
+    if "length-minutes" in entry:  # the [generic] spelling
+        entry.setdefault("length", entry.pop("length-minutes"))
+    if "start" not in entry or ("end" in entry) == ("length" in entry):
+        raise ProfileDefinitionError(f"{where}: give 'start', and exactly one of 'end' and 'length'")
+    for key, allowed in (("time-format", TIME_FORMATS), ("length-unit", LENGTH_UNITS)):
+        if key in entry and entry[key] not in allowed:
+            raise ProfileDefinitionError(f"{where}: {key!r} must be one of {', '.join(allowed)}")
+    unassigned = entry.get("unassigned", [])
+    if not isinstance(unassigned, list) or not all(isinstance(v, (str, int)) for v in unassigned):
+        raise ProfileDefinitionError(f"{where}: 'unassigned' must be a list of strings and integers")
+    limit = entry.get("max-minutes")
+    if limit is not None and (type(limit) is not int or limit < 1):
+        raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
     if not isinstance(entry.get("optional", False), bool):
         raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
     within = entry.get("within")
     if within is not None and not all(part == ".." for part in within.split("/")):
         raise ProfileDefinitionError(f"{where}: 'within' must be ../.. (one .. per level up)")
     resource = entry.get("resource")
-    duration = entry.get("end") or entry.get("length-minutes")
+    duration = entry.get("end") or entry.get("length")
     required = entry.get("required")
     if required is None:
         required = [entry["start"], duration] + ([resource] if resource and "../" not in resource
                                                  and resource != "{key}" else [])
-    return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length-minutes"),
+    return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length"),
                          entry.get("id"), tuple(required), entry.get("group"), within,
-                         entry.get("kind", "entry"), entry.get("optional", False)) for pattern in items]
+                         entry.get("kind", "entry"), entry.get("optional", False),
+                         entry.get("time-format", "rfc3339"), entry.get("time-zone"),
+                         entry.get("length-unit", "minutes"), tuple(unassigned), limit) for pattern in items]
 
 
 _defined: dict[int, tuple[dict, dict]] = {}
@@ -425,8 +455,10 @@ def detect_profile(root: Any, generic_mapping=None, vendors: dict | None = None)
         return PERMISSIONS
     if generic_mapping is not None and finds(root, generic_mapping.entries):
         return GENERIC  # your mapping, where it finds entries
-    if isinstance(root, (dict, list)) and detect_vendor(root, vendors) is not None:
-        return GENERIC
+    if isinstance(root, (dict, list)):
+        vendor = detect_vendor(root, vendors)
+        if vendor is not None:
+            return None if vendor.skip else GENERIC
     if generic_mapping is not None:
         return None
     if isinstance(root, (dict, list)) and auto_generic_shapes(root):

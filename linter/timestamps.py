@@ -333,3 +333,88 @@ _DIGITS_TO_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
 _CANONICAL_LINE = b"0000-00-00T00:00:00Z\n"
 _SHARED: dict[bool, TimestampCache] = {}
 _SHARED_LIMIT = 1_000_000
+
+
+# Timestamp formats of other vendors (a vendor profile's `time-format`): each parses one raw
+# value to UTC nanoseconds, or says what is wrong with it.
+_EPOCH_LIMIT = 253402300800  # 10000-01-01T00:00:00Z in seconds: later is not a date
+
+
+def parse_rfc2822(value) -> int | TimeProblem:
+    """`Fri, 07 Mar 2014 08:30:00 -0600` (When I Work and mail headers)."""
+    from email.utils import parsedate_to_datetime
+
+    if type(value) is not str:
+        return TimeProblem("WFM201", f"{value!r} is not an RFC 2822 date-time string")
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    if parsed is None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not an RFC 2822 date-time; write it as "
+                           "Fri, 07 Mar 2014 08:30:00 -0600")
+    if parsed.tzinfo is None:
+        return TimeProblem("WFM202", f"{_quote(value)} has no usable UTC offset (-0000 means "
+                           "unknown), so its instant is ambiguous")
+    return _ns(parsed)
+
+
+def epoch_parser(scale: int):
+    """Seconds (`scale` 1) or milliseconds (1000) since 1970, as an integer or its digits."""
+    unit = "seconds" if scale == 1 else "milliseconds"
+
+    def parse(value) -> int | TimeProblem:
+        number = value
+        if type(value) is str and value.isascii() and value.lstrip("-").isdigit():
+            number = int(value)
+        if type(number) is not int or not -_EPOCH_LIMIT * scale < number < _EPOCH_LIMIT * scale:
+            return TimeProblem("WFM201", f"{_quote(value) if type(value) is str else value!r} is not a "
+                               f"time in {unit} since 1970")
+        return number * (NS_PER_SECOND // scale)
+    return parse
+
+
+def local_parser(zone):
+    """An ISO 8601 date-time without an offset, read in `zone` (a tzinfo; None: unknown)."""
+    def parse(value) -> int | TimeProblem:
+        if type(value) is not str:
+            return TimeProblem("WFM201", f"{value!r} is not a date-time string")
+        match = _DATETIME.match(value)
+        if match is None or match.group(8) is not None:
+            result = parse_datetime(value, False)
+            return result if isinstance(result, TimeProblem) or match is None else TimeProblem(
+                "WFM201", f"{_quote(value)} has an offset, but this vendor writes local times")
+        if zone is None:
+            return TimeProblem("WFM202", f"{_quote(value)} is a local time and no time zone is known; "
+                               "set timezone in config, or map the vendor's time zone member")
+        checked = parse_datetime(value + "Z", False)
+        if isinstance(checked, TimeProblem):
+            return checked
+        written = utc_text(value, zone)
+        if written is None:
+            return TimeProblem("WFM202", f"{_quote(value)} does not exist or happens twice in {zone} "
+                               "(a clock change); write it with its offset")
+        return parse_datetime(written, False)
+    return parse
+
+
+def _ns(moment: datetime) -> int:
+    delta = moment - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return (delta.days * 86400 + delta.seconds) * NS_PER_SECOND + delta.microseconds * 1000
+
+
+def parse_iso_duration(value) -> int | None:
+    """Minutes of an ISO 8601 duration of hours, minutes and seconds (`PT8H30M`); None if it is
+    not one."""
+    if type(value) is not str:
+        return None
+    match = _DURATION.fullmatch(value)
+    if match is None or not any(match.groups()):
+        return None
+    days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    total = days * 1440 + hours * 60 + minutes + seconds / 60
+    return int(total) if total == int(total) else None
+
+
+_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?",
+                       re.ASCII)

@@ -36,7 +36,9 @@ def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
         values = payload.values(column.role)
         for row in compress(count(), map(is_, column.parsed, repeat(None))):
             value = values[row]
-            if type(value) is str:
+            # RFC 3339 and dates are strings (WFM102 reports other values); a vendor's
+            # format (`time-format`) judges every value it is given
+            if type(value) is str or column.kind not in ("date-time", "date") and present(value):
                 problem = column.parse(value)
                 if isinstance(problem, TimeProblem) and problem.code == code:
                     pointer = payload.pointer(column.role, row)

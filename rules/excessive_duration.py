@@ -3,7 +3,8 @@
 ## What it does
 Reports an entry longer than `max-minutes` (default 1440, a day): a Genesys shift (from its first
 activity's start to its last activity's end), a generic entry, or a time-off marker's
-`lengthMinutes`. It points at the entry.
+`lengthMinutes`. It points at the entry. A vendor profile's entry set may have a limit of its
+own (`max-minutes` in the set: time off lasts days).
 
 ## Why is this bad?
 Nobody works a 30-hour shift: a long entry is almost always a wrong date, a wrong unit
@@ -50,9 +51,11 @@ def check(payload, options) -> Iterator[Issue]:
         if hull and hull[1] - hull[0] > longest:
             yield _issue(shift.pointer, "shift", hull[1] - hull[0], limit)
     if payload.profile == GENERIC:
-        for entry in payload.facts.entries:
-            if entry.end - entry.start > longest:
-                yield _issue(entry.pointer, "entry", entry.end - entry.start, limit)
+        for table in payload.generic or ():
+            own = table.shape.max_minutes or limit  # a vendor's time off lasts days
+            for entry in table.entries:
+                if entry.end - entry.start > own * NS_PER_MINUTE:
+                    yield _issue(entry.pointer, table.shape.kind, entry.end - entry.start, own)
     for marker in payload.markers:
         if marker.length is not None and marker.length > limit:
             yield _issue(marker.pointer, "time-off marker", marker.length * NS_PER_MINUTE, limit)

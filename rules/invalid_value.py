@@ -68,13 +68,15 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
     """Values of the wrong kind in a generic entry table's mapped roles."""
     shape, table = entries.shape, payload.tables[entries.name]
     text = ABSENT | {str}
-    checks = [(shape.start, _not_text, text, "an RFC 3339 date-time string")]
+    checks = []
+    if shape.time_format in ("rfc3339", "local"):  # the others' parsers judge any value (WFM201)
+        checks.append((shape.start, _not_text, text, "an RFC 3339 date-time string"))
+        if shape.end is not None:
+            checks.append((shape.end, _not_text, text, "an RFC 3339 date-time string"))
     if shape.resource_is_member:
         checks.insert(0, (shape.resource, _not_resource, frozenset({str, type(MISSING)}),
                           "a string or a number"))
-    if shape.end is not None:
-        checks.append((shape.end, _not_text, text, "an RFC 3339 date-time string"))
-    elif shape.length is not None:
+    if shape.end is None and shape.length is not None and shape.length_unit == "minutes":
         checks.append((shape.length, _not_minutes, frozenset(), "an integer number of minutes"))
     for name, wrong, safe, expected in checks:
         values = table.column(name)

@@ -154,7 +154,7 @@ def test_claimed_by_glob_even_without_its_signature(tmp_path):
 
 @pytest.mark.parametrize(("config", "error"), [
     ('[vendor-profiles.acme]\ndetect = [["/a"]]\nentries = [{items = ["/a/*"], start = "s"}]\n',
-     "'vendor-profiles.acme': entries[0]: give 'start', and exactly one of 'end' and 'length-minutes'"),
+     "'vendor-profiles.acme': entries[0]: give 'start', and exactly one of 'end' and 'length'"),
     ('[vendor-profiles.acme]\ndetect = ["/a"]\nentries = [{items = ["/a/*"], start = "s", end = "e"}]\n',
      "'vendor-profiles.acme': 'detect' must be a list of alternatives, each a list of pointer patterns such as "
      '["/value/*/sharedShift"]'),
@@ -181,3 +181,99 @@ def test_profiles_command_lists_built_in_and_config_profiles(tmp_path):
     assert "acme                       Acme rosters (config)" in out
     assert "pause: /roster/slots/*/pauses/*; resource ../../../../worker, start from, end to, group 'pauses', " \
            "within ../.." in out
+
+
+# -- the vendors' own published samples (tests/fixtures/vendors/SOURCES.md) ------------------
+
+VENDORS = FIXTURES / "vendors"
+SAMPLES = {  # file: (the profile that reads it, or None: not claimed; its findings)
+    "7shifts-scheduled-shifts-list.json": ("7shifts-shifts", []),
+    "7shifts-time-punch-create-response.json": ("7shifts-time-punches", []),  # an open punch
+    "deputy-supervise-roster-POST-request.json": ("deputy-roster", []),
+    "deputy-employee-get-NEGATIVE.json": (None, []),
+    "square-scheduled-shift-retrieve-PLACEHOLDERS.json": ("square-scheduled-shifts", ["WFM201 18:19", "WFM201 19:17"]),
+    "square-scheduled-shifts-search.json": ("square-scheduled-shifts", []),
+    "square-shift-get-legacy.json": ("square-timecards", []),
+    "square-shifts-search-legacy.json": ("square-timecards", ["WFM203 7:21", "WFM308 42:9"]),
+    "square-timecards-search.json": ("square-timecards", ["WFM203 22:21", "WFM308 55:9"]),
+    "square-team-member-retrieve-NEGATIVE.json": (None, []),
+    "square-break-types-list-NEGATIVE.json": (None, []),
+    "wheniwork-shifts-list.json": ("wheniwork-shifts", []),
+    "wheniwork-shift-get.json": ("wheniwork-shifts", []),
+    "wheniwork-requests-list.json": ("wheniwork-time-off", []),  # a week off is no WFM204
+    "wheniwork-swaps-list-EDGE.json": ("wheniwork-swaps", []),  # recognised, and skipped
+    "wheniwork-users-list-NEGATIVE.json": (None, []),
+    "wheniwork-locations-list-NEGATIVE.json": (None, []),
+}
+
+
+def test_every_sample_is_listed():
+    assert {p.name for p in VENDORS.glob("*.json")} == set(SAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_vendor_sample(name):
+    from wfmlint import lint_paths
+
+    profile, expected = SAMPLES[name]
+    root = json.loads((VENDORS / name).read_text())
+    found = detect_vendor(root)
+    assert (found.name if found else None) == profile
+    findings = lint_paths([str(VENDORS / name)])
+    assert [f"{f.code} {f.line}:{f.column}" for f in findings] == expected
+
+
+def test_rfc2822_times_open_shifts_of_user_0_and_their_defects():
+    body = json.loads((VENDORS / "wheniwork-shifts-list.json").read_text())
+    body["shifts"][1].update(start_time="Fri, 07 Mar 2014 12:00:00 -0600",  # into the first shift
+                             end_time="Fri, 07 Mar 2014 18:00:00 -0600")
+    body["shifts"].append({**body["shifts"][0], "id": 1, "user_id": 0})  # two open shifts at once
+    body["shifts"].append({**body["shifts"][0], "id": 2, "user_id": 0})
+    body["shifts"].append({**body["shifts"][0], "id": 3, "user_id": 7, "end_time": "Fri, 07 Mar 2014 25:00:00 -0600"})
+    text = json.dumps(body, indent=1)
+    found = lint(text)
+    assert [(c, line, column) for c, line, column, _ in found] == [
+        ("WFM301", *at(text, '{\n   "id": 27384')),
+        ("WFM201", *at(text, '"Fri, 07 Mar 2014 25:00:00 -0600"'))]
+    assert found[1][3] == ('"Fri, 07 Mar 2014 25:00:00 -0600" is not an RFC 2822 date-time; write it as '
+                           "Fri, 07 Mar 2014 08:30:00 -0600")
+
+
+def test_epoch_seconds_and_open_rosters():
+    rosters = [{"Id": n, "Employee": employee, "StartTime": start, "EndTime": end, "OperationalUnit": 1}
+               for n, (employee, start, end) in enumerate([(5, 1663084800, 1663113600), (5, 1663110000, 1663120000),
+                                                           (0, 1663084800, 1663113600), (0, 1663084800, 1663113600),
+                                                           (6, "soon", 1663113600)])]
+    text = json.dumps(rosters, indent=1)
+    assert [(c, line, column) for c, line, column, _ in lint(text)] == [
+        ("WFM301", *at(text, '{\n  "Id": 1')), ("WFM201", *at(text, '"soon"'))]
+
+
+LOCAL = '''
+[vendor-profiles.local-rota]
+detect = [["/rota/*/clock_in"]]
+
+[[vendor-profiles.local-rota.entries]]
+items = ["/rota/*"]
+resource = "person"
+start = "clock_in"
+length = "duration"
+length-unit = "{unit}"
+time-format = "local"
+time-zone = "{zone}"
+'''
+
+
+@pytest.mark.parametrize(("unit", "length", "zone", "expected"), [
+    ("hours", 7.5, "tz", ["WFM301"]),  # 08:00-15:30 Berlin overlaps the 15:00 UTC+1 shift
+    ("hours", 6.5, "tz", []),
+    ("iso8601", "PT7H30M", "tz", ["WFM301"]),
+    ("iso8601", "PT6H30M", "tz", []),
+    ("hours", 7.5, "nowhere", ["WFM202", "WFM202"]),  # local times and no zone known
+])
+def test_local_times_in_a_zone_member_and_lengths_in_hours_or_iso_durations(tmp_path, unit, length, zone, expected):
+    config = LOCAL.replace("{unit}", unit).replace("{zone}", zone)
+    body = {"rota": [{"person": "p1", "clock_in": "2026-11-24T08:00:00", "duration": length, "tz": "Europe/Berlin"},
+                     {"person": "p1", "clock_in": "2026-11-24T15:00:00", "duration": length, "tz": "Europe/Berlin"}]}
+    got = _acme(tmp_path, body, config=config)
+    assert [c for c, *_ in got["found"]] == expected, got

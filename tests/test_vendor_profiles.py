@@ -277,3 +277,34 @@ def test_local_times_in_a_zone_member_and_lengths_in_hours_or_iso_durations(tmp_
                      {"person": "p1", "clock_in": "2026-11-24T15:00:00", "duration": length, "tz": "Europe/Berlin"}]}
     got = _acme(tmp_path, body, config=config)
     assert [c for c, *_ in got["found"]] == expected, got
+
+
+def test_array_indices_in_patterns_and_a_claimed_file_without_entries(tmp_path):
+    config = ('[vendor-profiles.plan]\ndetect = [["/weeks/0/days"]]\n\n[[vendor-profiles.plan.entries]]\n'
+              'items = ["/weeks/0/days/*"]\nresource = "who"\nstart = "from"\nend = "to"\n\n'
+              '[profiles]\n"claimed/**" = "plan"\n')
+    body = {"weeks": [{"days": [{"who": "a", "from": "2026-11-24T08:00:00Z", "to": "2026-11-24T12:00:00Z"},
+                                {"who": "a", "from": "2026-11-24T11:00:00Z", "to": "2026-11-24T13:00:00Z"}]},
+                      {"days": [{"who": "a", "from": "2026-11-24T08:00:00Z", "to": "2026-11-24T12:00:00Z"}]}]}
+    got = _acme(tmp_path, body, config=config)
+    assert [c for c, *_ in got["found"]] == ["WFM301"]  # the second week is not read
+    (tmp_path / "claimed").mkdir()
+    empty = _acme(tmp_path, {"weeks": []}, "claimed/x.json", config)
+    assert empty["found"] == [("WFM005", 1, 1)]
+
+
+def test_several_vendors_in_one_repository(tmp_path):
+    for name in ("msgraph-shifts-list-response-v1.json", "square-shifts-search-response-doc-example.json"):
+        shutil.copy(REALWORLD / name, tmp_path / name)
+    shutil.copy(VENDORS / "wheniwork-shifts-list.json", tmp_path / "wiw.json")
+    (tmp_path / "own.json").write_text(json.dumps({"shifts": [
+        {"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T07:00:00Z"}]}))
+    result = run_cli("check", ".", "--verbose", "--format", "json", cwd=tmp_path)
+    said = sorted(line for line in result.err.splitlines() if "read as" in line)
+    assert said == ["wfmlint: msgraph-shifts-list-response-v1.json: read as msgraph-shifts (generic)",
+                    "wfmlint: square-shifts-search-response-doc-example.json: read as square-timecards (generic)",
+                    "wfmlint: wiw.json: read as wheniwork-shifts (generic)"]
+    assert sorted({(f["path"], f["code"]) for f in json.loads(result.out)}) == [
+        ("own.json", "WFM203"),  # auto-detection still reads the rest
+        ("square-shifts-search-response-doc-example.json", "WFM203"),
+        ("square-shifts-search-response-doc-example.json", "WFM308")]

@@ -186,7 +186,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
               "server's quick fixes")
     run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
     if diff:
-        _exit_fast(_print_diff(run, unsafe_fixes, output, quiet))
+        code = _print_diff(run, unsafe_fixes, output, quiet)
+        _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
+        _exit_fast(code)
     unwritten = False
     if fix:
         fixed, unwritten = _fix(run, unsafe_fixes, show_fixes, quiet)
@@ -247,12 +249,13 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, bool]:
 
     written, failed = 0, False
     for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
+        target = os.path.realpath(fixed.path)  # a link's file, not the link replaced by a file
         try:
-            if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
+            if read_regular_file(target, len(fixed.data) + 1) != fixed.data:
                 _say(f"wfmlint: error: {fixed.path}: changed while it was being fixed; not written")
                 failed = True
                 continue
-            write_atomically(fixed.path, fixed.new_data)
+            write_atomically(target, fixed.new_data)
         except (OSError, UnreadableFile) as error:
             _say(f"wfmlint: error: {fixed.path}: cannot write the fixed file: {error}")
             failed = True
@@ -273,6 +276,11 @@ def _plural(count: int, noun: str) -> str:
 
 def _reference_files(business_unit, schedule, activity_codes, agents) -> ReferenceFiles:
     """The reference files named on the command line, relative to the working directory."""
+    for option, value in (("--business-unit", business_unit), ("--schedule", schedule),
+                          ("--activity-codes", activity_codes), *(("--agents", a) for a in agents)):
+        if value is not None and not value.strip():
+            _fail(f"{option}: an empty path")
+
     def absolute(path):
         return os.path.abspath(path) if path else None
 

@@ -538,8 +538,11 @@ class Settings:
         return cache[key]
 
     def _shown_path(self, path: str) -> str:
-        """A file the config names, as messages show it: relative to the config's directory
-        when it is inside (the same whatever the working directory), else as given."""
+        """A reference file as messages show it: relative to the working directory when it is
+        inside it (as the user types it), else to the config's directory, else absolute."""
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
         relative = self.relative(path)
         return path if relative.startswith("../") else relative
 

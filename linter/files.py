@@ -39,12 +39,13 @@ def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
         raise MissingFile("no such file or directory") from None
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
+    info = os.fstat(descriptor)  # before fdopen, which refuses a directory with its own error
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise UnreadableFile("is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular("not a regular file (FIFO, device or socket)")
+        raise NotRegular("not a regular file (FIFO, device or socket)")
+    with os.fdopen(descriptor, "rb") as handle:
         if info.st_size > limit:
             raise TooLarge(f"is {info.st_size} bytes, over the limit of {limit}", info.st_size)
         try:

@@ -5,6 +5,7 @@ the fixed texts (atomically) or prints their diff."""
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -16,7 +17,7 @@ from .findings import Finding
 from .payload import FileFacts
 
 MAX_PASSES = 10
-TRIES_ONE_BY_ONE = 20  # when a pass's fixes together fail, the first few are tried alone
+MAX_CHECKS = 64  # lints per pass, when fixes that fail together are looked for by halving
 
 
 @dataclass
@@ -79,18 +80,57 @@ def fix_text(fixed: FixedFile, settings: Settings, existing: FileFacts | None, u
 
 def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Finding],
                    settings: Settings, existing: FileFacts | None):
-    """(new text, its findings, what was applied) for this pass: all fixes that do not touch
-    each other, or else the first that works alone; None when none can be applied."""
+    """(new text, its findings, what was applied) for this pass, or None when nothing can be:
+    all the fixes that do not touch each other, verified together; when they fail together,
+    the ones that fail are found by halving the set (a bounded number of lints), and the rest
+    are applied."""
     by_fix = {id(f.fix): f for f in fixable}
-    candidates = [[f.fix for f in fixable]] + [[f.fix] for f in fixable[:TRIES_ONE_BY_ONE]]
-    for fixes in candidates:
+    budget = [MAX_CHECKS]
+
+    def verified(fixes: list):
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
         text, chosen = apply(fixed.after, fixes)
-        if not chosen:
-            continue
+        if not chosen or not _encodable(text):
+            return None
         after = _lint(text, fixed.path, settings, existing)
-        if after is not None and not _adds(findings, after):
-            return text, after, [(by_fix[id(fix)].code, fix.description) for fix in chosen]
-    return None
+        if after is None or _adds(findings, after):
+            return None
+        return text, after, chosen
+
+    def passing(fixes: list) -> list:
+        if len(fixes) > 1:
+            half = len(fixes) // 2
+            return [fix for part in (fixes[:half], fixes[half:]) for fix in _passing(part)]
+        return _passing(fixes)
+
+    def _passing(fixes: list) -> list:
+        step = verified(fixes)
+        if step is not None:
+            return step[2]
+        return passing(fixes) if len(fixes) > 1 else []
+
+    every = [f.fix for f in fixable]
+    step = verified(every)
+    if step is None:
+        good = passing(every)
+        step = verified(good) if good else None
+        if step is None and good:
+            step = verified(good[:1])
+    if step is None:
+        return None
+    text, after, chosen = step
+    return text, after, [(by_fix[id(fix)].code, fix.description) for fix in chosen]
+
+
+def _encodable(text: str) -> bool:
+    """Whether the text can be written as UTF-8 (no lone surrogate a fix put in it raw)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _adds(before: list[Finding], after: list[Finding]) -> bool:
@@ -106,7 +146,12 @@ def _adds(before: list[Finding], after: list[Finding]) -> bool:
 
 
 def _subject(finding: Finding) -> tuple:
-    return (finding.code, finding.identity[2], finding.identity[3])
+    """A finding's rule and subject, its array indices left out: removing an item (WFM304)
+    renumbers the items after it, which is no new finding."""
+    return (finding.code, finding.identity[2], _INDEX.sub("/#", finding.identity[3]))
+
+
+_INDEX = re.compile(r"/\d+(?=/|#|$)")
 
 
 def _applicable(finding: Finding, unsafe: bool) -> bool:

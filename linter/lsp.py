@@ -263,11 +263,18 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
             any(f.fix is not None and f.fix.safe for f in findings):
         fixed = _fixed_text(server, uri, text)
         if fixed is not None and fixed != text:
-            whole = T.Range(T.Position(0, 0), T.Position(len(source.splitlines(True)) + 1, 0))
+            whole = T.Range(T.Position(0, 0), _end_of(source, encoding))
             new = ("\ufeff" if source.startswith("\ufeff") else "") + fixed
             actions.append(T.CodeAction("Fix all safely fixable wfmlint findings", kind=FIX_ALL,
                                         edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(whole, new)]})))
     return actions
+
+
+def _end_of(source: str, encoding: str) -> T.Position:
+    """The position just after the document's last character."""
+    last_line = source.count("\n")
+    tail = source[source.rfind("\n") + 1:]
+    return T.Position(last_line, ClientPositions(tail, encoding).position(0, len(tail))[1])
 
 
 def _findings_of(server: WfmlintServer, uri: str, source: str) -> list:

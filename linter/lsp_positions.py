@@ -17,7 +17,10 @@ def _utf8(char: str) -> int:
 
 class ClientPositions:
     def __init__(self, source: str, encoding: str = "utf-16") -> None:
-        self.lines = source.splitlines(True)
+        # lines end after each \n only, as the findings' lines do (`locate.LineIndex`): a
+        # U+2028 or U+0085 inside a string breaks no line, for JSON or for the client
+        self.lines = source.split("\n")
+        self.lines = [line + "\n" for line in self.lines[:-1]] + ([self.lines[-1]] if self.lines[-1] else [])
         self.width: Callable[[str], int] | None = {"utf-8": _utf8, "utf-32": None}.get(
             str(encoding), _utf16)
         # per line: None when every character is one unit, else (indexes of wider characters,

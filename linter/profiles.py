@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Iterator
 
 from .document import is_typed
@@ -184,8 +185,9 @@ def configured_shape(mapping) -> GenericShape:
                         mapping.length_minutes, mapping.id, tuple(required))
 
 
-def match_pattern(root: Any, pattern: str) -> Iterator[tuple[str, Any, str | None]]:
-    """(pointer, value, member name matched by the last `*` on an object) for a pattern."""
+def match_pattern(root: Any, pattern: str, sample: int | None = None) -> Iterator[tuple[str, Any, str | None]]:
+    """(pointer, value, member name matched by the last `*` on an object) for a pattern; with
+    `sample`, `*` looks at the first `sample` items or members only."""
     from .findings import split_pointer
 
     def walk(value: Any, tokens: list[str], pointer: str, member: str | None):
@@ -195,10 +197,10 @@ def match_pattern(root: Any, pattern: str) -> Iterator[tuple[str, Any, str | Non
         token, rest = tokens[0], tokens[1:]
         if token == "*":
             if isinstance(value, list):
-                for index, child in enumerate(value):
+                for index, child in enumerate(value[:sample] if sample else value):
                     yield from walk(child, rest, f"{pointer}/{index}", member)
             elif isinstance(value, dict):
-                for key, child in value.items():
+                for key, child in islice(value.items(), sample):
                     yield from walk(child, rest, f"{pointer}/{escape_token(key)}", key)
         elif isinstance(value, dict) and token in value:
             yield from walk(value[token], rest, f"{pointer}/{escape_token(token)}", member)
@@ -275,7 +277,8 @@ class VendorProfile:
     skip: bool = False  # a body of the vendor's API that is not a schedule: never linted
 
     def matches(self, root: Any) -> bool:
-        return any(all(finds(root, pattern) for pattern in alternative) for alternative in self.detect)
+        return any(all(finds(root, pattern, SEARCH_ITEMS) for pattern in alternative)
+                   for alternative in self.detect)
 
 
 def relative_value(root: Any, pointer: str, path: str) -> Any:
@@ -309,8 +312,10 @@ def container_pointer(pointer: str, within: str) -> str:
     return join_pointer("", *tokens[:max(0, len(tokens) - ups)])
 
 
-def finds(root: Any, pattern: str) -> bool:
-    for _ in match_pattern(root, pattern):
+def finds(root: Any, pattern: str, sample: int | None = None) -> bool:
+    """Whether the pattern finds a value; with `sample`, looking at the first `sample` items
+    of each array only (a signature is in every item: detection stays cheap on a large file)."""
+    for _ in match_pattern(root, pattern, sample):
         return True
     return False
 

@@ -202,8 +202,8 @@ def _schedule(path: str, shown: Callable[[str], str]) -> TargetSchedule:
                      _SCHEDULE_REQUEST)
     weeks = body.get("weekCount")
     if type(weeks) is not int or not 1 <= weeks <= 520:
-        raise _wrong(shown(path), role, f"'weekCount' is {_shown(weeks)}, not a number of weeks",
-                     _SCHEDULE_REQUEST)
+        raise _wrong(shown(path), role, f"'weekCount' is {_shown(weeks)}, not a number of weeks "
+                     "from 1 to 520", _SCHEDULE_REQUEST)
     schedule_id = body.get("id")
     return TargetSchedule(shown(path), schedule_id if isinstance(schedule_id, str) else None, day, weeks)
 
@@ -233,10 +233,12 @@ def _agents(paths: tuple[str, ...], shown: Callable[[str], str]) -> Agents:
     ids: set[str] = set()
     for path in paths:
         body = _body(path, role, shown)
-        if isinstance(body.get("entities"), list):
+        if "entities" in body:
             users = [("entities", body["entities"])]
-        elif isinstance(body.get("managementUnits"), list):
+        elif "managementUnits" in body:
             units = body["managementUnits"]
+            if not isinstance(units, list):
+                raise _wrong(shown(path), role, "'managementUnits' is not an array", _AGENTS_REQUEST)
             users = [(f"managementUnits[{i}].users", unit.get("users") if isinstance(unit, dict) else None)
                      for i, unit in enumerate(units)]
         else:
@@ -265,5 +267,5 @@ def _known_zone(name: str) -> bool:
 def _shown(value: Any) -> str:
     if value is None:
         return "missing"
-    text = repr(value) if isinstance(value, str) else type(value).__name__
+    text = repr(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else type(value).__name__
     return text if len(text) <= 60 else text[:57] + "..."

@@ -276,7 +276,8 @@ def _value_fix(check: FastCheck, loc: tuple, kind: str, value: Any, pointer: str
         inner = next(iter(wrapper.allowed))
         before, after = (f'{{"{inner}": ', "}") if inner == "value" else (f'{{"{inner}": [', "]}")
         return Fix(f"put the string in the wrapper {before}...{after}", (Edit("wrap", pointer, before, after),))
-    if kind in ("int_type", "int_parsing") and _INTEGER_TEXT.fullmatch(value):
+    if kind in ("int_type", "int_parsing") and _INTEGER_TEXT.fullmatch(value) \
+            and -2**31 <= int(value) < 2**31:  # the models' integers are int32
         return Fix(f"write {value} as a number", (Edit("replace", pointer, value),))
     return None
 

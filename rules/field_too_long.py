@@ -42,6 +42,7 @@ Unsafe: the description is cut to `max-length` characters.
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterator
 
 from wfmlint.findings import Edit, Fix, Issue
@@ -60,7 +61,9 @@ def check(payload, options) -> Iterator[Issue]:
     description = payload.root.get("description")
     limit = options["max-length"]
     if limit is not None and isinstance(description, str) and len(description) > limit:
-        cut = json.dumps(description[:limit], ensure_ascii=False)
+        # a lone surrogate (an escape in the file) stays an escape: raw, it is not UTF-8
+        cut = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}",
+                     json.dumps(description[:limit], ensure_ascii=False))
         yield Issue(CODE, f"description is {len(description)} characters long, over max-length "
                     f"({limit})", "/description",
                     fix=Fix(f"cut the description to {limit} characters", (Edit("replace", "/description", cut),),

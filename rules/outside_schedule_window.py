@@ -4,7 +4,9 @@
 With a schedule reference file (config `[genesys] schedule`, or `--schedule`), reports each
 activity and full-day time-off marker of an update or an import that does not fall inside the
 target schedule's window: from midnight of its `weekDate` in the business unit's time zone,
-for `7 × weekCount` days and one more (a shift may run past the last midnight). An update
+for `7 × weekCount` days and one more (a shift may run past the last midnight). A day off must
+be one of the weeks' days, and a shift must start within the weeks (one that starts on the
+extra day belongs to the next week's schedule). An update
 takes `weekCount` from the schedule; an import from its own body (it creates the schedule of
 that week). One finding per shift, at its first activity outside; one per marker.
 
@@ -79,17 +81,20 @@ def check(payload, options) -> Iterator[Issue]:
     if weeks is None:
         return  # an import without a valid weekCount: WFM101/WFM102 say so
     zone = zone_of(payload)
-    last_day = schedule.week_date + timedelta(days=7 * weeks)
     try:
-        first, end = midnight(schedule.week_date, zone), midnight(last_day + timedelta(days=1), zone)
+        last_day = schedule.week_date + timedelta(days=7 * weeks)  # the day after the weeks
+        first, weeks_end = midnight(schedule.week_date, zone), midnight(last_day, zone)
+        end = midnight(last_day + timedelta(days=1), zone)
     except (OverflowError, ValueError):
         return
-    window = (f"which covers {schedule.week_date} to the end of {last_day} in {zone_name(zone)} "
-              f"({schedule.source})")
+    window = (f"whose weeks run from {schedule.week_date} to {last_day - timedelta(days=1)} in "
+              f"{zone_name(zone)}, a shift ending by the end of {last_day} ({schedule.source})")
     for shift in payload.shifts:
-        if shift.hull is not None and first <= shift.hull[0] and shift.hull[1] <= end:
+        if shift.hull is not None and first <= shift.hull[0] < weeks_end and shift.hull[1] <= end:
             continue
-        outside = [span for span in shift.activities if span.start < first or span.end > end]
+        starts_later = shift.hull is not None and shift.hull[0] >= weeks_end  # the next week's
+        outside = [span for span in shift.activities
+                   if span.start < first or span.end > end or starts_later]
         if outside:
             span = outside[0]
             more = f" (and {len(outside) - 1} more of this shift)" if len(outside) > 1 else ""
@@ -104,7 +109,7 @@ def check(payload, options) -> Iterator[Issue]:
             start, stop = day_bounds(marker.day, zone)
         except (OverflowError, ValueError):
             continue
-        if start < first or stop > end:
+        if start < first or stop > weeks_end:  # a day off is a day of the weeks
             yield Issue(CODE, f"day off on {marker.day} lies outside the target schedule, {window}; "
                         "move it, or write it to the schedule of its week",
                         f"{marker.pointer}/businessUnitDate", resource=marker.user_id)

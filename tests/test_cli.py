@@ -159,7 +159,7 @@ def test_directories_honour_include_and_exclude(tmp_path):
 
 def test_rules_command_json_and_schema(tmp_path):
     rules = json.loads(run_cli("rules", "--format", "json").out)
-    assert len(rules) == 51 and rules[0]["code"] == "WFM001"
+    assert len(rules) == 52 and rules[0]["code"] == "WFM001"
     assert rules[[r["code"] for r in rules].index("WFM204")]["options"] == {"max-minutes": {"type": "int", "default": 1440}}
     schema = json.loads(run_cli("schema", "genesys-update").out)
     assert schema["required"] == ["metadata"]

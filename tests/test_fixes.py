@@ -187,3 +187,65 @@ def test_stdin_and_compressed_files_are_never_rewritten(tmp_path):
     data = packed.read_bytes()
     result = run_cli("check", "payload.json.gz", "--fix", cwd=tmp_path)
     assert packed.read_bytes() == data and result.code == 1
+
+
+def test_a_link_is_fixed_through_not_replaced(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "p.json").write_text(CASES[0][3])
+    (tmp_path / "link.json").symlink_to(real / "p.json")
+    run_cli("check", "--fix", "link.json", cwd=tmp_path)
+    assert (tmp_path / "link.json").is_symlink()
+    assert (real / "p.json").read_text() == CASES[0][4]
+
+
+def test_one_failing_fix_does_not_hold_back_the_others(tmp_path):
+    # agent "bad": its zone-less activity would overlap once in UTC (rejected); 15 others fix cleanly
+    agents = [{"userId": "bad", "shifts": [{"activities": [
+        {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 120, "description": "", "activityCodeId": "w"},
+        {"startDate": "2026-11-24T09:30:00", "lengthMinutes": 30, "description": "", "activityCodeId": "w"}]}]}]
+    agents += [{"userId": f"a{n}", "shifts": [{"activities": [
+        {"startDate": "2026-11-24T08:00:00", "lengthMinutes": 60, "description": "", "activityCodeId": "w"}]}]}
+        for n in range(15)]
+    path = _case(tmp_path, 'timezone = "Europe/Berlin"\n', json.dumps({"metadata": {"version": 3}, "agentSchedules": agents}))
+    first = run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert "Fixed 15 findings" in first.err
+    fixed = path.read_text()
+    second = run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert path.read_text() == fixed and "Fixed" not in second.err
+
+
+def test_removing_an_item_renumbers_later_findings_which_are_not_new(tmp_path):
+    shift = {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 60, "description": "",
+                             "activityCodeId": "w"}]}
+    other = {"activities": [{"startDate": "2026-11-25T08:00:00Z", "lengthMinutes": 60, "activityCodeId": "w"}]}
+    before = json.dumps({"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [shift, shift, other]}]})
+    path = _case(tmp_path, "", before)
+    run_cli("check", "payload.json", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert len(json.loads(path.read_text())["agentSchedules"][0]["shifts"]) == 2
+    assert _codes(tmp_path, []) == ["WFM101"]  # the missing description is still reported
+
+
+def test_no_fix_for_an_integer_the_model_cannot_hold(tmp_path):
+    before = ('{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+              '  {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": "2147483648", "description": "", '
+              '"activityCodeId": "w"}]}]}]}')
+    _case(tmp_path, "", before)
+    result = run_cli("check", "payload.json", "--format", "json", cwd=tmp_path)
+    assert [f.get("fix") for f in json.loads(result.out)] == [None]
+
+
+def test_a_cut_description_keeps_an_escaped_lone_surrogate_an_escape(tmp_path):
+    path = _case(tmp_path, "[rules.field-too-long]\nmax-length = 3\n",
+                 '{"metadata": {"version": 3}, "agentSchedules": [], "description": "ab\\udc00cdef"}')
+    run_cli("check", "payload.json", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert path.read_bytes().decode("utf-8") == \
+        '{"metadata": {"version": 3}, "agentSchedules": [], "description": "ab\\udc00"}'
+
+
+def test_diff_splits_lines_at_newlines_only_and_says_what_went_wrong(tmp_path):
+    before = '{"description": "a\u2028b", "metadata": {"version": 3, "dateModified": "x"},\n "agentSchedules": []}\n'
+    _case(tmp_path, "", before)
+    result = run_cli("check", "payload.json", "nope.json", "--diff", cwd=tmp_path)
+    assert result.out.count("\n-") == 1 and "No newline" not in result.out
+    assert result.code == 2 and "nope.json: no such file or directory" in result.err

@@ -29,7 +29,7 @@ def test_sarif_is_valid_and_complete(tree):
     jsonschema.validate(document, schema)
     run = document["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
-    assert len(run["tool"]["driver"]["rules"]) == 51
+    assert len(run["tool"]["driver"]["rules"]) == 52
     overlap = next(r for r in run["results"] if r["ruleId"] == "WFM301")
     region = overlap["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 19, "startColumn": 9, "endLine": 28, "endColumn": 10}

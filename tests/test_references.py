@@ -54,7 +54,7 @@ def test_one_repository_two_business_units(tmp_path):
     assert _found(result) == [("akl/update.json", "WFM601", 11, 13), ("akl/update.json", "WFM604", 15, 33),
                               ("la/update.json", "WFM604", 15, 33)]
     messages = [f["message"] for f in json.loads(result.out)]
-    assert "in Pacific/Auckland (reference/akl/schedule.json)" in messages[0]
+    assert "in Pacific/Auckland, a shift ending by the end of 2026-09-28 (reference/akl/schedule.json)" in messages[0]
     assert result.err == ""
 
 
@@ -132,8 +132,11 @@ BU_REQUEST = "it should be the body of GET /api/v2/workforcemanagement/businessu
     ("schedule", '{"weekDate": "2026-11-31", "weekCount": 1}', "ref.json: schedule: 'weekDate' is '2026-11-31', "
      "not a date (yyyy-MM-dd); it should be the body of GET .../businessunits/{buId}/weeks/{weekId}/schedules/"
      "{scheduleId}"),
-    ("schedule", '{"weekDate": "2026-11-30", "weekCount": 0}', "ref.json: schedule: 'weekCount' is int, not a "
-     "number of weeks; it should be the body of GET .../businessunits/{buId}/weeks/{weekId}/schedules/{scheduleId}"),
+    ("schedule", '{"weekDate": "2026-11-30", "weekCount": 0}', "ref.json: schedule: 'weekCount' is 0, not a "
+     "number of weeks from 1 to 520; it should be the body of GET .../businessunits/{buId}/weeks/{weekId}/schedules/"
+     "{scheduleId}"),
+    ("agents", '{"entities": "x"}', "ref.json: agents: 'entities' is not an array; it should be the body of GET "
+     ".../managementunits/{muId}/users (or .../businessunits/{buId}/users)"),
     ("activity-codes", '{"downloadUrl": "https://example.invalid/codes"}', "ref.json: activity-codes: it holds "
      "only a 'downloadUrl': save the body that URL serves; it should be the body of GET .../businessunits/{buId}/"
      "activitycodes"),
@@ -208,3 +211,14 @@ def test_per_file_tables_replace_the_defaults_key_by_key_and_the_first_glob_wins
     assert settings.references_for(str(tmp_path / "x" / "y" / "p.json")).agents.ids == {"b"}
     assert settings.references_for(str(tmp_path / "z.json")).agents.ids == {"a"}
     assert settings.references_for(str(tmp_path / "x" / "p.json")).activity_codes.source == "a.json"
+
+
+def test_a_directory_or_an_empty_path_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "p.json").write_text(update({"userId": "a"}))
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "wfmlint.toml").write_text('[genesys]\nbusiness-unit = "dir"\n')
+    result = run_cli("check", "p.json", cwd=tmp_path)
+    assert (result.code, result.err) == (2, "wfmlint: error: dir: business-unit: is a directory\n")
+    (tmp_path / "wfmlint.toml").unlink()
+    empty = run_cli("check", "p.json", "--agents", "", cwd=tmp_path)
+    assert (empty.code, empty.err) == (2, "wfmlint: error: --agents: an empty path\n")

@@ -16,7 +16,7 @@ WFM108 WFM201 WFM202 WFM203 WFM204 WFM205 WFM206 WFM207 WFM301 WFM302 WFM303 WFM
 WFM402 WFM403 WFM404 WFM405 WFM501 WFM502""".split()
 # codes the issues added after the spec (never renumbered: new rules take new codes)
 ISSUE_CODES = ("WFM007 WFM109 WFM110 WFM111 WFM112 WFM208 WFM209 WFM210 WFM306 WFM307 WFM406 "
-               "WFM601 WFM602 WFM603 WFM604 WFM605 WFM606 WFM607").split()
+               "WFM308 WFM601 WFM602 WFM603 WFM604 WFM605 WFM606 WFM607").split()
 RULES = list(registry())
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 

@@ -47,8 +47,8 @@ def agent(*activities, user=LA_AGENT, markers=(), **extra):
 
 # -- WFM601 outside-schedule-window -----------------------------------------------------
 
-LA_WINDOW = ("which covers 2026-11-01 to the end of 2026-11-08 in America/Los_Angeles "
-             "(reference/la/schedule.json)")
+LA_WINDOW = ("whose weeks run from 2026-11-01 to 2026-11-07 in America/Los_Angeles, a shift ending by "
+             "the end of 2026-11-08 (reference/la/schedule.json)")
 
 
 def test_window_starts_at_midnight_in_the_business_units_zone(refs):
@@ -65,9 +65,12 @@ def test_window_starts_at_midnight_in_the_business_units_zone(refs):
 
 def test_window_end_counts_the_25_hour_day_and_one_day_more(refs):
     s = refs(business_unit="reference/la/bu.json", schedule="reference/la/schedule.json")
-    # the window ends at 2026-11-09 00:00 PST (UTC-8) = 08:00Z, after a 25-hour 1 November
-    last = update(agent(activity("2026-11-09T07:00:00Z", 60, WORK)))
+    # the weeks end at 2026-11-08 00:00 PST (UTC-8) = 08:00Z, after a 25-hour 1 November; a shift
+    # that starts before may run until the end of the extra day, 2026-11-09T08:00Z
+    last = update(agent(activity("2026-11-08T07:00:00Z", 60, WORK), activity("2026-11-09T07:00:00Z", 60, WORK)))
     assert only("WFM601", last, s, refs.path) == []
+    next_week = update(agent(activity("2026-11-08T08:00:00Z", 60, WORK)))  # starts on the extra day
+    assert [c for c, *_ in only("WFM601", next_week, s, refs.path)] == ["WFM601"]
     over = update(agent(activity("2026-11-09T07:15:00Z", 60, WORK), activity("2026-11-09T08:15:00Z", 15, WORK),
                         activity("2026-11-09T08:30:00Z", 15, WORK)))
     [(code, line, column, message)] = only("WFM601", over, s, refs.path)
@@ -84,7 +87,7 @@ def test_without_the_business_unit_the_window_is_in_utc_or_config_timezone(refs)
     assert "in America/Los_Angeles" in message
     early = update(agent(activity("2026-10-31T23:00:00Z", 60, WORK)))
     [(_, _, _, message)] = only("WFM601", early, refs(schedule="reference/la/schedule.json"), refs.path)
-    assert "which covers 2026-11-01 to the end of 2026-11-08 in UTC" in message
+    assert "whose weeks run from 2026-11-01 to 2026-11-07 in UTC" in message
 
 
 def test_markers_in_auckland_across_the_start_of_daylight_saving(refs):
@@ -92,13 +95,12 @@ def test_markers_in_auckland_across_the_start_of_daylight_saving(refs):
     days = [{"businessUnitDate": day, "lengthMinutes": 480, "activityCodeId": VACATION}
             for day in ("2026-09-20", "2026-09-21", "2026-09-28", "2026-09-29")]
     text = update(agent(markers=days, user="u"))
-    window = ("which covers 2026-09-21 to the end of 2026-09-28 in Pacific/Auckland "
-              "(reference/akl/schedule.json)")
-    assert only("WFM601", text, s, refs.path) == [
-        ("WFM601", *at(text, '"2026-09-20"'), f"day off on 2026-09-20 lies outside the target schedule, "
-         f"{window}; move it, or write it to the schedule of its week"),
-        ("WFM601", *at(text, '"2026-09-29"'), f"day off on 2026-09-29 lies outside the target schedule, "
-         f"{window}; move it, or write it to the schedule of its week")]
+    window = ("whose weeks run from 2026-09-21 to 2026-09-27 in Pacific/Auckland, a shift ending by the end "
+              "of 2026-09-28 (reference/akl/schedule.json)")
+    assert only("WFM601", text, s, refs.path) == [  # the extra day is for shifts, not days off
+        ("WFM601", *at(text, f'"{day}"'), f"day off on {day} lies outside the target schedule, "
+         f"{window}; move it, or write it to the schedule of its week")
+        for day in ("2026-09-20", "2026-09-28", "2026-09-29")]
     # 2026-09-21 00:00 NZST (UTC+12) is 2026-09-20T12:00Z; the window ends 2026-09-29 00:00 NZDT
     # (UTC+13), 2026-09-28T11:00Z, after a 23-hour 27 September
     edges = update(agent(activity("2026-09-20T11:45:00Z", 15, WORK), user="u"),
@@ -287,3 +289,11 @@ def test_import_span_counts_days_in_the_business_units_zone(refs):
         activity("2026-09-20T12:30:00Z", 15, WORK), user="u"), agent(activity("2026-09-28T10:30:00Z", 15, WORK), user="v")]})
     assert [c for c, *_ in only("WFM210", body, refs(), refs.path)] == ["WFM210"]
     assert only("WFM210", body, refs(business_unit="reference/akl/bu.json"), refs.path) == []
+
+
+def test_a_window_past_the_calendar_is_no_crash(refs, tmp_path):
+    (tmp_path / "late.json").write_text(json.dumps({"id": "s", "weekDate": "9999-12-26", "weekCount": 1}))
+    text = update(agent(activity("2026-11-02T16:00:00Z", 60, WORK)))
+    assert only("WFM601", text, refs(schedule="late.json"), refs.path) == []
+    body = json.dumps({"description": "w", "weekCount": 1000000, "agentSchedules": [agent(activity("2026-11-02T16:00:00Z", 60, WORK))]})
+    assert only("WFM601", body, refs(schedule="reference/la/schedule.json"), refs.path) == []

@@ -165,7 +165,7 @@ def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: st
                             detailed=detailed)
     shape_problem = payload.cache.get("shape_problem")
     if claimed is not None and shape_problem and profile == P.GENERIC:
-        result.issues.append(Issue("WFM005", f"file is claimed as generic but {shape_problem}", offset=0))
+        result.issues.append(Issue("WFM005", f"file is claimed as {claimed} but {shape_problem}", offset=0))
     result.facts, result.profile = payload.facts, profile
     result.vendor = payload.cache.get("vendor")
     result.flat_arrays = payload.flat_arrays or None

@@ -49,8 +49,10 @@ def summary(findings, run) -> str:
 
 def fixable(findings) -> str | None:
     """The line that says what `--fix` would repair, or None."""
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    # stdin and compressed files are never rewritten: their fixes are not counted
+    fixable = [f for f in findings if f.fix is not None and f.path != "-" and not f.path.endswith(".gz")]
+    safe = sum(1 for f in fixable if f.fix.safe)
+    unsafe = len(fixable) - safe
     if not safe and not unsafe:
         return None
     more = f" ({unsafe} more with --unsafe-fixes)" if unsafe and safe else ""

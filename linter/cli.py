@@ -319,10 +319,10 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
     for result in run.files:
         if result.skipped and result.vendor:  # recognised, and known not to be a schedule
             if verbose:
-                _say(f"wfmlint: {result.path}: skipped: a {result.vendor} body, which is not a schedule")
+                _say(f"wfmlint: {result.path}: skipped: not a schedule, by profile {result.vendor}")
             continue
         if verbose and result.vendor:
-            _say(f"wfmlint: {result.path}: read as {result.vendor} (generic)")
+            _say(f"wfmlint: {result.path}: read as {result.vendor}")
         if result.skipped and (verbose or result.path in named):
             # a file you named is never skipped in silence
             _say(f"wfmlint: {'' if verbose else 'warning: '}{result.path}: skipped: matches no "

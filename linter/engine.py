@@ -117,7 +117,7 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
         known = P.detect_vendor(parsed.root, P.vendor_definitions(config.vendor_profiles)) \
             if isinstance(parsed.root, (dict, list)) else None
         if known is not None and known.skip:  # a vendor's body that is not a schedule
-            result.vendor = known.name
+            result.vendor = f"{known.name} (it has {', '.join(known.signature(parsed.root))})"
             return result, None
         hint = P.near_miss(parsed.root)
         if hint is not None:  # skipped, but never in silence

@@ -4,6 +4,7 @@ length. Nothing is judged here: the rules read the table's columns."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import compress, count, repeat
 from operator import gt, itemgetter
 from typing import Any
@@ -42,11 +43,13 @@ def read_generic(p: Payload) -> None:
     mapping = settings.config.generic
     vendors = P.vendor_definitions(settings.config.vendor_profiles)
     vendor = vendors.get(settings.claimed_profile(p.path) or "")
+    why = "claimed in [profiles]"
     if vendor is None and not (mapping is not None and P.finds(root, mapping.entries)):
         vendor = P.detect_vendor(root, vendors)  # your mapping first, where it finds entries
+        why = f"it has {', '.join(vendor.signature(root))}" if vendor is not None else why
     if vendor is not None:
         shapes, mapping = list(vendor.shapes), None
-        p.cache["vendor"] = vendor.name
+        p.cache["vendor"] = f"{vendor.name} ({why})"
     else:
         shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
     facts.needs = tuple(settings.config.required_permissions)
@@ -98,14 +101,17 @@ def _one_array(p: Payload, pattern: str) -> Items | None:
 def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                 times: TimestampCache) -> GenericTable:
     """Declare the table's roles and make the entries of its valid items."""
-    kind, parse, read = _times(p, table, shape, times)
+    kind, parse, read = _times(p, name, table, shape, times)
     starts = read(table.column(shape.start))
     p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse))
     if shape.resource_is_member:
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
-        ends = read(table.column(shape.end))
+        ends = read(table.column(shape.end), end=True)
         p.times.append(TimeColumn(Role(name, shape.end), kind, ends, parse))
+        if shape.time_format in ("clock", "minutes"):  # an end before the start is the next day's
+            ends = [end + T.NS_PER_DAY if start is not None and end is not None and end < start else end
+                    for start, end in zip(starts, ends)]
         valid, stops = _valid_by_end(starts, ends), ends
     else:
         ends = None
@@ -119,7 +125,14 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
     made: list = []
-    if rows:
+    if rows and shape.many:  # an entry per resource of each item
+        facts, pointers = p.facts, table.all_pointers()
+        made = [Entry(key, label, starts[row], stops[row], pointers[row], facts.path, len(facts.entries) + n,
+                      ids[row] if type(ids[row]) in (str, int) else None)
+                for n, (row, key, label) in enumerate((row, key, label) for row in rows
+                                                      for key, label in zip(keys[row], labels[row]))]
+        facts.entries.extend(made)
+    elif rows:
         pick = itemgetter(*rows) if len(rows) > 1 else lambda values: (values[rows[0]],)
         facts = p.facts
         made = list(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
@@ -129,12 +142,14 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     return GenericTable(name, shape, starts, ends, made)
 
 
-def _times(p: Payload, table: Items, shape: P.GenericShape, times: TimestampCache):
+def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: TimestampCache):
     """(the kind of the time columns, the parser of one value, the reader of a column) for
     the entry set's `time-format`: RFC 3339 through the shared cache, the others value by value
     (a local time in the zone of its `time-zone` member, else the business unit's)."""
     if shape.time_format == "rfc3339":
-        return "date-time", times.get, times.column
+        return "date-time", times.get, lambda values, end=False: times.column(values)
+    if shape.time_format in ("clock", "minutes", "date"):
+        return _local_days(p, name, table, shape)
     if shape.time_format == "rfc2822":
         parse = T.parse_rfc2822
     elif shape.time_format.startswith("epoch"):
@@ -146,14 +161,51 @@ def _times(p: Payload, table: Items, shape: P.GenericShape, times: TimestampCach
                            else P.relative_value(item, "", shape.time_zone))
                      for pointer, item in zip(table.all_pointers(), table.items)]
 
-            def read_zoned(values: list) -> list:
+            def read_zoned(values: list, end: bool = False) -> list:
                 return [_instant((T.local_parser(zone) if zone is not None else parse)(value))
                         if _present(value) else None for value, zone in zip(values, zones)]
             return shape.time_format, parse, read_zoned
 
-    def read(values: list) -> list:
+    def read(values: list, end: bool = False) -> list:
         return [_instant(parse(value)) if _present(value) else None for value in values]
     return shape.time_format, parse, read
+
+
+def _local_days(p: Payload, name: str, table: Items, shape: P.GenericShape):
+    """Times on a local calendar: a clock time or minutes after midnight of the day in the
+    `date` member, or a date alone (a whole day; an end date counts whole, to its last
+    midnight); in the zone of the `time-zone` member, else the business unit's, else UTC."""
+    zone = _zone(p.settings.time_zone_for(p.path))
+    zones = [_zone(P.relative_value(item, "", shape.time_zone)) or zone if isinstance(item, dict) else zone
+             for item in table.items] if shape.time_zone else [zone] * len(table)
+    if shape.time_format == "date":
+        def parse(value):
+            return T.parse_date(value) if type(value) is str else T.TimeProblem(
+                "WFM201", f"{value!r} is not a date; write it as YYYY-MM-DD")
+
+        def read(values: list, end: bool = False) -> list:
+            days = [parse(value) if _present(value) else None for value in values]
+            return [T.local_instant(day + timedelta(days=1) if end else day, 0, row_zone)
+                    if isinstance(day, date) else None for day, row_zone in zip(days, zones)]
+        return "date", parse, read
+    parse = T.clock_minutes if shape.time_format == "clock" else T.day_minutes
+    p.times.append(TimeColumn(Role(name, shape.date), "date",
+                              [_day(v) for v in table.column(shape.date)], T.parse_date))
+
+    def read_clock(values: list, end: bool = False) -> list:
+        days = [_day(value) for value in table.column(shape.date)]
+        out = []
+        for value, day, row_zone in zip(values, days, zones):
+            minutes = parse(value) if _present(value) else None
+            out.append(T.local_instant(day, minutes, row_zone) if type(minutes) is int and day is not None else None)
+        return out
+    return shape.time_format, parse, read_clock
+
+
+def _day(value: Any) -> date | None:
+    day = T.parse_date(value) if type(value) is str else None
+    return day if isinstance(day, date) else None
+
 
 
 def _present(value: Any) -> bool:
@@ -214,10 +266,33 @@ def _resources(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, li
     """Each item's resource key (None when unusable, or when the set has no resource) and its
     label. Resources compare as JSON values: the string "7" is not the number 7; and only
     within their group (the group is part of the key)."""
+    if shape.many:  # per item, lists of keys and labels: one entry per resource
+        found = [_many_values(item, shape.resource) for item in table.items]
+        return ([[(shape.group, key) if shape.group else key for key in _keys(values) if key is not None]
+                 for values in found],
+                [[str(_resource(v)) for v in values if _resource(v) is not None] for values in found])
     keys, labels = _resource_keys(root, table, shape)
     if shape.group is None:
         return keys, labels
     return [None if key is None else (shape.group, key) for key in keys], labels
+
+
+def _many_values(item: Any, path: str) -> list:
+    """The resources `users[*].id` or `resource_ids[*]` names in an item (nobody: [])."""
+    head, _, rest = path.partition("[*]")
+    values = P.relative_value(item, "", head) if isinstance(item, dict) else None
+    if not isinstance(values, list):
+        return []
+    rest = rest.lstrip(".")
+    return [P.relative_value(value, "", rest) if rest else value for value in values]
+
+
+def _keys(values: list) -> list:
+    out = []
+    for value in values:
+        resource = _resource(value)
+        out.append(resource if type(resource) is str or resource is None else (NUMBER, resource))
+    return out
 
 
 def _resource_keys(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:

@@ -54,11 +54,18 @@ class GenericShape:
     length_unit: str = "minutes"  # or "hours" (decimal), "iso8601" (PT8H30M)
     unassigned: tuple = ()  # resource values that mean nobody (When I Work's user 0): no resource
     max_minutes: int | None = None  # WFM204's limit for this set, when not the rule's option
+    date: str | None = None  # for "clock" and "minutes" times: the member holding their date
+
+    @property
+    def many(self) -> bool:
+        """Several resources per entry (`users[*].id`, `resource_ids[*]`): one entry each."""
+        return self.resource is not None and "[*]" in self.resource
 
     @property
     def resource_is_member(self) -> bool:
-        """Whether the resource is a member of the entry (checked as one)."""
-        return self.resource is not None and self.resource != "{key}" and not self.resource.startswith("../")
+        """Whether the resource is one member of the entry (checked as one)."""
+        return self.resource is not None and self.resource != "{key}" and not self.resource.startswith("../") \
+            and "[*]" not in self.resource
 
 
 def _agent_items(root: dict) -> list:
@@ -277,8 +284,14 @@ class VendorProfile:
     skip: bool = False  # a body of the vendor's API that is not a schedule: never linted
 
     def matches(self, root: Any) -> bool:
-        return any(all(finds(root, pattern, SEARCH_ITEMS) for pattern in alternative)
-                   for alternative in self.detect)
+        return self.signature(root) is not None
+
+    def signature(self, root: Any) -> tuple[str, ...] | None:
+        """The alternative of `detect` the document has, or None."""
+        for alternative in self.detect:
+            if all(finds(root, pattern, SEARCH_ITEMS) for pattern in alternative):
+                return alternative
+        return None
 
 
 def relative_value(root: Any, pointer: str, path: str) -> Any:
@@ -341,8 +354,9 @@ class ProfileDefinitionError(ValueError):
 
 _ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "length", "length-unit", "id",
                "group", "within", "required", "optional", "time-format", "time-zone", "unassigned",
-               "max-minutes"}
-TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local")
+               "max-minutes", "date"}
+TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local", "clock", "minutes",
+                "date")
 LENGTH_UNITS = ("minutes", "hours", "iso8601")
 
 
@@ -389,7 +403,7 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
         raise ProfileDefinitionError(f"{where}: 'items' must be a list of pointer patterns (\"\" is "
                                      "the root object)")
     for key in ("kind", "resource", "start", "end", "length-minutes", "length", "length-unit", "id", "group",
-                "within", "time-format", "time-zone"):
+                "within", "time-format", "time-zone", "date"):
         if key in entry and not isinstance(entry[key], str):
             raise ProfileDefinitionError(f"{where}: {key!r} must be a string")
     entry = dict(entry)
@@ -400,6 +414,9 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     for key, allowed in (("time-format", TIME_FORMATS), ("length-unit", LENGTH_UNITS)):
         if key in entry and entry[key] not in allowed:
             raise ProfileDefinitionError(f"{where}: {key!r} must be one of {', '.join(allowed)}")
+    if (entry.get("time-format") in ("clock", "minutes")) != ("date" in entry):
+        raise ProfileDefinitionError(f"{where}: 'date' names the member holding the date of \"clock\" and "
+                                     "\"minutes\" times, and only of those")
     unassigned = entry.get("unassigned", [])
     if not isinstance(unassigned, list) or not all(isinstance(v, (str, int)) for v in unassigned):
         raise ProfileDefinitionError(f"{where}: 'unassigned' must be a list of strings and integers")
@@ -416,12 +433,14 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     required = entry.get("required")
     if required is None:
         required = [entry["start"], duration] + ([resource] if resource and "../" not in resource
-                                                 and resource != "{key}" else [])
+                                                 and resource != "{key}" and "[*]" not in resource else [])
+        required += [entry["date"]] if "date" in entry else []
     return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length"),
                          entry.get("id"), tuple(required), entry.get("group"), within,
                          entry.get("kind", "entry"), entry.get("optional", False),
                          entry.get("time-format", "rfc3339"), entry.get("time-zone"),
-                         entry.get("length-unit", "minutes"), tuple(unassigned), limit) for pattern in items]
+                         entry.get("length-unit", "minutes"), tuple(unassigned), limit, entry.get("date"))
+            for pattern in items]
 
 
 _defined: dict[int, tuple[dict, dict]] = {}

@@ -418,3 +418,38 @@ def parse_iso_duration(value) -> int | None:
 
 _DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?",
                        re.ASCII)
+
+
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\Z", re.ASCII)
+
+
+def clock_minutes(value) -> int | TimeProblem:
+    """Minutes after midnight of a local clock time (`16:00`, `7:30:15` to the minute)."""
+    match = _CLOCK.match(value) if type(value) is str else None
+    if match is None:
+        return TimeProblem("WFM201", f"{_quote(value) if type(value) is str else value!r} is not a clock "
+                           "time; write it as HH:MM, e.g. 16:00")
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    problem = _clock_problem(hour, minute, second)
+    if problem is not None:
+        return TimeProblem("WFM201", f"{_quote(value)} is not a valid clock time: {problem}")
+    return hour * 60 + minute
+
+
+def day_minutes(value) -> int | TimeProblem:
+    """Minutes after midnight as an integer (0 to 2880: a shift may end the next day)."""
+    if type(value) is not int or not 0 <= value <= 2880:
+        return TimeProblem("WFM201", f"{value!r} is not a number of minutes after midnight (0 to 2880)")
+    return value
+
+
+def local_instant(day: date, minutes: int, zone) -> int | None:
+    """The instant `minutes` after midnight of `day` in `zone` (a tzinfo, or None: UTC), read
+    on the clock (a clock change that day moves it); None when it does not exist."""
+    try:
+        moment = datetime(day.year, day.month, day.day, tzinfo=zone or timezone.utc) + timedelta(minutes=minutes)
+        if zone is not None:
+            moment = moment.replace(tzinfo=None).replace(tzinfo=zone)
+    except (OverflowError, ValueError):
+        return None
+    return _ns(moment.astimezone(timezone.utc))

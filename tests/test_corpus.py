@@ -58,7 +58,7 @@ REALWORLD_PROFILES = {
     "genesys-import-operation-error-via-forum.json": None,
     "vonage-vcc-user-schedules-put-request.json": None,  # agentSchedules, but not Genesys
     "vonage-vcc-user-schedules-get-response.json": None,
-    "staffomatic-shifts-list-response.json": None,  # no resource on the shift
+    "staffomatic-shifts-list-response.json": "generic",  # staffomatic-shifts: nobody assigned yet
     "msgraph-shifts-list-response-v1.json": "generic",  # the built-in msgraph-shifts profile
     "msgraph-timesoff-list-response-v1.json": "generic",
     "square-scheduled-shifts-search-response-sdk-mock.json": "generic",

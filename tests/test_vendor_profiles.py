@@ -136,7 +136,7 @@ def test_config_profile_with_ancestor_resource_groups_containment_and_no_resourc
     text = got["text"]
     assert got["found"] == [("WFM308", *at(text, '{\n      "from"')),
                             ("WFM301", *at(text, '{\n    "start": "2026-11-24T11:00:00Z"'))]
-    assert "roster.json: read as acme (generic)" in got["err"]
+    assert "roster.json: read as acme (it has /roster/worker, /roster/slots)" in got["err"]
 
 
 def test_config_profile_whose_entry_is_the_root_object(tmp_path):
@@ -206,6 +206,7 @@ SAMPLES = {  # file: (the profile that reads it, or None: not claimed; its findi
     "wheniwork-users-list-NEGATIVE.json": (None, []),
     "wheniwork-locations-list-NEGATIVE.json": (None, []),
 }
+REALWORLD_SAMPLES = {"staffomatic-shifts-list-response.json": "staffomatic-shifts"}
 
 
 def test_every_sample_is_listed():
@@ -302,10 +303,84 @@ def test_several_vendors_in_one_repository(tmp_path):
         {"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T07:00:00Z"}]}))
     result = run_cli("check", ".", "--verbose", "--format", "json", cwd=tmp_path)
     said = sorted(line for line in result.err.splitlines() if "read as" in line)
-    assert said == ["wfmlint: msgraph-shifts-list-response-v1.json: read as msgraph-shifts (generic)",
-                    "wfmlint: square-shifts-search-response-doc-example.json: read as square-timecards (generic)",
-                    "wfmlint: wiw.json: read as wheniwork-shifts (generic)"]
+    assert said == ["wfmlint: msgraph-shifts-list-response-v1.json: read as msgraph-shifts (it has "
+                    "/value/*/sharedShift)",
+                    "wfmlint: square-shifts-search-response-doc-example.json: read as square-timecards (it has "
+                    "/shifts/*/team_member_id, /shifts/*/start_at)",
+                    "wfmlint: wiw.json: read as wheniwork-shifts (it has /shifts/*/start_time, /shifts/*/user_id, /start)"]
     assert sorted({(f["path"], f["code"]) for f in json.loads(result.out)}) == [
         ("own.json", "WFM203"),  # auto-detection still reads the rest
         ("square-shifts-search-response-doc-example.json", "WFM203"),
         ("square-shifts-search-response-doc-example.json", "WFM308")]
+
+
+def test_staffomatic_one_entry_per_assigned_user():
+    root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
+    assert detect_vendor(root).name == "staffomatic-shifts"
+    assert lint(json.dumps(root)) == []  # nobody assigned yet: nothing to compare
+    second = dict(root[0], id=2, starts_at="2015-02-16T15:00:00+01:00", ends_at="2015-02-16T20:00:00+01:00",
+                  assigned_user_ids=[7, 9])
+    text = json.dumps([dict(root[0], assigned_user_ids=[9, 8]), second], indent=1)
+    found = lint(text)
+    assert [(c, line, column) for c, line, column, _ in found] == [("WFM301", *at(text, '{\n  "created_at"', 1))]
+    assert found[0][3].startswith('entry of "9" from 2015-02-16T14:00:00Z')
+
+
+CALENDAR = '''
+[vendor-profiles.cal]
+detect = [["/days/*/date"]]
+
+[[vendor-profiles.cal.entries]]
+items = ["/days/*"]
+resource = "staff[*].id"
+date = "date"
+start = "from"
+end = "to"
+time-format = "{fmt}"
+time-zone = "tz"
+'''
+
+
+def test_a_date_and_clock_times_crossing_midnight_in_a_zone_with_several_resources(tmp_path):
+    body = {"days": [
+        {"date": "2026-11-24", "from": "22:00", "to": "06:00", "tz": "Europe/Berlin", "staff": [{"id": "a"}, {"id": "b"}]},
+        {"date": "2026-11-25", "from": "05:00", "to": "09:00", "tz": "Europe/Berlin", "staff": [{"id": "b"}]},
+        {"date": "2026-11-25", "from": "07:00", "to": "09:00", "tz": "Europe/Berlin", "staff": [{"id": "a"}]},
+        {"date": "2026-11-26", "from": "25:00", "to": "09:00", "staff": []}]}
+    got = _acme(tmp_path, body, config=CALENDAR.replace("{fmt}", "clock"))
+    text = got["text"]
+    # b's night shift (22:00-06:00 Berlin) meets b's 05:00; a's ended before 07:00
+    assert got["found"] == [("WFM301", *at(text, '{\n   "date": "2026-11-25",\n   "from": "05:00"')),
+                            ("WFM201", *at(text, '"25:00"'))]
+
+
+def test_minutes_after_midnight(tmp_path):
+    body = {"days": [{"date": "2026-11-24", "from": 480, "to": 960, "tz": "UTC", "staff": [{"id": "a"}]},
+                     {"date": "2026-11-24", "from": 900, "to": 1500, "tz": "UTC", "staff": [{"id": "a"}]},
+                     {"date": "2026-11-24", "from": 3000, "to": 60, "tz": "UTC", "staff": [{"id": "c"}]}]}
+    got = _acme(tmp_path, body, config=CALENDAR.replace("{fmt}", "minutes"))
+    assert [c for c, *_ in got["found"]] == ["WFM301", "WFM201"]
+
+
+def test_dates_alone_count_whole_days_to_their_end_date(tmp_path):
+    config = ('[vendor-profiles.leave]\ndetect = [["/leave/*/first_day"]]\n\n[[vendor-profiles.leave.entries]]\n'
+              'items = ["/leave/*"]\nresource = "employee"\nstart = "first_day"\nend = "last_day"\n'
+              'time-format = "date"\nmax-minutes = 527040\n')
+    body = {"leave": [{"employee": "e", "first_day": "2026-12-21", "last_day": "2026-12-23"},
+                      {"employee": "e", "first_day": "2026-12-23", "last_day": "2026-12-24"},  # shares the 23rd
+                      {"employee": "f", "first_day": "2026-12-21", "last_day": "2026-12-21"},  # one whole day
+                      {"employee": "f", "first_day": "2026-12-22", "last_day": "2026-12-31"},
+                      {"employee": "g", "first_day": "2026-12-32", "last_day": "2026-12-31"}]}
+    got = _acme(tmp_path, body, "leave.json", config)
+    assert [c for c, *_ in got["found"]] == ["WFM301", "WFM201"]
+
+
+def test_existing_schedule_of_a_vendor(tmp_path):
+    now = {"value": [{"id": "SHFT_1", "userId": "u1", "sharedShift": {
+        "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}]}
+    new = {"value": [{"id": "SHFT_2", "userId": "u1", "sharedShift": {
+        "startDateTime": "2019-03-11T12:00:00Z", "endDateTime": "2019-03-11T20:00:00Z", "activities": []}}]}
+    (tmp_path / "current.json").write_text(json.dumps(now))
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    result = run_cli("check", "new.json", "--existing", "current.json", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(result.out)] == ["WFM303"]

@@ -384,3 +384,55 @@ def test_existing_schedule_of_a_vendor(tmp_path):
     (tmp_path / "new.json").write_text(json.dumps(new))
     result = run_cli("check", "new.json", "--existing", "current.json", "--format", "json", cwd=tmp_path)
     assert [f["code"] for f in json.loads(result.out)] == ["WFM303"]
+
+
+FORMATS = '''
+[vendor-profiles.stamps]
+detect = [["/rows/*/t0"]]
+
+[[vendor-profiles.stamps.entries]]
+kind = "booking"
+items = ["/rows/*"]
+resource = "who"
+start = "t0"
+end = "t1"
+time-format = "{fmt}"
+group = "bookings"
+
+[[vendor-profiles.stamps.entries]]
+kind = "draft booking"
+items = ["/drafts/*"]
+resource = "who"
+start = "t0"
+end = "t1"
+time-format = "{fmt}"
+group = "drafts"
+'''
+
+
+@pytest.mark.parametrize(("fmt", "first", "second", "later", "bad"), [
+    ("rfc2822", "Tue, 24 Nov 2026 08:00:00 -0600", "Tue, 24 Nov 2026 10:00:00 -0600", "Tue, 24 Nov 2026 12:00:00 -0600",
+     "24/11/2026 08:00"),
+    ("epoch-seconds", 1795500000, 1795507200, 1795514400, "soon"),
+    ("epoch-milliseconds", "1795500000000", "1795507200000", "1795514400000", 17955e99),
+])
+def test_time_formats_and_versions_kept_apart_through_the_cli(tmp_path, fmt, first, second, later, bad):
+    body = {"rows": [{"who": "w", "t0": first, "t1": later}, {"who": "w", "t0": second, "t1": later},
+                     {"who": "x", "t0": bad, "t1": later}],
+            "drafts": [{"who": "w", "t0": first, "t1": later}]}  # a draft of the same: never compared
+    got = _acme(tmp_path, body, config=FORMATS.replace("{fmt}", fmt))
+    text = got["text"]
+    assert [c for c, *_ in got["found"]] == ["WFM301", "WFM201"], got
+    assert got["found"][0][1:] == at(text, '{\n   "who": "w",\n   "t0": ' + json.dumps(second))
+
+
+def test_7shifts_breaks_outside_their_punch_and_overlapping_shifts():
+    punch = json.loads((VENDORS / "7shifts-time-punch-create-response.json").read_text())
+    punch["data"]["clocked_out"] = "2022-01-31T20:00:00Z"
+    punch["data"]["breaks"] = [{"in": "2022-01-31T21:00:00Z", "out": "2022-01-31T21:15:00Z", "paid": False}]
+    text = json.dumps(punch, indent=1)
+    assert [(c, line, column) for c, line, column, _ in lint(text)] == [("WFM308", *at(text, '{\n    "in"'))]
+    shifts = json.loads((VENDORS / "7shifts-scheduled-shifts-list.json").read_text())
+    shifts["data"].append(dict(shifts["data"][0], id=2, start="2023-01-18T20:00:00-06:00"))
+    text = json.dumps(shifts, indent=1)
+    assert [c for c, *_ in lint(text)] == ["WFM301"]

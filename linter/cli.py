@@ -184,16 +184,11 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if (fix or diff) and "-" in paths:
         _fail("--fix and --diff cannot rewrite standard input; lint a file, or use the language "
               "server's quick fixes")
-    run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
-    if diff:
-        code = _print_diff(run, unsafe_fixes, output, quiet)
-        _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
-        _exit_fast(code)
-    unwritten = False
-    if fix:
-        fixed, unwritten = _fix(run, unsafe_fixes, show_fixes, quiet)
-        if fixed:  # the report is of the files as they are now
-            run = _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
+
+    def lint():
+        return _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
+    run, unwritten = _lint_and_fix(lint, fix, diff, unsafe_fixes, show_fixes, output, quiet, verbose, paths,
+                                   settings)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
@@ -222,6 +217,23 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     if not exit_zero and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
     _exit_fast(EXIT_CLEAN)
+
+
+def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output, quiet: bool, verbose: bool,
+                  paths, settings: Settings):
+    """The run to report, and whether a fixed file could not be written. `--diff` ends here
+    (it prints the diff and exits); `--fix` writes the fixed files and lints them again."""
+    run = lint()
+    if diff:
+        code = _print_diff(run, unsafe, output, quiet)
+        _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
+        _exit_fast(code)
+    unwritten = False
+    if fix:
+        fixed, unwritten = _fix(run, unsafe, show, quiet)
+        if fixed:  # the report is of the files as they are now
+            run = lint()
+    return run, unwritten
 
 
 def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:

@@ -417,15 +417,8 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     if (entry.get("time-format") in ("clock", "minutes")) != ("date" in entry):
         raise ProfileDefinitionError(f"{where}: 'date' names the member holding the date of \"clock\" and "
                                      "\"minutes\" times, and only of those")
-    unassigned = entry.get("unassigned", [])
-    if not isinstance(unassigned, list) or not all(isinstance(v, (str, int)) for v in unassigned):
-        raise ProfileDefinitionError(f"{where}: 'unassigned' must be a list of strings and integers")
-    limit = entry.get("max-minutes")
-    if limit is not None and (type(limit) is not int or limit < 1):
-        raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
-    if not isinstance(entry.get("optional", False), bool):
-        raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
-    within = entry.get("within")
+    _check_values(where, entry)
+    unassigned, limit, within = entry.get("unassigned", []), entry.get("max-minutes"), entry.get("within")
     if within is not None and not all(part == ".." for part in within.split("/")):
         raise ProfileDefinitionError(f"{where}: 'within' must be ../.. (one .. per level up)")
     resource = entry.get("resource")
@@ -456,6 +449,18 @@ def vendor_definitions(defined: dict[str, Any]) -> dict[str, VendorProfile]:
         profiles = {**vendor_profiles(), **{name: vendor_profile(name, body) for name, body in defined.items()}}
         cached = _defined[id(defined)] = (defined, profiles)
     return cached[1]
+
+
+def _check_values(where: str, entry: dict) -> None:
+    """The non-string keys of an entry set."""
+    unassigned = entry.get("unassigned", [])
+    if not isinstance(unassigned, list) or not all(isinstance(v, (str, int)) for v in unassigned):
+        raise ProfileDefinitionError(f"{where}: 'unassigned' must be a list of strings and integers")
+    limit = entry.get("max-minutes")
+    if limit is not None and (type(limit) is not int or limit < 1):
+        raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
+    if not isinstance(entry.get("optional", False), bool):
+        raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
 
 
 def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) -> VendorProfile | None:

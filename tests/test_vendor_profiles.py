@@ -192,6 +192,8 @@ SAMPLES = {  # file: (the profile that reads it, or None: not claimed; its findi
     "deputy-supervise-roster-POST-request.json": ("deputy-roster", []),
     "deputy-employee-get-NEGATIVE.json": (None, []),
     "msgraph-timeoffrequest-get-response-placeholder-v1.json": ("msgraph-time-off-requests", ["WFM201 2:20", "WFM201 3:18"]),
+    "msgraph-swapshiftschangerequest-get-response-NEGATIVE.json": (None, []),
+    "msgraph-schedule-share-request-NEGATIVE.json": (None, []),
     "square-scheduled-shift-retrieve-PLACEHOLDERS.json": ("square-scheduled-shifts", ["WFM201 18:19", "WFM201 19:17"]),
     "square-scheduled-shifts-search.json": ("square-scheduled-shifts", []),
     "square-shift-get-legacy.json": ("square-timecards", []),

@@ -178,7 +178,8 @@ def test_examples_give_real_findings():
     result = run_cli("examples", cwd=ROOT)
     assert result.code == 1
     codes = {line.split()[1] for line in result.out.splitlines() if line.startswith("examples/")}
-    assert {"WFM401", "WFM102", "WFM104", "WFM301", "WFM302", "WFM201", "WFM202", "WFM501", "WFM502"} <= codes
+    assert {"WFM401", "WFM102", "WFM104", "WFM301", "WFM302", "WFM201", "WFM202", "WFM501", "WFM502",
+            "WFM308"} <= codes
     assert "examples/clean-update.json" not in result.out.replace("needs", "")
 
 

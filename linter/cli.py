@@ -261,13 +261,15 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, bool]:
 
     written, failed = 0, False
     for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
-        target = os.path.realpath(fixed.path)  # a link's file, not the link replaced by a file
+        if os.path.islink(fixed.path):  # its target may be anywhere (a pull request can add links)
+            _say(f"wfmlint: warning: {fixed.path}: a symbolic link; not fixed (fix the file it points to)")
+            continue
         try:
-            if read_regular_file(target, len(fixed.data) + 1) != fixed.data:
+            if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
                 _say(f"wfmlint: error: {fixed.path}: changed while it was being fixed; not written")
                 failed = True
                 continue
-            write_atomically(target, fixed.new_data)
+            write_atomically(fixed.path, fixed.new_data)
         except (OSError, UnreadableFile) as error:
             _say(f"wfmlint: error: {fixed.path}: cannot write the fixed file: {error}")
             failed = True

@@ -189,14 +189,17 @@ def test_stdin_and_compressed_files_are_never_rewritten(tmp_path):
     assert packed.read_bytes() == data and result.code == 1
 
 
-def test_a_link_is_fixed_through_not_replaced(tmp_path):
+def test_a_link_is_neither_replaced_nor_written_through(tmp_path):
+    """A link's target may be anywhere (a pull request can add `p.json -> ~/.bashrc`)."""
     real = tmp_path / "real"
     real.mkdir()
     (real / "p.json").write_text(CASES[0][3])
     (tmp_path / "link.json").symlink_to(real / "p.json")
-    run_cli("check", "--fix", "link.json", cwd=tmp_path)
+    result = run_cli("check", "--fix", "link.json", cwd=tmp_path)
     assert (tmp_path / "link.json").is_symlink()
-    assert (real / "p.json").read_text() == CASES[0][4]
+    assert (real / "p.json").read_text() == CASES[0][3]
+    assert "link.json: a symbolic link; not fixed (fix the file it points to)" in result.err
+    assert result.code == 1  # the finding is still there
 
 
 def test_one_failing_fix_does_not_hold_back_the_others(tmp_path):

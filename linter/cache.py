@@ -19,7 +19,7 @@ from .files import UnreadableFile, read_regular_file
 from .payload import FileFacts
 from .version import __version__
 
-FORMAT = 1
+FORMAT = 2  # 2: entries carry their kind
 
 
 def default_directory(project_root: str) -> Path:

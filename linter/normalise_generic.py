@@ -124,11 +124,12 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     keys, labels = _resources(p.root, table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
+    kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
     made: list = []
     if rows and shape.many:  # an entry per resource of each item
         facts, pointers = p.facts, table.all_pointers()
         made = [Entry(key, label, starts[row], stops[row], pointers[row], facts.path, len(facts.entries) + n,
-                      ids[row] if type(ids[row]) in (str, int) else None)
+                      ids[row] if type(ids[row]) in (str, int) else None, kind)
                 for n, (row, key, label) in enumerate((row, key, label) for row in rows
                                                       for key, label in zip(keys[row], labels[row]))]
         facts.entries.extend(made)
@@ -137,7 +138,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         facts = p.facts
         made = list(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
                         pick(table.all_pointers()), repeat(facts.path),
-                        count(len(facts.entries)), _entry_ids(pick(ids))))
+                        count(len(facts.entries)), _entry_ids(pick(ids)), repeat(kind)))
         facts.entries.extend(made)
     return GenericTable(name, shape, starts, ends, made)
 

@@ -217,6 +217,7 @@ class Entry:
     path: str
     order: int
     shift_id: str | None = None
+    kind: str | None = None  # how messages name it, when a vendor profile says (else by profile)
 
 
 @dataclass(slots=True)

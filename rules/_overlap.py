@@ -26,7 +26,8 @@ def noun(profile: str) -> str:
 
 
 def describe(entry, profile: str) -> str:
-    return f"{noun(profile)} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    what = entry.kind or noun(profile)
+    return f"{what} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
 
 
 class Overlap(NamedTuple):

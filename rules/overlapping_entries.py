@@ -57,8 +57,8 @@ def check(context, options) -> Iterator[Issue]:
         if not count:
             continue
         profile = profiles[entry.path]
-        what = noun(profile)
-        plural = what if count == 1 else ("entries" if what == "entry" else what + "s")
+        what = entry.kind or noun(profile)
+        plural = what if count == 1 else (what + "s" if what == "shift" else "entries")
         related = tuple([RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}", o.path)
                          for o in partners])
         # (positional: a large report raises 10 000 of these)

@@ -60,7 +60,8 @@ def test_graph_shifts_overlaps_containment_and_versions_apart():
     assert [(c, line, column) for c, line, column, _ in found] == [
         ("WFM301", *at(text, '{\n    "startDateTime": "2019-03-11T15:00:00Z"')),
         ("WFM308", *at(text, '{\n      "startDateTime": "2019-03-11T21:00:00Z"'))]
-    assert found[0][3].startswith('entry of "u1" from 2019-03-11T15:00:00Z to 2019-03-11T20:00:00Z overlaps')
+    assert found[0][3] == ('shift of "u1" from 2019-03-11T15:00:00Z to 2019-03-11T20:00:00Z overlaps 1 earlier shift; '
+                           'move or shorten one of them')
     assert found[1][3] == ("activity from 2019-03-11T21:00:00Z to 2019-03-11T21:15:00Z lies outside its shift "
                            "(2019-03-11T15:00:00Z to 2019-03-11T20:00:00Z); move it into the shift, or widen the shift")
     # the draft (10:00-18:00) overlaps the first shared shift but is never compared with it;
@@ -325,7 +326,7 @@ def test_staffomatic_one_entry_per_assigned_user():
     text = json.dumps([dict(root[0], assigned_user_ids=[9, 8]), second], indent=1)
     found = lint(text)
     assert [(c, line, column) for c, line, column, _ in found] == [("WFM301", *at(text, '{\n  "created_at"', 1))]
-    assert found[0][3].startswith('entry of "9" from 2015-02-16T14:00:00Z')
+    assert found[0][3].startswith('shift of "9" from 2015-02-16T14:00:00Z')
 
 
 CALENDAR = '''

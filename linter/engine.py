@@ -207,6 +207,9 @@ def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> 
     if claimed is None:
         return P.detect_profile(parsed.root, config.generic, P.vendor_definitions(config.vendor_profiles)), None
     if claimed not in P.NAMED:  # a vendor profile: generic, read with the vendor's entry sets
+        vendor = P.vendor_definitions(config.vendor_profiles).get(claimed)
+        if vendor is not None and vendor.skip:
+            return None, None  # claimed as a body that is no schedule: skipped
         claimed = P.GENERIC
     problem = _claim_problem(parsed.root, claimed)
     return (None, problem) if problem else (claimed, None)

@@ -104,14 +104,15 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     kind, parse, read = _times(p, name, table, shape, times)
     starts = read(table.column(shape.start))
     p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse))
-    if shape.resource_is_member:
+    if shape.resource_is_member and "" not in shape.unassigned:  # a blank one may mean nobody
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
         ends = read(table.column(shape.end), end=True)
         p.times.append(TimeColumn(Role(name, shape.end), kind, ends, parse))
         if shape.time_format in ("clock", "minutes"):  # an end before the start is the next day's
-            ends = [end + T.NS_PER_DAY if start is not None and end is not None and end < start else end
-                    for start, end in zip(starts, ends)]
+            later = read(table.column(shape.end), end=True, next_day=True)
+            ends = [after if start is not None and end is not None and end < start else end
+                    for start, end, after in zip(starts, ends, later)]
         valid, stops = _valid_by_end(starts, ends), ends
     else:
         ends = None
@@ -119,7 +120,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         if shape.length is not None and shape.length_unit == "minutes":
             p.lengths.append(Role(name, shape.length))
         elif shape.length is not None:
-            lengths = [_minutes(value, shape.length_unit) for value in lengths]
+            lengths = [T.whole_minutes(value, shape.length_unit) for value in lengths]
         valid, stops = _by_length(starts, lengths)
     keys, labels = _resources(p.root, table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
@@ -175,10 +176,11 @@ def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: Ti
 def _local_days(p: Payload, name: str, table: Items, shape: P.GenericShape):
     """Times on a local calendar: a clock time or minutes after midnight of the day in the
     `date` member, or a date alone (a whole day; an end date counts whole, to its last
-    midnight); in the zone of the `time-zone` member, else the business unit's, else UTC."""
+    midnight); in the zone of the `time-zone` member, else the business unit's, else UTC.
+    Members may be named from an ancestor (`../../day`)."""
     zone = _zone(p.settings.time_zone_for(p.path))
-    zones = [_zone(P.relative_value(item, "", shape.time_zone)) or zone if isinstance(item, dict) else zone
-             for item in table.items] if shape.time_zone else [zone] * len(table)
+    zones = [_zone(found) or zone for found in _members(p, table, shape.time_zone)] \
+        if shape.time_zone else [zone] * len(table)
     if shape.time_format == "date":
         def parse(value):
             return T.parse_date(value) if type(value) is str else T.TimeProblem(
@@ -186,21 +188,42 @@ def _local_days(p: Payload, name: str, table: Items, shape: P.GenericShape):
 
         def read(values: list, end: bool = False) -> list:
             days = [parse(value) if _present(value) else None for value in values]
-            return [T.local_instant(day + timedelta(days=1) if end else day, 0, row_zone)
-                    if isinstance(day, date) else None for day, row_zone in zip(days, zones)]
-        return "date", parse, read
+            return [_on_day(day, 1 if end else 0, 0, row_zone) if isinstance(day, date) else None
+                    for day, row_zone in zip(days, zones)]
+        return "date-only", parse, read
     parse = T.clock_minutes if shape.time_format == "clock" else T.day_minutes
-    p.times.append(TimeColumn(Role(name, shape.date), "date",
-                              [_day(v) for v in table.column(shape.date)], T.parse_date))
+    dates = _members(p, table, shape.date)
+    if not shape.date.startswith("../"):  # a member of the entry: its own value is checked
+        p.times.append(TimeColumn(Role(name, shape.date), "date-member", [_day(v) for v in dates], _date_problem))
 
-    def read_clock(values: list, end: bool = False) -> list:
-        days = [_day(value) for value in table.column(shape.date)]
+    def read_clock(values: list, end: bool = False, next_day: bool = False) -> list:
         out = []
-        for value, day, row_zone in zip(values, days, zones):
+        for value, day, row_zone in zip(values, map(_day, dates), zones):
             minutes = parse(value) if _present(value) else None
-            out.append(T.local_instant(day, minutes, row_zone) if type(minutes) is int and day is not None else None)
+            out.append(_on_day(day, 1 if next_day else 0, minutes, row_zone)
+                       if type(minutes) is int and day is not None else None)
         return out
     return shape.time_format, parse, read_clock
+
+
+def _on_day(day: date, days_after: int, minutes: int, zone) -> int | None:
+    try:
+        return T.local_instant(day + timedelta(days=days_after), minutes, zone)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _members(p: Payload, table: Items, path: str) -> list:
+    """Each item's member at `path`, or from an ancestor (`../day`)."""
+    if path.startswith("../"):
+        return [P.relative_value(p.root, pointer, path) for pointer in table.all_pointers()]
+    return [P.relative_value(item, "", path) if isinstance(item, dict) else None for item in table.items]
+
+
+def _date_problem(value: Any):
+    if type(value) is not str:
+        return T.TimeProblem("WFM201", f"{value!r} is not a date; write it as YYYY-MM-DD")
+    return T.parse_date(value)
 
 
 def _day(value: Any) -> date | None:
@@ -226,18 +249,6 @@ def _zone(name: Any):
         return ZoneInfo(name)
     except (ValueError, LookupError):
         return None
-
-
-def _minutes(value: Any, unit: str) -> Any:
-    """A length in decimal hours or as an ISO 8601 duration, in whole minutes (else itself,
-    which is no valid length)."""
-    if unit == "hours" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        minutes = value * 60
-        return int(minutes) if minutes == int(minutes) else value
-    if unit == "iso8601":
-        minutes = T.parse_iso_duration(value)
-        return minutes if minutes is not None else value
-    return value
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
@@ -285,7 +296,12 @@ def _many_values(item: Any, path: str) -> list:
     if not isinstance(values, list):
         return []
     rest = rest.lstrip(".")
-    return [P.relative_value(value, "", rest) if rest else value for value in values]
+    found = [P.relative_value(value, "", rest) if rest else value for value in values]
+    unique: list = []
+    for value in found:  # a resource listed twice is one entry, not a copy of itself
+        if value not in unique:
+            unique.append(value)
+    return unique
 
 
 def _keys(values: list) -> list:

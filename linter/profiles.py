@@ -372,6 +372,8 @@ def vendor_profile(name: str, body: Any) -> VendorProfile:
     skip = body.get("skip", False)
     if not isinstance(skip, bool):
         raise ProfileDefinitionError(f"{where}: 'skip' must be true or false")
+    if skip and "entries" in body:
+        raise ProfileDefinitionError(f"{where}: a profile that skips what it recognises has no 'entries'")
     detect = body.get("detect")
     if not (isinstance(detect, list) and detect and all(
             isinstance(a, list) and a and all(isinstance(p, str) and p.startswith("/") for p in a) for a in detect)):
@@ -404,8 +406,14 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
                                      "the root object)")
     for key in ("kind", "resource", "start", "end", "length-minutes", "length", "length-unit", "id", "group",
                 "within", "time-format", "time-zone", "date"):
-        if key in entry and not isinstance(entry[key], str):
-            raise ProfileDefinitionError(f"{where}: {key!r} must be a string")
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            raise ProfileDefinitionError(f"{where}: {key!r} must be a non-empty string")
+    resource = entry.get("resource")
+    if resource is not None and (resource.count("[*]") > 1 or "[*]" in resource and resource.startswith("../")):
+        raise ProfileDefinitionError(f"{where}: 'resource' may hold one [*], inside the entry (users[*].id)")
+    required = entry.get("required")
+    if required is not None and not (isinstance(required, list) and all(isinstance(r, str) and r for r in required)):
+        raise ProfileDefinitionError(f"{where}: 'required' must be a list of member names")
     entry = dict(entry)
     if "length-minutes" in entry:  # the [generic] spelling
         entry.setdefault("length", entry.pop("length-minutes"))
@@ -421,13 +429,11 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     unassigned, limit, within = entry.get("unassigned", []), entry.get("max-minutes"), entry.get("within")
     if within is not None and not all(part == ".." for part in within.split("/")):
         raise ProfileDefinitionError(f"{where}: 'within' must be ../.. (one .. per level up)")
-    resource = entry.get("resource")
     duration = entry.get("end") or entry.get("length")
-    required = entry.get("required")
     if required is None:
         required = [entry["start"], duration] + ([resource] if resource and "../" not in resource
                                                  and resource != "{key}" and "[*]" not in resource else [])
-        required += [entry["date"]] if "date" in entry else []
+        required += [entry["date"]] if "date" in entry and not entry["date"].startswith("../") else []
     return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length"),
                          entry.get("id"), tuple(required), entry.get("group"), within,
                          entry.get("kind", "entry"), entry.get("optional", False),

@@ -450,6 +450,20 @@ def local_instant(day: date, minutes: int, zone) -> int | None:
         moment = datetime(day.year, day.month, day.day, tzinfo=zone or timezone.utc) + timedelta(minutes=minutes)
         if zone is not None:
             moment = moment.replace(tzinfo=None).replace(tzinfo=zone)
+        return _ns(moment.astimezone(timezone.utc))
     except (OverflowError, ValueError):
         return None
-    return _ns(moment.astimezone(timezone.utc))
+
+
+def whole_minutes(value, unit: str):
+    """A length in decimal hours or as an ISO 8601 duration, in whole minutes (else the value
+    itself, which is no valid length)."""
+    if unit == "hours" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        minutes = value * 60
+        if not -2**63 < minutes < 2**63:  # also inf and nan: no length
+            return value
+        return int(minutes) if minutes == int(minutes) else value
+    if unit == "iso8601":
+        minutes = parse_iso_duration(value)
+        return minutes if minutes is not None else value
+    return value

@@ -52,7 +52,11 @@ def check(payload, options) -> Iterator[Issue]:
             yield _issue(shift.pointer, "shift", hull[1] - hull[0], limit)
     if payload.profile == GENERIC:
         for table in payload.generic or ():
-            own = table.shape.max_minutes or limit  # a vendor's time off lasts days
+            # a vendor's time off lasts days; whole days (date-only) have no default limit: a
+            # day is 23 to 25 hours
+            own = table.shape.max_minutes or (None if table.shape.time_format == "date" else limit)
+            if own is None:
+                continue
             for entry in table.entries:
                 if entry.end - entry.start > own * NS_PER_MINUTE:
                     yield _issue(entry.pointer, table.shape.kind, entry.end - entry.start, own)

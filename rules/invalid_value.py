@@ -69,7 +69,7 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
     shape, table = entries.shape, payload.tables[entries.name]
     text = ABSENT | {str}
     checks = []
-    if shape.time_format in ("rfc3339", "local"):  # the others' parsers judge any value (WFM201)
+    if shape.time_format == "rfc3339":  # the others' parsers judge any value (WFM201)
         checks.append((shape.start, _not_text, text, "an RFC 3339 date-time string"))
         if shape.end is not None:
             checks.append((shape.end, _not_text, text, "an RFC 3339 date-time string"))
@@ -78,10 +78,22 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
                           "a string or a number"))
     if shape.end is None and shape.length is not None and shape.length_unit == "minutes":
         checks.append((shape.length, _not_minutes, frozenset(), "an integer number of minutes"))
+    elif shape.end is None and shape.length is not None:  # hours, or an ISO 8601 duration
+        expected = "a positive number of hours" if shape.length_unit == "hours" else \
+            "a positive ISO 8601 duration (PT8H30M)"
+        checks.append((shape.length, lambda value: present(value) and not _positive_length(value, shape),
+                       frozenset(), expected))
     for name, wrong, safe, expected in checks:
         values = table.column(name)
         for row in rows_where(values, wrong, safe):
             yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
+
+
+def _positive_length(value: Any, shape) -> bool:
+    from wfmlint.timestamps import whole_minutes
+
+    minutes = whole_minutes(value, shape.length_unit)
+    return type(minutes) is int and minutes > 0
 
 
 def _not_text(value: Any) -> bool:

@@ -310,7 +310,7 @@ def test_several_vendors_in_one_repository(tmp_path):
                     "/value/*/sharedShift)",
                     "wfmlint: square-shifts-search-response-doc-example.json: read as square-timecards (it has "
                     "/shifts/*/team_member_id, /shifts/*/start_at)",
-                    "wfmlint: wiw.json: read as wheniwork-shifts (it has /shifts/*/start_time, /shifts/*/user_id, /start)"]
+                    "wfmlint: wiw.json: read as wheniwork-shifts (it has /shifts/*/start_time, /shifts/*/user_id)"]
     assert sorted({(f["path"], f["code"]) for f in json.loads(result.out)}) == [
         ("own.json", "WFM203"),  # auto-detection still reads the rest
         ("square-shifts-search-response-doc-example.json", "WFM203"),
@@ -439,3 +439,90 @@ def test_7shifts_breaks_outside_their_punch_and_overlapping_shifts():
     shifts["data"].append(dict(shifts["data"][0], id=2, start="2023-01-18T20:00:00-06:00"))
     text = json.dumps(shifts, indent=1)
     assert [c for c, *_ in lint(text)] == ["WFM301"]
+
+
+# -- found by review: each once wrong, now pinned ---------------------------------------------
+
+NIGHT = '''
+[vendor-profiles.night]
+detect = [["/days/*/rows"]]
+
+[[vendor-profiles.night.entries]]
+items = ["/days/*/rows/*"]
+resource = "who"
+date = "../../day"
+start = "in"
+end = "out"
+time-format = "{fmt}"
+time-zone = "../../tz"
+'''
+
+
+@pytest.mark.parametrize(("fmt", "night", "morning", "expected"), [
+    # 22:00 -> 06:00 across the spring change in Berlin ends at 04:00Z: no overlap with 06:30
+    ("clock", ("2026-03-28", "22:00", "06:00"), ("2026-03-29", "06:30", "10:00"), []),
+    # across the autumn change it ends at 05:00Z: 05:30 CET (04:30Z) overlaps
+    ("clock", ("2026-10-24", "22:00", "06:00"), ("2026-10-25", "05:30", "10:00"), ["WFM301"]),
+    ("minutes", ("2026-03-28", 1320, 360), ("2026-03-29", 390, 600), []),
+    ("minutes", ("2026-10-24", 1320, 360), ("2026-10-25", 330, 600), ["WFM301"]),
+])
+def test_clock_times_cross_midnight_on_the_local_calendar(tmp_path, fmt, night, morning, expected):
+    body = {"days": [{"day": day, "tz": "Europe/Berlin", "rows": [{"who": "w", "in": start, "out": end}]}
+                     for day, start, end in (night, morning)]}
+    got = _acme(tmp_path, body, config=NIGHT.replace("{fmt}", fmt))
+    assert [c for c, *_ in got["found"]] == expected, got
+
+
+def test_odd_values_never_crash_and_are_reported(tmp_path):
+    config = ('[vendor-profiles.odd]\ndetect = [["/rows/*/b"]]\n\n[[vendor-profiles.odd.entries]]\n'
+              'items = ["/rows/*"]\nresource = "who"\nstart = "b"\nlength = "h"\nlength-unit = "hours"\n'
+              'time-format = "date"\n')
+    body = {"rows": [{"who": "w", "b": "9999-12-31", "h": 1e308}, {"who": "w", "b": "0001-01-01", "h": 8},
+                     {"who": "w", "b": 20260101, "h": "8"}]}
+    got = _acme(tmp_path, body, config=config)
+    assert "internal error" not in got["err"] and got["code"] == 1
+    assert sorted(c for c, *_ in got["found"]) == ["WFM102", "WFM102", "WFM201"]
+
+
+def test_a_whole_day_on_a_25_hour_day_is_no_excessive_duration(tmp_path):
+    config = ('timezone = "America/Los_Angeles"\n[vendor-profiles.off]\ndetect = [["/off/*/b"]]\n\n'
+              '[[vendor-profiles.off.entries]]\nitems = ["/off/*"]\nresource = "who"\nstart = "b"\nend = "e"\n'
+              'time-format = "date"\n')
+    got = _acme(tmp_path, {"off": [{"who": "w", "b": "2026-11-01", "e": "2026-11-01"}]}, config=config)
+    assert got["found"] == []
+
+
+@pytest.mark.parametrize(("entry", "error"), [
+    ('required = 5', "'required' must be a list of member names"),
+    ('required = [1]', "'required' must be a list of member names"),
+    ('resource = ""', "'resource' must be a non-empty string"),
+    ('resource = "../who[*]"', "'resource' may hold one [*], inside the entry (users[*].id)"),
+])
+def test_more_definition_errors(tmp_path, entry, error):
+    (tmp_path / "wfmlint.toml").write_text(
+        f'[vendor-profiles.x]\ndetect = [["/a"]]\n\n[[vendor-profiles.x.entries]]\nitems = ["/a/*"]\n'
+        f'start = "s"\nend = "e"\n{entry}\n')
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2 and error in result.err and "Traceback" not in result.err, result.err
+
+
+def test_skip_profiles_claimed_or_with_entries(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text('[profiles]\n"*.json" = "wheniwork-swaps"\n')
+    (tmp_path / "a.json").write_text('{"swaps": []}')
+    assert run_cli("check", "a.json", cwd=tmp_path).code == 0
+    (tmp_path / "wfmlint.toml").write_text('[vendor-profiles.x]\ndetect = [["/a"]]\nskip = true\n'
+                                           'entries = [{items = ["/a/*"], start = "s", end = "e"}]\n')
+    result = run_cli("check", "a.json", cwd=tmp_path)
+    assert result.code == 2 and "a profile that skips what it recognises has no 'entries'" in result.err
+
+
+def test_deputy_blank_employee_is_an_open_shift_and_when_i_work_lists_without_a_window():
+    assert lint(json.dumps({"StartTime": 1767254400, "EndTime": 1767283200, "Employee": ""})) == []
+    wiw = {"shifts": [{"id": 1, "user_id": 5, "start_time": "Fri, 07 Mar 2014 08:30:00 -0600",
+                       "end_time": "Fri, 07 Mar 2014 16:30:00 -0600"}]}
+    assert detect_vendor(wiw).name == "wheniwork-shifts" and lint(json.dumps(wiw)) == []
+
+
+def test_a_resource_listed_twice_is_one_entry():
+    root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
+    assert lint(json.dumps([dict(root[0], assigned_user_ids=[1, 1])])) == []

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from .files import MissingFile, UnreadableFile, read_text_file
 from .globs import GlobError, glob_match, glob_match_any, validate_glob
+from .timestamps import zone_named
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
                    "build", "dist")
@@ -190,7 +191,7 @@ def _absolute_references(table: Any, directory: Path) -> Any:
     if not isinstance(table, dict):
         return table
     table = dict(table)
-    for key in ("business-unit", "schedule", "activity-codes", "agents"):
+    for key in (name.replace("_", "-") for name in REFERENCE_KEYS):
         value = table.get(key)
         if isinstance(value, str):
             table[key] = str(directory / value)
@@ -262,14 +263,9 @@ def _check_values(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: 'max-file-size' must be at least 1")
     if not 1 <= config.max_depth <= 10_000:
         raise ConfigError(f"{where}: 'max-depth' must be from 1 to 10000")
-    if config.timezone is not None:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(config.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
-                              "IANA name such as 'Europe/Berlin')") from None
+    if config.timezone is not None and zone_named(config.timezone) is None:
+        raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
+                          "IANA name such as 'Europe/Berlin')")
     _check_globs(config, where)
     _check_profiles(config, where)
     mapping = config.generic

@@ -12,6 +12,11 @@ from .findings import Edit, Fix, TextFix
 _WHITESPACE = " \t\r\n"
 
 
+def rewritable(path: str) -> bool:
+    """Whether `--fix` may rewrite the file: not stdin, not a compressed file."""
+    return path != "-" and not path.endswith(".gz")
+
+
 def fix_pointers(fix: Fix) -> set[str]:
     """The pointers a fix's edits need located."""
     wanted = set()

@@ -190,6 +190,16 @@ def join_pointer(pointer: str, *tokens: str | int) -> str:
     return pointer
 
 
+def ancestor_pointer(pointer: str, levels: int) -> str | None:
+    """The pointer `levels` levels above `pointer` (an array item's array is one level up);
+    None when there are not that many."""
+    if levels == 0:
+        return pointer
+    if levels > pointer.count("/"):
+        return None
+    return pointer.rsplit("/", levels)[0]
+
+
 def split_pointer(pointer: str) -> list[str]:
     if not pointer:
         return []

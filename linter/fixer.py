@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .config import Settings
-from .edits import apply
+from .edits import apply, rewritable
 from .files import UnreadableFile, read_regular_file
 from .findings import Finding
 from .payload import FileFacts
@@ -43,8 +43,8 @@ def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFac
             wanted.setdefault(finding.path, []).append(finding)
     fixed = []
     for path in wanted:
-        if path == "-" or path.endswith(".gz"):
-            continue  # stdin has no file to write; a compressed file is not rewritten
+        if not rewritable(path):
+            continue
         result = fix_file(path, settings.for_path(path), existing, unsafe)
         if result is not None and result.applied:
             fixed.append(result)

@@ -10,9 +10,9 @@ from operator import gt, itemgetter
 from typing import Any
 
 from . import profiles as P
-from .findings import join_pointer, split_pointer
-from .locate import all_objects, flat_array
-from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, is_int64
+from .findings import ancestor_pointer, join_pointer, split_pointer
+from .locate import all_objects, flat_array, resolve
+from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, dotted, is_int64
 from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
@@ -74,7 +74,7 @@ def _find_items(p: Payload, shape: P.GenericShape) -> Items:
         roles = [name for name in (shape.start, shape.end, shape.length) if name]
         for pointer, item, member in P.match_pattern(p.root, shape.pattern):
             if not shape.optional or isinstance(item, dict) and any(
-                    P.relative_value(item, "", name) is not None for name in roles):
+                    _member(item, name) is not None for name in roles):
                 table.add_at(pointer, item, member)
     return table
 
@@ -122,7 +122,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         elif shape.length is not None:
             lengths = [T.whole_minutes(value, shape.length_unit) for value in lengths]
         valid, stops = _by_length(starts, lengths)
-    keys, labels = _resources(p.root, table, shape)
+    keys, labels = _resources(p, table, shape)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
     kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
@@ -157,11 +157,9 @@ def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: Ti
     elif shape.time_format.startswith("epoch"):
         parse = T.epoch_parser(1 if shape.time_format == "epoch-seconds" else 1000)
     else:
-        parse = T.local_parser(_zone(p.settings.time_zone_for(p.path)))
+        parse = T.local_parser(T.zone_named(p.settings.time_zone_for(p.path)))
         if shape.time_zone is not None:
-            zones = [_zone(P.relative_value(p.root, pointer, shape.time_zone) if shape.time_zone.startswith("../")
-                           else P.relative_value(item, "", shape.time_zone))
-                     for pointer, item in zip(table.all_pointers(), table.items)]
+            zones = [T.zone_named(found) for found in _members(p, table, shape.time_zone)]
 
             def read_zoned(values: list, end: bool = False) -> list:
                 return [_instant((T.local_parser(zone) if zone is not None else parse)(value))
@@ -178,27 +176,23 @@ def _local_days(p: Payload, name: str, table: Items, shape: P.GenericShape):
     `date` member, or a date alone (a whole day; an end date counts whole, to its last
     midnight); in the zone of the `time-zone` member, else the business unit's, else UTC.
     Members may be named from an ancestor (`../../day`)."""
-    zone = _zone(p.settings.time_zone_for(p.path))
-    zones = [_zone(found) or zone for found in _members(p, table, shape.time_zone)] \
+    zone = T.zone_named(p.settings.time_zone_for(p.path))
+    zones = [T.zone_named(found) or zone for found in _members(p, table, shape.time_zone)] \
         if shape.time_zone else [zone] * len(table)
     if shape.time_format == "date":
-        def parse(value):
-            return T.parse_date(value) if type(value) is str else T.TimeProblem(
-                "WFM201", f"{value!r} is not a date; write it as YYYY-MM-DD")
-
         def read(values: list, end: bool = False) -> list:
-            days = [parse(value) if _present(value) else None for value in values]
-            return [_on_day(day, 1 if end else 0, 0, row_zone) if isinstance(day, date) else None
-                    for day, row_zone in zip(days, zones)]
-        return "date-only", parse, read
+            return [_on_day(day, 1 if end else 0, 0, row_zone) if day is not None else None
+                    for day, row_zone in zip(map(T.valid_date, values), zones)]
+        return "date-only", _date_problem, read
     parse = T.clock_minutes if shape.time_format == "clock" else T.day_minutes
     dates = _members(p, table, shape.date)
     if not shape.date.startswith("../"):  # a member of the entry: its own value is checked
-        p.times.append(TimeColumn(Role(name, shape.date), "date-member", [_day(v) for v in dates], _date_problem))
+        p.times.append(TimeColumn(Role(name, shape.date), "date-member", list(map(T.valid_date, dates)),
+                                  _date_problem))
 
     def read_clock(values: list, end: bool = False, next_day: bool = False) -> list:
         out = []
-        for value, day, row_zone in zip(values, map(_day, dates), zones):
+        for value, day, row_zone in zip(values, map(T.valid_date, dates), zones):
             minutes = parse(value) if _present(value) else None
             out.append(_on_day(day, 1 if next_day else 0, minutes, row_zone)
                        if type(minutes) is int and day is not None else None)
@@ -214,10 +208,23 @@ def _on_day(day: date, days_after: int, minutes: int, zone) -> int | None:
 
 
 def _members(p: Payload, table: Items, path: str) -> list:
-    """Each item's member at `path`, or from an ancestor (`../day`)."""
-    if path.startswith("../"):
-        return [P.relative_value(p.root, pointer, path) for pointer in table.all_pointers()]
-    return [P.relative_value(item, "", path) if isinstance(item, dict) else None for item in table.items]
+    """Each item's value at `path`: a dotted member path, or from an ancestor (`../day`: each
+    `../` one level up from the item, an array a level); None where absent."""
+    if not path.startswith("../"):
+        return [_member(item, path) for item in table.items]
+    levels = path.count("../")
+    rest = path[3 * levels:]
+    values = []
+    for pointer in table.all_pointers():
+        above = ancestor_pointer(pointer, levels)
+        values.append(None if above is None else _member(resolve(p.root, above), rest))
+    return values
+
+
+def _member(item: Any, path: str) -> Any:
+    """The value at a dotted member path of an object; None when absent."""
+    value = dotted(item, path)
+    return None if value is MISSING else value
 
 
 def _date_problem(value: Any):
@@ -226,29 +233,12 @@ def _date_problem(value: Any):
     return T.parse_date(value)
 
 
-def _day(value: Any) -> date | None:
-    day = T.parse_date(value) if type(value) is str else None
-    return day if isinstance(day, date) else None
-
-
-
 def _present(value: Any) -> bool:
     return value is not MISSING and value is not None
 
 
 def _instant(parsed: Any) -> int | None:
     return parsed if type(parsed) is int else None
-
-
-def _zone(name: Any):
-    if type(name) is not str:
-        return None
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(name)
-    except (ValueError, LookupError):
-        return None
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
@@ -274,7 +264,7 @@ def _entry_ids(values: tuple) -> Any:
     return [value if type(value) is str or type(value) is int else None for value in values]
 
 
-def _resources(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
+def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
     """Each item's resource key (None when unusable, or when the set has no resource) and its
     label. Resources compare as JSON values: the string "7" is not the number 7; and only
     within their group (the group is part of the key)."""
@@ -283,7 +273,7 @@ def _resources(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, li
         return ([[(shape.group, key) if shape.group else key for key in _keys(values) if key is not None]
                  for values in found],
                 [[str(_resource(v)) for v in values if _resource(v) is not None] for values in found])
-    keys, labels = _resource_keys(root, table, shape)
+    keys, labels = _resource_keys(p, table, shape)
     if shape.group is None:
         return keys, labels
     return [None if key is None else (shape.group, key) for key in keys], labels
@@ -292,16 +282,14 @@ def _resources(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, li
 def _many_values(item: Any, path: str) -> list:
     """The resources `users[*].id` or `resource_ids[*]` names in an item (nobody: [])."""
     head, _, rest = path.partition("[*]")
-    values = P.relative_value(item, "", head) if isinstance(item, dict) else None
+    values = _member(item, head)
     if not isinstance(values, list):
         return []
     rest = rest.lstrip(".")
-    found = [P.relative_value(value, "", rest) if rest else value for value in values]
-    unique: list = []
-    for value in found:  # a resource listed twice is one entry, not a copy of itself
-        if value not in unique:
-            unique.append(value)
-    return unique
+    found = [_member(value, rest) if rest else value for value in values]
+    # a resource listed twice is one entry, not a copy of itself (in linear time: a hostile
+    # list is long); values that cannot be keys (objects) are no resource anyway
+    return list(dict.fromkeys(value for value in found if _resource(value) is not None))
 
 
 def _keys(values: list) -> list:
@@ -312,11 +300,11 @@ def _keys(values: list) -> list:
     return out
 
 
-def _resource_keys(root: Any, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
+def _resource_keys(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:
     if shape.resource is None:
         return [None] * len(table), [""] * len(table)
     if shape.resource.startswith("../"):
-        values = [P.relative_value(root, pointer, shape.resource) for pointer in table.all_pointers()]
+        values = _members(p, table, shape.resource)
     else:
         values = table.members if shape.resource == "{key}" else table.column(shape.resource)
     if values is None:  # `{key}` on one array's items: no member names
@@ -328,12 +316,7 @@ def _resource_keys(root: Any, table: Items, shape: P.GenericShape) -> tuple[list
         verdicts = {value: value if value.strip() else None for value in set(values)}
         keys = list(map(verdicts.__getitem__, values))
         return keys, keys if None not in keys else list(map(str, keys))
-    keys, labels = [], []
-    for value in values:
-        resource = _resource(value)
-        keys.append(resource if type(resource) is str or resource is None else (NUMBER, resource))
-        labels.append(str(resource))
-    return keys, labels
+    return _keys(values), [str(_resource(value)) for value in values]
 
 
 def _resource(value: Any) -> Any:

@@ -11,7 +11,7 @@ from . import profiles as P
 from .payload import (MISSING, PLAIN, AgentView, Entry, Items, MarkerView, Payload, Reader, Role, ShiftView,
                       TimeColumn, is_int64)
 from .shapes import INT32_MAX, VISITED_SHAPES
-from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date
+from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date, valid_date
 
 # The tables of a Genesys payload, each with the shape its objects are checked against.
 TABLES = ("root", "agents", "shifts", "activities", "markers")
@@ -39,7 +39,7 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
     times = TimestampCache.shared(utc_only=True)
     starts = times.column(tables["activities"].column("startDate"))
     own_starts = times.column(tables["shifts"].column("startDate"))
-    days = [_date(value) for value in tables["markers"].column("businessUnitDate")]
+    days = [valid_date(value) for value in tables["markers"].column("businessUnitDate")]
     own_read_only = p.profile != P.EXPORT  # a request's shift startDate is the API's to set
     p.times += [TimeColumn(Role("activities", "startDate"), "date-time", starts, times.get),
                 TimeColumn(Role("shifts", "startDate", own_read_only), "date-time", own_starts, times.get),
@@ -48,7 +48,7 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
                            times.get),
                 TimeColumn(Role("markers", "businessUnitDate"), "date", days, parse_date),
                 TimeColumn(Role("root", "shortTermForecast.weekDate"), "date",
-                           [_date(v) for v in tables["root"].column("shortTermForecast.weekDate")],
+                           [valid_date(v) for v in tables["root"].column("shortTermForecast.weekDate")],
                            parse_date)]
     agents = _agent_views(p, tables["agents"])
     facts.agents.extend(view for view in agents if view is not None)
@@ -92,13 +92,6 @@ def _declare_roles(p: Payload) -> None:
                    (Role("markers", "payableMinutes"), Role("markers", "lengthMinutes"))]
     user = Role("agents", "user.id") if p.profile == P.EXPORT else Role("agents", "userId")
     p.identifiers += [user, Role("activities", "activityCodeId")]
-
-
-def _date(value: Any) -> Any:
-    if type(value) is not str:
-        return None
-    day = parse_date(value)
-    return None if isinstance(day, TimeProblem) else day
 
 
 def _user_ids(p: Payload, agents: Items) -> list:

@@ -294,35 +294,12 @@ class VendorProfile:
         return None
 
 
-def relative_value(root: Any, pointer: str, path: str) -> Any:
-    """The value at `path` from the entry at `pointer`: each leading `../` one level up (an
-    array counts as a level), then a dotted member path; MISSING-like None when absent."""
-    from .findings import split_pointer
-
-    tokens = split_pointer(pointer)
-    parts = path.split("/")
-    ups = 0
-    while parts and parts[0] == "..":
-        ups, parts = ups + 1, parts[1:]
-    if ups > len(tokens):
-        return None
-    value = root
-    for token in tokens[:len(tokens) - ups]:
-        value = value[int(token)] if isinstance(value, list) else value[token]
-    for name in "/".join(parts).split(".") if parts else ():
-        if not isinstance(value, dict) or name not in value:
-            return None
-        value = value[name]
-    return value
-
-
 def container_pointer(pointer: str, within: str) -> str:
-    """The pointer `within` (`../..`) names from the entry at `pointer`."""
-    from .findings import join_pointer, split_pointer
+    """The pointer `within` (`../..`) names from the entry at `pointer` (at most the root)."""
+    from .findings import ancestor_pointer
 
-    tokens = split_pointer(pointer)
-    ups = len(within.split("/"))
-    return join_pointer("", *tokens[:max(0, len(tokens) - ups)])
+    found = ancestor_pointer(pointer, len(within.split("/")))
+    return "" if found is None else found
 
 
 def finds(root: Any, pattern: str, sample: int | None = None) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from .document import parse
 from .files import AUXILIARY_LIMIT, UnreadableFile, read_payload
+from .timestamps import valid_date, zone_named
 
 # `settings.startDayOfWeek`, in the order of `date.weekday()`
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -174,7 +175,7 @@ def _business_unit(path: str, shown: Callable[[str], str]) -> BusinessUnit:
         raise _wrong(shown(path), role, "it has no 'settings' object (export it with ?expand=settings)",
                      _BU_REQUEST)
     zone = settings.get("timeZone")
-    if not isinstance(zone, str) or not _known_zone(zone):
+    if zone_named(zone) is None:
         raise _wrong(shown(path), role, f"'settings.timeZone' is {_shown(zone)}, not an IANA time zone",
                      _BU_REQUEST)
     day = settings.get("startDayOfWeek")
@@ -194,10 +195,8 @@ def _schedule(path: str, shown: Callable[[str], str]) -> TargetSchedule:
         raise _wrong(shown(path), role, "it holds agent schedules (an export of the schedule's entries, "
                      "which --existing reads), not the schedule's metadata", _SCHEDULE_REQUEST)
     week = body.get("weekDate")
-    from .timestamps import parse_date
-
-    day = parse_date(week) if isinstance(week, str) else None
-    if not isinstance(day, date):
+    day = valid_date(week)
+    if day is None:
         raise _wrong(shown(path), role, f"'weekDate' is {_shown(week)}, not a date (yyyy-MM-dd)",
                      _SCHEDULE_REQUEST)
     weeks = body.get("weekCount")
@@ -252,16 +251,6 @@ def _agents(paths: tuple[str, ...], shown: Callable[[str], str]) -> Agents:
                     raise _wrong(shown(path), role, f"'{where}[{index}]' has no string 'id'", _AGENTS_REQUEST)
                 ids.add(user_id)
     return Agents(tuple(map(shown, paths)), frozenset(ids))
-
-
-def _known_zone(name: str) -> bool:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def _shown(value: Any) -> str:

@@ -148,6 +148,24 @@ def parse_date(value: str) -> date | TimeProblem:
     return date(year, month, day)
 
 
+def zone_named(name):
+    """The IANA time zone of that name (a tzinfo); None when the name is no string or no zone."""
+    if type(name) is not str:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, LookupError):  # ZoneInfoNotFoundError is a KeyError
+        return None
+
+
+def valid_date(value) -> date | None:
+    """A date string's date, None when the value is not one (its rule says why)."""
+    day = parse_date(value) if type(value) is str else None
+    return day if isinstance(day, date) else None
+
+
 def format_instant(nanos: int) -> str:
     """An instant as the canonical UTC text, for messages: its date and its clock time are
     each formatted once (a report names few distinct days and times; 4x faster than

@@ -3,20 +3,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-from wfmlint.timestamps import NS_PER_SECOND
+from wfmlint.timestamps import NS_PER_SECOND, zone_named
 
 
 def zone_of(payload) -> tzinfo:
     """The business unit's zone for this payload (`Settings.time_zone_for`), else UTC."""
-    name = payload.settings.time_zone_for(payload.path)
-    if not name:
-        return timezone.utc
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(name)
-    except (ValueError, LookupError):
-        return timezone.utc
+    return zone_named(payload.settings.time_zone_for(payload.path)) or timezone.utc
 
 
 def known_zone(payload) -> tzinfo | None:

@@ -34,3 +34,8 @@ def source_of(payload) -> str:
 
 def what(table: str) -> str:
     return "activity" if table == "activities" else "day off"
+
+
+def its_name(code) -> str:
+    """` ("Break")` after a code's id in a message, when the code has a name."""
+    return f" (\"{code.name}\")" if code.name else ""

@@ -52,7 +52,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.rules._codes import named_codes, source_of, what
+from wfmlint.rules._codes import its_name, named_codes, source_of, what
 
 CODE = "WFM605"
 NAME = "inactive-activity-code"
@@ -62,7 +62,7 @@ OPTIONS: dict = {}
 
 def check(payload, options) -> Iterator[Issue]:
     for table, row, value, code in named_codes(payload, lambda code: code is not None and not code.active):
-        name = f" (\"{code.name}\")" if code.name else ""
+        name = its_name(code)
         yield Issue(CODE, f"{what(table)} names activity code \"{value}\"{name}, which the business unit "
                     f"has deleted (\"active\": false in {source_of(payload)}); use an active code",
                     f"{payload.tables[table].pointer(row)}/activityCodeId")

@@ -53,7 +53,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue
 from wfmlint.references import TIME_OFF
-from wfmlint.rules._codes import named_codes, source_of
+from wfmlint.rules._codes import its_name, named_codes, source_of
 
 CODE = "WFM606"
 NAME = "time-off-marker-code"
@@ -66,7 +66,7 @@ def check(payload, options) -> Iterator[Issue]:
         return code is not None and code.category is not None and code.category != TIME_OFF
 
     for _table, row, value, code in named_codes(payload, not_time_off, ("markers",)):
-        name = f" (\"{code.name}\")" if code.name else ""
+        name = its_name(code)
         yield Issue(CODE, f"full-day time-off marker uses activity code \"{value}\"{name} of category "
                     f"{code.category} ({source_of(payload)}); use a code of category {TIME_OFF}",
                     f"{payload.tables['markers'].pointer(row)}/activityCodeId")

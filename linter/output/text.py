@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from ..edits import rewritable
 from .visible import source_window, visible
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -50,7 +51,7 @@ def summary(findings, run) -> str:
 def fixable(findings) -> str | None:
     """The line that says what `--fix` would repair, or None."""
     # stdin and compressed files are never rewritten: their fixes are not counted
-    fixable = [f for f in findings if f.fix is not None and f.path != "-" and not f.path.endswith(".gz")]
+    fixable = [f for f in findings if f.fix is not None and rewritable(f.path)]
     safe = sum(1 for f in fixable if f.fix.safe)
     unsafe = len(fixable) - safe
     if not safe and not unsafe:

@@ -17,6 +17,8 @@ def live_rows(payload, table: str, rows: list[int]) -> list[int]:
     """The rows of `rows` (activities or markers) that the payload writes: not inside a
     deleted shift, a deleted agent schedule, nor themselves deleted. Deleting an entry is
     allowed whatever it holds."""
+    if not rows:  # the usual case: the set of every shift's pointer is not built for nothing
+        return []
     items = payload.tables[table]
     if table == "activities":
         live = {shift.pointer for shift in payload.shifts}

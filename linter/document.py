@@ -227,17 +227,15 @@ def parse(text: str, max_depth: int = 512) -> ParsedDocument:
     finally:
         if gc_was_enabled:
             gc.enable()
-    if _C_PARSER_IGNORES_RECURSION_LIMIT and nesting_exceeds(root, max_depth):
+    # The recursion budget only saves the C decoder from overflowing its stack: it is a level
+    # lenient on Python 3.11, and from 3.12 the decoder has a C limit of its own. So max-depth
+    # is measured on the tree built, alike on every Python.
+    if nesting_exceeds(root, max_depth):
         result.issues.append(_too_deep(max_depth))
         return result
     result.root, result.ok = root, True
     result.duplicate_objects, result.has_non_standard = dupes, nonstd
     return result
-
-
-# From Python 3.12 the C decoder counts its nesting against a C limit of its own, not against
-# `sys.setrecursionlimit`, so `max-depth` is checked on the tree it built (same verdict as 3.11).
-_C_PARSER_IGNORES_RECURSION_LIMIT = sys.version_info >= (3, 12)
 
 
 def nesting_exceeds(root: Any, limit: int) -> bool:

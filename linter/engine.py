@@ -174,13 +174,15 @@ def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: st
 
 def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | None,
            fast: bool | None) -> ParsedDocument:
-    """The parsed document: by the typed reader where it pays (`fastparse.py`), else the
-    standard parser. `fast` None lets the size decide."""
+    """The parsed document: by a C decode where it pays (`fastparse.py`), else the standard
+    parser. `fast` None lets the size decide."""
     from . import fastparse
 
     parsed = None
     if fast is not False and fastparse.eligible(text, claimed, config.max_depth, fast):
         parsed = fastparse.parse_fast(text, data, claimed, config.max_depth)
+    if parsed is None and fastparse.large(text, fast):
+        parsed = fastparse.parse_plain(text, data, config.max_depth)
     if data:
         data.clear()  # the bytes are not needed past the typed reader
     return parsed if parsed is not None else parse(text, config.max_depth)

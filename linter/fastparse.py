@@ -1,4 +1,5 @@
-"""The fast path for large Genesys update and import files (SPEC §7).
+"""The fast paths for large files (SPEC §7): a typed decode for Genesys update and import
+files, and a plain C decode for the others.
 
 A typed C decode (msgspec) reads each agent schedule straight into compact structs that accept
 only well-formed agents. An agent the structs refuse is parsed by the standard parser (with
@@ -15,6 +16,13 @@ The result is a "hybrid" tree: the root and the refused agents are plain dicts, 
 agents structs, and `TypedReader` reads the structs' members as the plain reader reads a
 dict's, so the tables the rules read are the same either way. This module only reads: what
 is checked lives in the rules.
+
+Any other large document is decoded by msgspec into the plain objects the standard parser
+makes (`parse_plain`), when three things show that nothing the standard parser would notice is
+in it: the decode succeeds (no NaN, no trailing comma, no integer too long for Python...), its
+re-encoding holds as many colons as the text (no key repeats), and its containers nest no
+deeper than `max-depth` (counted on the text's brackets). Otherwise the standard parser reads
+it, and reports what it finds.
 """
 from __future__ import annotations
 
@@ -101,10 +109,14 @@ def _decoders() -> tuple[Any, dict[str, Any]]:
     return msgspec.json.Decoder(root_scan), agents
 
 
+def large(text: str, force: bool | None) -> bool:
+    """Whether a C decode pays for this text (`force`: whatever its size)."""
+    return len(text) >= FAST_PATH_MIN_CHARS if force is None else force
+
+
 def eligible(text: str, claimed: str | None, max_depth: int, force: bool | None) -> bool:
-    """Whether to try the fast path: large files (or `force`) that may be updates or imports."""
-    wanted = len(text) >= FAST_PATH_MIN_CHARS if force is None else force
-    return wanted and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
+    """Whether to try the typed decode: large files (or `force`) that may be updates or imports."""
+    return large(text, force) and claimed in (None, P.UPDATE, P.IMPORT) and max_depth >= _MIN_DEPTH
 
 
 def parse_fast(text: str, data: list[bytes] | None, claimed: str | None,
@@ -144,6 +156,52 @@ def parse_fast(text: str, data: list[bytes] | None, claimed: str | None,
     document.reader = TypedReader()
     document.known_ends = _known_ends(text, char_spans)
     return document
+
+
+def parse_plain(text: str, data: list[bytes] | None, max_depth: int) -> ParsedDocument | None:
+    """The document as plain objects, decoded in C, or None when the standard parser must
+    read it (see the module's docstring). `data` may hold the text's UTF-8 encoding."""
+    import msgspec
+
+    encoded = data[0] if data else text.encode("utf-8", "surrogatepass")
+    if _ESCAPED_COLON in encoded:  # a colon the text does not show would upset the count
+        return None
+    try:
+        root = msgspec.json.decode(encoded)
+        same_members = msgspec.json.encode(root).count(b":") == encoded.count(b":")
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    if not same_members or not _nests_within(encoded, min(max_depth, _SHALLOW)):
+        return None
+    return ParsedDocument(text, root, ok=True)
+
+
+# Nesting the bracket count below checks in full; a deeper document (none of the payloads'
+# shapes is) takes the standard parser, which measures any depth.
+_SHALLOW = 32
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}"')
+_CURLY_TO_SQUARE = bytes.maketrans(b"{}", b"[]")
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def _nests_within(encoded: bytes, limit: int) -> bool:
+    """Whether the containers of a valid JSON text nest at most `limit` levels. The text is
+    cut down, at C speed, to its brackets outside strings (escaped quotes and backslashes
+    dropped first; then the quotes, in adjacent pairs, which never changes which brackets lie
+    inside a string); then each round removes the innermost pairs."""
+    if b"\\" in encoded:
+        encoded = encoded.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = encoded.translate(None, _NOT_STRUCTURE)
+    while b'""' in brackets:
+        brackets = brackets.replace(b'""', b"")
+    if b'"' in brackets:  # strings that hold brackets
+        brackets = _STRING.sub(b"", brackets)
+    brackets = brackets.translate(_CURLY_TO_SQUARE)
+    for _ in range(limit):
+        if not brackets:
+            return True
+        brackets = brackets.replace(b"[]", b"")
+    return not brackets
 
 
 def _agent_spans(encoded: bytes) -> list[tuple[int, int]] | None:

@@ -3,8 +3,10 @@ filtered by each file's rule settings, given their severities and fingerprints, 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
+from operator import attrgetter
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import profiles as P
 from .config import RuleSetting, Settings
@@ -18,24 +20,35 @@ if TYPE_CHECKING:
     from .engine import FileResult
 
 
-def _resource_prefixes(facts: FileFacts | None) -> dict[str, str]:
-    """Pointer prefixes of agents and entries, to the resource they belong to."""
-    if facts is None:
+def _resource_prefixes(facts: FileFacts | None, wanted: set[str]) -> dict[str, str]:
+    """The pointer prefixes among `wanted` that are agents or entries, to the resource they
+    belong to (a large file has far more entries than findings: only those asked for are
+    looked up)."""
+    if facts is None or not wanted:
         return {}
-    prefixes = {agent.pointer: agent.user_id for agent in facts.agents if agent.user_id}
+    prefixes = {agent.pointer: agent.user_id for agent in facts.agents
+                if agent.user_id and agent.pointer in wanted}
     if facts.profile == P.GENERIC:
-        prefixes.update((entry.pointer, entry.label) for entry in facts.entries
-                        if entry.resource is not None)
+        entries = facts.entries
+        asked = compress(entries, map(wanted.__contains__, map(attrgetter("pointer"), entries)))
+        # in order: of entries sharing an item (one per resource), the last one names it
+        prefixes.update((entry.pointer, entry.label) for entry in asked if entry.resource is not None)
     return prefixes
+
+
+def _ancestors(pointer: str) -> Iterator[str]:
+    """A pointer's prefixes, from the first token to the pointer itself."""
+    prefix = ""
+    for token in split_pointer(pointer):
+        prefix = f"{prefix}/{token}"
+        yield prefix
 
 
 def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
     """(resource, subject) for the fingerprint of an issue that does not give both: array
     indices above the resource become its id."""
     tokens = split_pointer(issue.pointer)
-    pointer = ""
-    for depth, token in enumerate(tokens):
-        pointer = f"{pointer}/{token}"
+    for depth, pointer in enumerate(_ancestors(issue.pointer)):
         resource = prefixes.get(pointer)
         if resource is not None:
             rest = "/".join(tokens[depth + 1 :])
@@ -112,7 +125,7 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
     placed, offsets = _place(kept, texts)
     positions = {path: texts.positions(path, wanted) for path, wanted in offsets.items()}
     explicit = _explicit_codes(settings)
-    fingerprints = _Fingerprints(facts)
+    fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, *_ in placed))
     names = _RuleNames()
     findings: list[Finding] = []
     for path, issue, setting, start, end, related_offsets, fix in placed:
@@ -188,17 +201,19 @@ class _Fingerprints:
     """The baseline key of each finding: code, path, resource, what it is about, and a
     counter that tells identical keys apart (SPEC §9)."""
 
-    def __init__(self, facts: dict[str, FileFacts | None]) -> None:
-        self.facts = facts
-        self.prefixes: dict[str, dict[str, str]] = {}
+    def __init__(self, facts: dict[str, FileFacts | None], issues: Iterable[tuple[str, Issue]]) -> None:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for path, issue in issues:
+            if issue.about is None or issue.resource is None:
+                wanted[path].update(_ancestors(issue.pointer))
+        self.prefixes = {path: _resource_prefixes(facts.get(path), pointers)
+                         for path, pointers in wanted.items()}
         self.counters: dict[tuple, int] = {}
 
     def key(self, path: str, issue: Issue) -> tuple:
         if issue.about is not None and issue.resource is not None:
             resource, about = issue.resource, issue.about
-        else:  # a file's prefixes (a dict of all its entries) only when one of its issues asks
-            if path not in self.prefixes:
-                self.prefixes[path] = _resource_prefixes(self.facts.get(path))
+        else:
             resource, about = _stable_about(issue, self.prefixes[path])
         key = (issue.code, path, resource, about)
         counter = self.counters.get(key, 0)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, count, repeat
-from operator import gt, itemgetter
-from typing import Any
+from operator import gt, is_, itemgetter
+from typing import Any, Iterator
 
 from . import profiles as P
 from .findings import ancestor_pointer, join_pointer, split_pointer
@@ -242,11 +242,19 @@ def _instant(parsed: Any) -> int | None:
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
-    """Which items have a start and a later end."""
-    if None in starts or None in ends:
-        return [start is not None and end is not None and end > start
-                for start, end in zip(starts, ends)]
-    return list(map(gt, ends, starts))  # the usual file, at C speed
+    """Which items have a start and a later end: compared at C speed, the few rows without
+    a start or an end set to compare as invalid first."""
+    missing = {*_rows_holding(starts, None), *_rows_holding(ends, None)}
+    if missing:
+        starts, ends = starts[:], ends[:]
+        for row in missing:
+            starts[row] = ends[row] = 0
+    return list(map(gt, ends, starts))
+
+
+def _rows_holding(values: list, value: Any) -> Iterator[int]:
+    """The rows whose value is `value` (an identity test, at C speed)."""
+    return compress(count(), map(is_, values, repeat(value)))
 
 
 def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
@@ -257,11 +265,17 @@ def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
                    for ok, start, length in zip(valid, starts, lengths)]
 
 
-def _entry_ids(values: tuple) -> Any:
-    """The values usable as an entry's id: strings and integers."""
-    if set(map(type, values)) <= {str, int}:
-        return values
-    return [value if type(value) is str or type(value) is int else None for value in values]
+def _entry_ids(values: tuple) -> list:
+    """The values usable as an entry's id: strings and integers (None for the others)."""
+    types = list(map(type, values))
+    odd = set(types) - {str, int}
+    if not odd:
+        return list(values)
+    ids = list(values)
+    for kind in odd:
+        for row in _rows_holding(types, kind):
+            ids[row] = None
+    return ids
 
 
 def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:

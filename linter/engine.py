@@ -207,7 +207,7 @@ def _profile_of(parsed: ParsedDocument, claimed: str | None, config: Config) -> 
     if not parsed.ok:
         return None, None
     if claimed is None:
-        return P.detect_profile(parsed.root, config.generic, P.vendor_definitions(config.vendor_profiles)), None
+        return P.detect_profile(parsed.root, config.generic, config.vendor_profiles), None
     if claimed not in P.NAMED:  # a vendor profile: generic, read with the vendor's entry sets
         vendor = P.vendor_definitions(config.vendor_profiles).get(claimed)
         if vendor is not None and vendor.skip:

@@ -454,8 +454,10 @@ def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) ->
     return None
 
 
-def detect_profile(root: Any, generic_mapping=None, vendors: dict | None = None) -> str | None:
-    """The profile of an unclaimed document, or None to skip it silently."""
+def detect_profile(root: Any, generic_mapping=None, defined_vendors: dict | None = None) -> str | None:
+    """The profile of an unclaimed document, or None to skip it silently. `defined_vendors`
+    is config's `vendor-profiles` table; vendor profiles are only read (a sixth of a small
+    file's lint, with the TOML parser) when a document is not of Genesys's profiles."""
     if isinstance(root, dict):
         if is_export(root):
             return EXPORT
@@ -468,7 +470,7 @@ def detect_profile(root: Any, generic_mapping=None, vendors: dict | None = None)
     if generic_mapping is not None and finds(root, generic_mapping.entries):
         return GENERIC  # your mapping, where it finds entries
     if isinstance(root, (dict, list)):
-        vendor = detect_vendor(root, vendors)
+        vendor = detect_vendor(root, vendor_definitions(defined_vendors or {}))
         if vendor is not None:
             return None if vendor.skip else GENERIC
     if generic_mapping is not None:

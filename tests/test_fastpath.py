@@ -266,3 +266,24 @@ def test_max_depth_is_exact_on_every_python(depth):
     text = "[" * depth + "]" * depth
     assert [issue.code for issue in parse(text, depth - 1 or 1).issues] == (["WFM006"] if depth > 1 else [])
     assert parse(text, depth).ok
+
+
+any_json = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-10**30, max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=30)
+
+
+@given(any_json)
+def test_the_plain_decode_makes_the_standard_parsers_tree(value):
+    """The same values of the same types (1 and 1.0, 0.0 and -0.0, every float's last digit),
+    written minified, indented and with every character escaped."""
+    from wfmlint import fastparse
+    from wfmlint.document import parse
+
+    for text in (json.dumps(value, separators=(",", ":")), json.dumps(value, indent=2, ensure_ascii=False),
+                 json.dumps(value)):
+        plain = fastparse.parse_plain(text, None, 512)
+        assert plain is not None
+        assert json.dumps(plain.root) == json.dumps(parse(text).root)

@@ -20,6 +20,10 @@ from .payload import FileFacts
 from .version import __version__
 
 FORMAT = 2  # 2: entries carry their kind
+# A cache holds the facts of every payload of a project: about 70 bytes an entry, so a
+# project of a few 100 MB payloads passes the bound on reference files. Past this one it is
+# dropped (every file linted again) rather than read into memory.
+CACHE_LIMIT = 1024 * 1024 * 1024
 
 
 def default_directory(project_root: str) -> Path:
@@ -27,6 +31,11 @@ def default_directory(project_root: str) -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "wfmlint")
     project = hashlib.sha256(os.path.abspath(project_root).encode("utf-8", "surrogateescape")).hexdigest()
     return Path(base) / f"v{FORMAT}" / project[:16]
+
+
+def _key(value):
+    """A resource key as the reader made it: a tuple (of tuples), to group entries by."""
+    return tuple(map(_key, value)) if type(value) is list else value
 
 
 class FactsCache:
@@ -51,7 +60,8 @@ class FactsCache:
         import msgspec
 
         try:
-            return msgspec.msgpack.decode(read_regular_file(str(self.file)), type=dict[str, FileFacts])
+            return msgspec.msgpack.decode(read_regular_file(str(self.file), CACHE_LIMIT),
+                                          type=dict[str, FileFacts])
         except (UnreadableFile, msgspec.DecodeError, ValueError, TypeError):
             return {}  # absent, or not ours: every file is linted again
 
@@ -66,6 +76,8 @@ class FactsCache:
         facts.path = path
         for entry in facts.entries:
             entry.path = path
+            if type(entry.resource) is list:  # msgpack has no tuples: a grouped or numeric key
+                entry.resource = _key(entry.resource)
         return facts
 
     def put(self, key: str, facts: FileFacts) -> None:

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.conftest import activity, run_cli, update
+from tests.conftest import ROOT, activity, run_cli, update
 
 
 def _payload(user: str, version: int, start: str) -> str:
@@ -93,3 +93,37 @@ def test_without_a_config_the_project_is_asked_for(tmp_path):
     assert run_cli("b.json", "--project", cwd=tmp_path).out == "No problems in 1 file.\n"  # no git
     os.mkdir(tmp_path / ".git")
     assert "WFM405" in run_cli("b.json", "--project", cwd=tmp_path).out
+
+
+def test_grouped_and_numeric_resources_come_back_from_the_cache_as_keys(tmp_path, tmp_path_factory):
+    """msgpack has no tuples: a committed file's numeric resource (`#number`, 7) or a vendor's
+    grouped one (a Graph shared shift) came back as a list, and every hook run on a warm cache
+    crashed WFM301 and WFM304."""
+    (tmp_path / "pyproject.toml").write_text("[tool.wfmlint]\n")
+    shift = '{"resourceId": 7, "start": "2026-11-24T0%d:00:00Z", "end": "2026-11-24T0%d:30:00Z"}'
+    (tmp_path / "a.json").write_text('{"shifts": [%s]}' % (shift % (8, 9)))
+    (tmp_path / "b.json").write_text('{"shifts": [%s]}' % (shift % (9, 9)))
+    graph = (ROOT / "tests" / "fixtures" / "realworld" / "msgraph-shifts-list-response-v1.json").read_text()
+    (tmp_path / "graph.json").write_text(graph)
+    (tmp_path / "graph-copy.json").write_text(graph)
+    env = {"WFMLINT_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    cold = run_cli("b.json", "graph-copy.json", "--format", "json", cwd=tmp_path, env=env)
+    warm = run_cli("b.json", "graph-copy.json", "--format", "json", cwd=tmp_path, env=env)
+    assert cold.code == warm.code == 1 and warm.out == cold.out and not warm.err
+    codes = {(f["path"], f["code"]) for f in json.loads(warm.out)}
+    assert {("b.json", "WFM301"), ("graph-copy.json", "WFM304")} <= codes
+
+
+def test_a_cache_larger_than_a_reference_file_is_still_read(tmp_path):
+    """A project of a few large payloads makes a cache over 64 MiB (the bound on reference
+    files): it was dropped at every run, so every hook run linted the whole project again."""
+    from wfmlint.cache import FactsCache
+    from wfmlint.files import AUXILIARY_LIMIT
+    from wfmlint.payload import FileFacts
+
+    big = FileFacts("big.json", "generic", time_zone="x" * (AUXILIARY_LIMIT + 1))
+    cache = FactsCache(tmp_path, "settings")
+    cache.put("key", big)
+    cache.save()
+    assert (tmp_path / "facts.msgpack").stat().st_size > AUXILIARY_LIMIT
+    assert FactsCache(tmp_path, "settings").get("key", "big.json") == big

@@ -91,5 +91,5 @@ class FactsCache:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(str(self.file), msgspec.msgpack.encode(self.used))
-        except OSError:
+        except (OSError, OverflowError):  # (an integer beyond 64 bits, in a schedule id)
             pass  # a cache that cannot be written only costs time

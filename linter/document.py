@@ -109,6 +109,7 @@ def decode(data: bytes) -> tuple[str, list[Issue], bool]:
 
 
 _depth_margin: int | None = None
+_SPARE_LEVELS = 16
 
 
 def _stack_depth() -> int:
@@ -145,7 +146,8 @@ def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, list, bool]:
     decoder = json.JSONDecoder(object_pairs_hook=_duplicate_flagging_hook(flagged),
                                parse_constant=constant, parse_int=parse_int)
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(_stack_depth() + max_depth + _margin())
+    # spare levels: NaN and huge integers call back into Python, and the tree decides anyway
+    sys.setrecursionlimit(_stack_depth() + max_depth + _margin() + _SPARE_LEVELS)
     try:
         root = decoder.decode(text)
     finally:

@@ -216,7 +216,7 @@ class Entry:
     pointer: str
     path: str
     order: int
-    shift_id: str | None = None
+    shift_id: str | int | None = None  # a generic entry's id may be a number
     kind: str | None = None  # how messages name it, when a vendor profile says (else by profile)
 
 

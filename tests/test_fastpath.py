@@ -287,3 +287,14 @@ def test_the_plain_decode_makes_the_standard_parsers_tree(value):
         plain = fastparse.parse_plain(text, None, 512)
         assert plain is not None
         assert json.dumps(plain.root) == json.dumps(parse(text).root)
+
+
+@pytest.mark.parametrize("value", ["NaN", "9" * 4301])
+def test_values_that_call_back_into_python_do_not_count_as_depth(value):
+    """NaN and integers too long to convert are built by Python callbacks, which used frames of
+    the recursion budget: a document within max-depth was WFM006 on Python 3.11."""
+    from wfmlint.document import parse
+
+    text = '{"a": {"b": %s}}' % value
+    assert parse(text, 2).ok and parse(text, 2).has_non_standard == (value == "NaN")
+    assert [issue.code for issue in parse(text, 1).issues] == ["WFM006"]

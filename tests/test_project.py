@@ -127,3 +127,24 @@ def test_a_cache_larger_than_a_reference_file_is_still_read(tmp_path):
     cache.save()
     assert (tmp_path / "facts.msgpack").stat().st_size > AUXILIARY_LIMIT
     assert FactsCache(tmp_path, "settings").get("key", "big.json") == big
+
+
+def test_numeric_entry_ids_and_huge_schedule_ids_do_not_spoil_the_cache(tmp_path, tmp_path_factory):
+    """A generic entry's numeric id made the cache undecodable (dropped at every run), and a
+    schedule id beyond 64 bits made writing it an internal error."""
+    (tmp_path / "pyproject.toml").write_text("[tool.wfmlint]\n")
+    shift = '{"id": %d, "resourceId": "r", "start": "2026-11-24T0%d:00:00Z", "end": "2026-11-24T0%d:30:00Z"}'
+    (tmp_path / "a.json").write_text('{"scheduleId": 100000000000000000000000, "shifts": [%s]}' % (shift % (5, 8, 9)))
+    (tmp_path / "b.json").write_text('{"shifts": [%s]}' % (shift % (6, 9, 9)))
+    cache = tmp_path_factory.mktemp("cache")
+    env = {"WFMLINT_CACHE_DIR": str(cache)}
+    first = run_cli("b.json", "--format", "json", cwd=tmp_path, env=env)
+    assert first.code == 1 and not first.err, first.err
+    (tmp_path / "a.json").write_text('{"shifts": [%s]}' % (shift % (5, 8, 9)))  # a cache can be written now
+    cold = run_cli("b.json", "--format", "json", cwd=tmp_path, env=env)
+    warm = run_cli("b.json", "--format", "json", cwd=tmp_path, env=env)
+    assert warm.out == cold.out and cold.code == 1 and not warm.err
+    from wfmlint.cache import FactsCache
+
+    stored = FactsCache(next(p.parent for p in cache.rglob("facts.msgpack")), "")._load()
+    assert any(entry.shift_id == 5 for facts in stored.values() for entry in facts.entries)

@@ -26,14 +26,13 @@ it, and reports what it finds.
 """
 from __future__ import annotations
 
-import gc
 import re
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 from . import profiles as P
-from .document import INT64_MAX, ParsedDocument, parse
+from .document import INT64_MAX, ParsedDocument, gc_paused, parse
 from .payload import MISSING, Reader
 
 # Below this size the standard path is as fast, and a lint need not import msgspec.
@@ -167,16 +166,12 @@ def parse_plain(text: str, data: list[bytes] | None, max_depth: int) -> ParsedDo
     encoded = data[0] if data else text.encode("utf-8", "surrogatepass")
     if _ESCAPED_COLON in encoded:  # a colon the text does not show would upset the count
         return None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # as `document.parse`: the collector would walk the growing tree for nothing
     try:
-        root = msgspec.json.decode(encoded)
+        with gc_paused():
+            root = msgspec.json.decode(encoded)
         same_members = msgspec.json.encode(root).count(b":") == encoded.count(b":")
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, ValueError):
         return None  # (ValueError: a lone surrogate in text given through the API)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if not same_members or not _nests_within(encoded, min(max_depth, _SHALLOW)):
         return None
     return ParsedDocument(text, root, ok=True)

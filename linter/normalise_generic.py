@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, count, repeat
-from operator import gt, is_, itemgetter
-from typing import Any, Iterator
+from operator import gt, itemgetter
+from typing import Any
 
 from . import profiles as P
 from .findings import ancestor_pointer, join_pointer, split_pointer
 from .locate import all_objects, flat_array, resolve
-from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, dotted, is_int64
+from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, dotted, is_int64, rows_holding
 from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
@@ -244,17 +244,12 @@ def _instant(parsed: Any) -> int | None:
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
     """Which items have a start and a later end: compared at C speed, the few rows without
     a start or an end set to compare as invalid first."""
-    missing = {*_rows_holding(starts, None), *_rows_holding(ends, None)}
+    missing = {*rows_holding(starts, None), *rows_holding(ends, None)}
     if missing:
         starts, ends = starts[:], ends[:]
         for row in missing:
             starts[row] = ends[row] = 0
     return list(map(gt, ends, starts))
-
-
-def _rows_holding(values: list, value: Any) -> Iterator[int]:
-    """The rows whose value is `value` (an identity test, at C speed)."""
-    return compress(count(), map(is_, values, repeat(value)))
 
 
 def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
@@ -267,13 +262,9 @@ def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
 
 def _entry_ids(values: tuple) -> list:
     """The values usable as an entry's id: strings and integers (None for the others)."""
-    types = list(map(type, values))
-    odd = set(types) - {str, int}
-    if not odd:
-        return list(values)
-    ids = list(values)
-    for kind in odd:
-        for row in _rows_holding(types, kind):
+    ids, types = list(values), list(map(type, values))
+    for kind in set(types) - {str, int}:  # mostly none; the few odd rows are patched
+        for row in rows_holding(types, kind):
             ids[row] = None
     return ids
 

@@ -3,15 +3,14 @@ activity and marker as written, and the views derived once from them (entries, a
 shifts, markers). Nothing is judged here: the rules read the tables' columns."""
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import add, is_
-from typing import Any
+from itertools import compress, count
+from operator import add
 
 from . import profiles as P
 from .payload import (MISSING, PLAIN, AgentView, Entry, Items, MarkerView, Payload, Reader, Role, ShiftView,
-                      TimeColumn, is_int64)
+                      TimeColumn, is_int64, rows_holding)
 from .shapes import INT32_MAX, VISITED_SHAPES
-from .timestamps import NS_PER_MINUTE, TimeProblem, TimestampCache, parse_date, valid_date
+from .timestamps import NS_PER_MINUTE, TimestampCache, parse_date, valid_date
 
 # The tables of a Genesys payload, each with the shape its objects are checked against.
 TABLES = ("root", "agents", "shifts", "activities", "markers")
@@ -201,7 +200,7 @@ def _invalid_rows(starts: list, lengths: list) -> list[int] | None:
     if len(invalid) > 8:
         return None
     return sorted({*compress(count(), map(invalid.__contains__, lengths)),
-                   *compress(count(), map(is_, starts, repeat(None)))})
+                   *rows_holding(starts, None)})
 
 
 def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 
-from itertools import compress, count, repeat
-from operator import is_
+from itertools import compress, count
 from typing import Any, Callable, Iterator
 
 from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.rules._calendar import known_zone
-from wfmlint.payload import MISSING, Payload, Role, is_int64
+from wfmlint.payload import MISSING, Payload, Role, is_int64, rows_holding
 from wfmlint.timestamps import TimeProblem, utc_text
 
 
@@ -34,7 +33,7 @@ def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
     zone = known_zone(payload) if code == "WFM202" else None
     for column in payload.times:
         values = payload.values(column.role)
-        for row in compress(count(), map(is_, column.parsed, repeat(None))):
+        for row in rows_holding(column.parsed, None):
             value = values[row]
             # RFC 3339 and dates are strings (WFM102 reports other values); a vendor's
             # format (`time-format`) judges every value it is given

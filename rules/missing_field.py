@@ -46,12 +46,10 @@ None.
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.payload import MISSING
+from wfmlint.payload import MISSING, rows_holding
 from wfmlint.structure import structure_issues
 
 CODE = "WFM101"
@@ -68,7 +66,7 @@ def check(payload, options) -> Iterator[Issue]:
         for name in entries.shape.required:
             if name == "{key}":
                 continue
-            for row in compress(count(), map(is_, table.column(name), repeat(MISSING))):
+            for row in rows_holding(table.column(name), MISSING):
                 if row not in not_objects:
                     pointer = table.pointer(row)
                     yield Issue(CODE, f"missing required field \"{name}\"", pointer,

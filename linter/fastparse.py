@@ -169,12 +169,37 @@ def parse_plain(text: str, data: list[bytes] | None, max_depth: int) -> ParsedDo
     try:
         with gc_paused():
             root = msgspec.json.decode(encoded)
-        same_members = msgspec.json.encode(root).count(b":") == encoded.count(b":")
+        same_members = _encoded_colons(root, msgspec.json.Encoder(), bytearray()) == encoded.count(b":")
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, ValueError):
         return None  # (ValueError: a lone surrogate in text given through the API)
     if not same_members or not _nests_within(encoded, min(max_depth, _SHALLOW)):
         return None
     return ParsedDocument(text, root, ok=True)
+
+
+# Items of a large array re-encoded at once by `_encoded_colons`, and the levels it splits.
+_PART = 4096
+_SPLIT_LEVELS = 3
+
+
+def _encoded_colons(value: Any, encoder: Any, buffer: bytearray, level: int = 0) -> int:
+    """The colons of the value's JSON encoding, encoded a part at a time into one buffer: a
+    whole copy of a large document would raise the peak memory by its size. (A key's colons
+    are written as they are; each member adds one.)"""
+    if level < _SPLIT_LEVELS:
+        if type(value) is dict and len(value) <= _PART:
+            return sum(key.count(":") + 1 + _encoded_colons(member, encoder, buffer, level + 1)
+                       for key, member in value.items())
+        if type(value) is list and len(value) > _PART:
+            total = 0
+            for start in range(0, len(value), _PART):
+                encoder.encode_into(value[start:start + _PART], buffer)
+                total += buffer.count(b":")
+            return total
+        if type(value) is list:
+            return sum(_encoded_colons(item, encoder, buffer, level + 1) for item in value)
+    encoder.encode_into(value, buffer)
+    return buffer.count(b":")
 
 
 # Nesting the bracket count below checks in full; a deeper document (none of the payloads'

@@ -289,6 +289,28 @@ def test_the_plain_decode_makes_the_standard_parsers_tree(value):
         assert json.dumps(plain.root) == json.dumps(parse(text).root)
 
 
+@given(json_values)
+def test_the_colons_counted_part_by_part_are_the_whole_encodings(value):
+    import msgspec
+
+    from wfmlint import fastparse
+
+    for whole in (value, [value] * (fastparse._PART + 3), {"a:b": [value] * (fastparse._PART * 2)}):
+        assert fastparse._encoded_colons(whole, msgspec.json.Encoder(), bytearray()) \
+            == msgspec.json.encode(whole).count(b":")
+
+
+def test_a_repeated_key_past_the_first_part_of_a_large_array_is_seen():
+    from wfmlint import fastparse
+
+    shifts = [_shift(f"r{n}", note="a: b") for n in range(fastparse._PART * 2 + 5)]
+    text = _generic(*shifts)
+    assert fastparse.parse_plain(text, None, 512) is not None
+    last = text.rindex('"resourceId"')
+    repeated = text[:last] + '"resourceId": "r0", ' + text[last:]
+    assert fastparse.parse_plain(repeated, None, 512) is None
+
+
 @pytest.mark.parametrize("value", ["NaN", "9" * 4301])
 def test_values_that_call_back_into_python_do_not_count_as_depth(value):
     """NaN and integers too long to convert are built by Python callbacks, which used frames of

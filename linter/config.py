@@ -127,6 +127,10 @@ def find_config(start: Path) -> Path | None:
 
 
 EXTEND_DEPTH = 10  # configs that extend configs that extend ...
+# The deepest `max-depth`: every supported Python's C decoder (Python 3.12's has a limit of its
+# own, about 1 500 levels) and the recursion of the steps after it reach this far, so a file
+# gets the same verdict on every Python.
+MAX_DEPTH_LIMIT = 1000
 
 
 def load_config(path: Path) -> Config:
@@ -261,8 +265,8 @@ def _agents_as_lists(table: dict) -> dict:
 def _check_values(config: Config, where: str) -> None:
     if config.max_file_size < 1:
         raise ConfigError(f"{where}: 'max-file-size' must be at least 1")
-    if not 1 <= config.max_depth <= 10_000:
-        raise ConfigError(f"{where}: 'max-depth' must be from 1 to 10000")
+    if not 1 <= config.max_depth <= MAX_DEPTH_LIMIT:
+        raise ConfigError(f"{where}: 'max-depth' must be from 1 to {MAX_DEPTH_LIMIT}")
     if config.timezone is not None and zone_named(config.timezone) is None:
         raise ConfigError(f"{where}: 'timezone': unknown time zone {config.timezone!r} (use an "
                           "IANA name such as 'Europe/Berlin')")

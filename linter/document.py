@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from .findings import Edit, Fix, Issue, RelatedIssue
+from .nesting import COMPARED_LEVELS, nests_within
 
 
 class NonStandardNumber(float):
@@ -330,6 +331,8 @@ def _member_value(text: str, key_start: int) -> tuple[str, int] | None:
         index = _skip_separator(text, index)
         value, end = json.JSONDecoder().raw_decode(text, index)
     except (ValueError, IndexError, RecursionError):
+        return None  # (too deep for this Python's decoder: too deep to compare on any)
+    if not nests_within(text[index:end].encode("utf-8", "surrogatepass"), COMPARED_LEVELS):
         return None
     return json.dumps(value, sort_keys=True), end
 

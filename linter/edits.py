@@ -8,6 +8,7 @@ import json
 from typing import Iterable
 
 from .findings import Edit, Fix, TextFix
+from .nesting import COMPARED_LEVELS, nests_within
 
 _WHITESPACE = " \t\r\n"
 
@@ -66,10 +67,16 @@ def _locate(edit: Edit, text: str, spans: dict) -> tuple[int, int, str] | None:
 
 
 def _same_value(text: str, span, other) -> bool:
+    """Whether two values of a valid text are the same JSON value (members in any order).
+    Values nesting deeper than `COMPARED_LEVELS` are never the same: comparing them takes
+    recursion that Pythons allow to different depths, and the verdict must not differ."""
     if other is None or other == span:
         return False
+    texts = [text[s[2]:s[3]] for s in (span, other)]
+    if not all(nests_within(value.encode("utf-8", "surrogatepass"), COMPARED_LEVELS) for value in texts):
+        return False
     try:
-        first, second = (json.loads(text[s[2]:s[3]]) for s in (span, other))
+        first, second = map(json.loads, texts)
     except ValueError:
         return False
     return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)

@@ -33,6 +33,7 @@ from typing import Any
 
 from . import profiles as P
 from .document import INT64_MAX, ParsedDocument, gc_paused, parse
+from .nesting import nests_within
 from .payload import MISSING, Reader
 
 # Below this size the standard path is as fast, and a lint need not import msgspec.
@@ -172,7 +173,7 @@ def parse_plain(text: str, data: list[bytes] | None, max_depth: int) -> ParsedDo
         same_members = _encoded_colons(root, msgspec.json.Encoder(), bytearray()) == encoded.count(b":")
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, ValueError):
         return None  # (ValueError: a lone surrogate in text given through the API)
-    if not same_members or not _nests_within(encoded, min(max_depth, _SHALLOW)):
+    if not same_members or not nests_within(encoded, min(max_depth, _SHALLOW)):
         return None
     return ParsedDocument(text, root, ok=True)
 
@@ -205,29 +206,6 @@ def _encoded_colons(value: Any, encoder: Any, buffer: bytearray, level: int = 0)
 # Nesting the bracket count below checks in full; a deeper document (none of the payloads'
 # shapes is) takes the standard parser, which measures any depth.
 _SHALLOW = 32
-_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}"')
-_CURLY_TO_SQUARE = bytes.maketrans(b"{}", b"[]")
-_STRING = re.compile(rb'"[^"]*"')
-
-
-def _nests_within(encoded: bytes, limit: int) -> bool:
-    """Whether the containers of a valid JSON text nest at most `limit` levels. The text is
-    cut down, at C speed, to its brackets outside strings (escaped quotes and backslashes
-    dropped first; then the quotes, in adjacent pairs, which never changes which brackets lie
-    inside a string); then each round removes the innermost pairs."""
-    if b"\\" in encoded:
-        encoded = encoded.replace(b"\\\\", b"").replace(b'\\"', b"")
-    brackets = encoded.translate(None, _NOT_STRUCTURE)
-    while b'""' in brackets:
-        brackets = brackets.replace(b'""', b"")
-    if b'"' in brackets:  # strings that hold brackets
-        brackets = _STRING.sub(b"", brackets)
-    brackets = brackets.translate(_CURLY_TO_SQUARE)
-    for _ in range(limit):
-        if not brackets:
-            return True
-        brackets = brackets.replace(b"[]", b"")
-    return not brackets
 
 
 def _agent_spans(encoded: bytes) -> list[tuple[int, int]] | None:

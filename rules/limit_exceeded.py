@@ -2,8 +2,9 @@
 
 ## What it does
 Reports, at 1:1, a file over config `max-file-size` bytes (default 536870912) or nested deeper
-than `max-depth` levels (default 512). The file is not read further (an oversized file is not
-read at all), and nothing else is checked in it.
+than `max-depth` levels (default 512, at most 1000: the depth every supported Python's C
+decoder reads, so a file gets the same verdict on each). The file is not read further (an
+oversized file is not read at all), and nothing else is checked in it.
 
 ## Why is this bad?
 No schedule needs either; such a file is a mistake or hostile, and reading it would cost

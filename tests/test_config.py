@@ -33,7 +33,7 @@ def test_pyproject_without_the_table_is_passed_over_and_wfmlint_toml_wins(tmp_pa
     ('[rules.excessive-duration]\nmax-minutes = "720"', "'rules.excessive-duration.max-minutes' must be int, not str"),
     ('[rules.WFM204]\nmaxminutes = 7', "'rules.WFM204.maxminutes' is not an option of WFM204 (options: max-minutes)"),
     ('timezone = "Mars/Olympus"', "'timezone': unknown time zone 'Mars/Olympus' (use an IANA name such as 'Europe/Berlin')"),
-    ('max-depth = 0', "'max-depth' must be from 1 to 10000"),
+    ('max-depth = 0', "'max-depth' must be from 1 to 1000"),
     ('[generic]\nentries = "/x/*"\nresource = "r"\nstart = "s"', "'generic': give exactly one of 'end' and 'length-minutes'"),
     ('profile = "teams"', "'profile': must be 'auto', 'genesys-update', 'genesys-import', 'genesys-schedule-export' or 'generic'"),
 ])

@@ -250,11 +250,11 @@ json_values = st.recursive(
 
 @given(json_values, st.integers(min_value=0, max_value=8))
 def test_the_bracket_count_agrees_with_the_tree(value, limit):
-    from wfmlint import fastparse
     from wfmlint.document import nesting_exceeds
+    from wfmlint.nesting import nests_within
 
     for text in (json.dumps(value), json.dumps(value, indent=1, ensure_ascii=False)):
-        assert fastparse._nests_within(text.encode(), limit) == (not nesting_exceeds(value, limit))
+        assert nests_within(text.encode(), limit) == (not nesting_exceeds(value, limit))
 
 
 @pytest.mark.parametrize("depth", [1, 2, 7, 40, 600])

@@ -125,3 +125,42 @@ def test_output_is_written_atomically_and_keeps_mode(tmp_path):
     assert oct((tmp_path / "report.json").stat().st_mode & 0o777) == "0o640"
     result = run_cli("p.json", "--output", "no/such/dir/report.txt", cwd=tmp_path)
     assert result.code == 2 and result.err.startswith("wfmlint: error: no/such/dir/report.txt: cannot write report")
+
+
+# The deepest documents max-depth allows get one verdict on every Python (CI runs the suite on
+# 3.11, 3.12 and 3.13): Python 3.12's C decoder stops at about 1 500 levels of its own, and
+# comparing deep values for a fix took recursion that 3.11 refused (an internal error).
+
+def _deep_generic(levels: int) -> str:
+    """Two identical entries (WFM304, fixable by removing the copy) whose `note` nests
+    `levels` deep: the document nests `levels + 3` (root, the array, the entry)."""
+    note = "[" * levels + "1" + "]" * levels
+    entry = '{"resourceId": "r1", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z", "note": %s}'
+    return '{"shifts": [\n  %s,\n  %s,\n  {"resourceId": "r2", "startTime": "2026-11-24 08:00"}\n]}\n' % (
+        entry % note, entry % note)
+
+
+@pytest.mark.parametrize("levels, codes, fixable", [
+    (5, ["WFM201", "WFM101", "WFM304"], True),  # shallow values: the copy can be removed
+    (997, ["WFM201", "WFM101", "WFM304"], False),  # 1 000 levels: read, too deep to compare
+    (998, ["WFM006"], False),
+])
+def test_the_deepest_documents_get_one_verdict_on_every_python(tmp_path, levels, codes, fixable):
+    (tmp_path / "wfmlint.toml").write_text("max-depth = 1000\n")
+    (tmp_path / "deep.json").write_text(_deep_generic(levels))
+    result = run_cli("--format", "json", "deep.json", cwd=tmp_path)
+    assert result.code == 1, result.err
+    findings = json.loads(result.out)
+    assert sorted(f["code"] for f in findings) == sorted(codes)
+    assert any("fix" in f for f in findings) == fixable
+    if levels < 998:
+        copy = next(f for f in findings if f["code"] == "WFM304")
+        assert (copy["line"], copy["column"], copy["related"][0]["line"]) == (3, 3, 2)
+
+
+def test_max_depth_beyond_what_every_python_reads_is_a_config_error(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text("max-depth = 1001\n")
+    (tmp_path / "a.json").write_text("{}")
+    result = run_cli("a.json", cwd=tmp_path)
+    assert result.code == 2
+    assert "'max-depth' must be from 1 to 1000" in result.err

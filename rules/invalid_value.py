@@ -4,8 +4,11 @@
 Reports a value of the wrong type (`"480"` where an integer is expected: types are strict), a
 float where an integer is required (`480.0`), `null` for a required field, a value outside its
 enum (`externalActivityType`) or range (`weekCount` < 1), an array item that is not an object,
-and a bare string where a `{"value": ...}` wrapper is required (`workPlanId`). Lengths at or
-below zero are WFM203; `NaN` and `Infinity` are WFM004.
+and a bare string where a `{"value": ...}` wrapper is required (`workPlanId`). In a vendor's
+entries, a mapped value of the wrong kind, and a `time-zone` member that names no IANA zone
+(with the closest name, and the zone the entry's times are read in instead: the business
+unit's, or none for zone-less date-times, which are then WFM202). Lengths at or below zero are
+WFM203; `NaN` and `Infinity` are WFM004.
 
 ## Why is this bad?
 The API answers `400` for the upload, or coerces the value into something you did not write.
@@ -38,13 +41,15 @@ None.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterator
 
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
-from wfmlint.findings import Issue
-from wfmlint.payload import MISSING, dotted_pointer, is_int64
+from wfmlint.findings import Issue, ancestor_pointer
+from wfmlint.locate import resolve
+from wfmlint.payload import MISSING, dotted, dotted_pointer, is_int64
 from wfmlint.rules._values import ABSENT, present, rows_where
-from wfmlint.structure import not_object_issue, structure_issues
+from wfmlint.structure import did_you_mean, not_object_issue, structure_issues
 
 CODE = "WFM102"
 NAME = "invalid-value"
@@ -87,6 +92,58 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
         values = table.column(name)
         for row in rows_where(values, wrong, safe):
             yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
+    if shape.time_zone is not None:
+        yield from _unknown_zones(payload, table, shape.time_zone, shape.time_format)
+
+
+def _unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Issue]:
+    """A `time-zone` member that names no IANA zone: the entry's local times are read in the
+    business unit's zone instead (a guess the user must hear about), or have none. A member of
+    an ancestor (`../tz`) is reported once, not for every entry below it."""
+    from wfmlint.timestamps import zone_named
+
+    fallback = payload.settings.time_zone_for(payload.path)
+    if zone_named(fallback) is None:  # local date-times then have no zone (WFM202); dates and clocks are UTC
+        fallback = None if time_format == "local" else "UTC"
+    outcome = f"are read in {fallback} instead" if fallback else "have no zone"
+    verdicts: dict[str, bool] = {}
+    reported: set[str] = set()
+    for pointer, value in _members_with_pointers(payload, table, member):
+        if not present(value) or pointer in reported:
+            continue
+        if type(value) is not str:
+            reported.add(pointer)
+            yield not_object_issue(pointer, "an IANA time zone name", value)
+            continue
+        known = verdicts.get(value)
+        if known is None:
+            known = verdicts[value] = zone_named(value) is not None
+        if not known:
+            reported.add(pointer)
+            yield Issue(CODE, f"{json.dumps(value)} is not an IANA time zone{_zone_hint(value)}, so this "
+                        f"entry's local times {outcome}; write one such as \"Europe/Berlin\"", pointer)
+
+
+def _members_with_pointers(payload, table, member: str) -> Iterator[tuple[str, Any]]:
+    """(pointer, value) of each item's member `member`, which may be an ancestor's (`../tz`)."""
+    if not member.startswith("../"):
+        for row, value in enumerate(table.column(member)):
+            if present(value):
+                yield dotted_pointer(table.pointer(row), member), value
+        return
+    levels = member.count("../")
+    rest = member[3 * levels:]
+    for pointer in table.all_pointers():
+        above = ancestor_pointer(pointer, levels)
+        if above is not None:
+            yield dotted_pointer(above, rest), dotted(resolve(payload.root, above), rest)
+
+
+def _zone_hint(name: str) -> str:
+    from zoneinfo import available_timezones
+
+    close = did_you_mean(name, sorted(available_timezones()))
+    return f" (did you mean {json.dumps(close)}?)" if close else ""
 
 
 def _positive_length(value: Any, shape) -> bool:

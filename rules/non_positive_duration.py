@@ -54,7 +54,8 @@ def check(payload, options) -> Iterator[Issue]:
         items, shape = payload.tables[table.name], table.shape
         for row, start, end in zip(range(len(items)), table.starts, table.ends):
             if start is not None and end is not None and end <= start:
-                relation = "equals" if end == start else "is before"
+                # an end date counts whole: one that reads as the start is the day before it
+                relation = "equals" if end == start and shape.time_format != "date" else "is before"
                 written = items.column(shape.start)[row], items.column(shape.end)[row]
                 yield Issue(CODE, f"end {json.dumps(written[1])} {relation} start "
                             f"{json.dumps(written[0])}; the entry is empty or inverted",

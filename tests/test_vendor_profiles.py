@@ -357,6 +357,44 @@ def test_a_date_and_clock_times_crossing_midnight_in_a_zone_with_several_resourc
                             ("WFM201", *at(text, '"25:00"'))]
 
 
+def test_a_time_zone_member_that_names_no_zone_is_reported(tmp_path):
+    """It used to fall back to the business unit's zone without a word: the entry's times were
+    a guess."""
+    body = {"days": [
+        {"date": "2026-11-24", "from": "08:00", "to": "12:00", "tz": "Europe/Berln", "staff": [{"id": "a"}]},
+        {"date": "2026-11-24", "from": "13:00", "to": "14:00", "tz": 1, "staff": [{"id": "a"}]},
+        {"date": "2026-11-24", "from": "05:00", "to": "06:00", "tz": "Europe/Berlin", "staff": [{"id": "a"}]},
+        {"date": "2026-11-24", "from": "17:00", "to": "18:00", "staff": [{"id": "a"}]}]}
+    (tmp_path / "wfmlint.toml").write_text('timezone = "America/Chicago"\n' + CALENDAR.replace("{fmt}", "clock"))
+    (tmp_path / "roster.json").write_text(json.dumps(body, indent=1))
+    result = run_cli("check", "roster.json", "--format", "json", cwd=tmp_path)
+    text = (tmp_path / "roster.json").read_text()
+    assert [(f["code"], f["line"], f["column"], f["message"]) for f in json.loads(result.out)] == [
+        ("WFM102", *at(text, '"Europe/Berln"'), '"Europe/Berln" is not an IANA time zone (did you mean '
+         '"Europe/Berlin"?), so this entry\'s local times are read in America/Chicago instead; write one such as '
+         '"Europe/Berlin"'),
+        ("WFM102", at(text, '"tz": 1')[0], at(text, '"tz": 1')[1] + 6, "expected an IANA time zone name, "
+         "found the number 1")]
+
+
+def test_a_time_zone_of_an_ancestor_is_reported_once(tmp_path):
+    config = ('[vendor-profiles.week]\ndetect = [["/sites/*/slots"]]\n\n[[vendor-profiles.week.entries]]\n'
+              'items = ["/sites/*/slots/*"]\nresource = "who"\nstart = "from"\nend = "to"\n'
+              'time-format = "local"\ntime-zone = "../../tz"\n')
+    slot = {"who": "a", "from": "2026-11-24T08:00:00", "to": "2026-11-24T09:00:00"}
+    body = {"sites": [{"tz": "Mars/Olympus", "slots": [slot, dict(slot, who="b"), dict(slot, who="c")]},
+                      {"tz": "Europe/Paris", "slots": [slot]}]}
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / "sites.json").write_text(json.dumps(body, indent=1))
+    result = run_cli("check", "sites.json", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["pointer"], f["message"]) for f in json.loads(result.out)]
+    assert found[0] == ("WFM102", "/sites/0/tz", '"Mars/Olympus" is not an IANA time zone, so this entry\'s '
+                        'local times have no zone; write one such as "Europe/Berlin"')
+    # with no zone the local times are ambiguous (WFM202): those of the site with a zone are read
+    assert [(code, pointer) for code, pointer, _ in found[1:]] == [
+        ("WFM202", f"/sites/0/slots/{n}/{member}") for n in range(3) for member in ("from", "to")]
+
+
 def test_minutes_after_midnight(tmp_path):
     body = {"days": [{"date": "2026-11-24", "from": 480, "to": 960, "tz": "UTC", "staff": [{"id": "a"}]},
                      {"date": "2026-11-24", "from": 900, "to": 1500, "tz": "UTC", "staff": [{"id": "a"}]},
@@ -376,6 +414,20 @@ def test_dates_alone_count_whole_days_to_their_end_date(tmp_path):
                       {"employee": "g", "first_day": "2026-12-32", "last_day": "2026-12-31"}]}
     got = _acme(tmp_path, body, "leave.json", config)
     assert [c for c, *_ in got["found"]] == ["WFM301", "WFM201"]
+
+
+def test_an_end_date_before_the_start_date_is_said_to_be_before_it(tmp_path):
+    config = ('[vendor-profiles.leave]\ndetect = [["/leave/*/first_day"]]\n\n[[vendor-profiles.leave.entries]]\n'
+              'items = ["/leave/*"]\nresource = "employee"\nstart = "first_day"\nend = "last_day"\n'
+              'time-format = "date"\n')
+    body = {"leave": [{"employee": "e", "first_day": "2026-12-21", "last_day": "2026-12-20"},
+                      {"employee": "f", "first_day": "2026-12-21", "last_day": "2026-12-19"}]}
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / "leave.json").write_text(json.dumps(body))
+    result = run_cli("check", "leave.json", "--format", "json", cwd=tmp_path)
+    assert [f["message"] for f in json.loads(result.out)] == [
+        'end "2026-12-20" is before start "2026-12-21"; the entry is empty or inverted',
+        'end "2026-12-19" is before start "2026-12-21"; the entry is empty or inverted']
 
 
 def test_existing_schedule_of_a_vendor(tmp_path):

@@ -123,6 +123,8 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
             lengths = [T.whole_minutes(value, shape.length_unit) for value in lengths]
         valid, stops = _by_length(starts, lengths)
     keys, labels = _resources(p, table, shape)
+    if shape.inactive:
+        keys = _without_inactive(table, shape, keys)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
     kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
@@ -282,6 +284,22 @@ def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, l
     if shape.group is None:
         return keys, labels
     return [None if key is None else (shape.group, key) for key in keys], labels
+
+
+def _without_inactive(table: Items, shape: P.GenericShape, keys: list) -> list:
+    """The keys with no resource for the entries an `inactive` member marks (a declined
+    request): they are read and checked like the others, and never compared."""
+    rows: set[int] = set()
+    for member, values in shape.inactive:
+        marks = set(values)
+        rows.update(row for row, value in enumerate(table.column(member))
+                    if type(value) in (str, int) and value in marks)
+    if not rows:
+        return keys
+    keys = keys[:]
+    for row in rows:
+        keys[row] = [] if shape.many else None
+    return keys
 
 
 def _many_values(item: Any, path: str) -> list:

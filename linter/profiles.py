@@ -55,6 +55,9 @@ class GenericShape:
     unassigned: tuple = ()  # resource values that mean nobody (When I Work's user 0): no resource
     max_minutes: int | None = None  # WFM204's limit for this set, when not the rule's option
     date: str | None = None  # for "clock" and "minutes" times: the member holding their date
+    # (member, values) pairs that mark an entry inactive (a declined request): read and
+    # checked, never compared with other entries
+    inactive: tuple[tuple[str, tuple], ...] = ()
 
     @property
     def many(self) -> bool:
@@ -331,7 +334,7 @@ class ProfileDefinitionError(ValueError):
 
 _ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "length", "length-unit", "id",
                "group", "within", "required", "optional", "time-format", "time-zone", "unassigned",
-               "max-minutes", "date"}
+               "max-minutes", "date", "inactive"}
 TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local", "clock", "minutes",
                 "date")
 LENGTH_UNITS = ("minutes", "hours", "iso8601")
@@ -415,7 +418,8 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
                          entry.get("id"), tuple(required), entry.get("group"), within,
                          entry.get("kind", "entry"), entry.get("optional", False),
                          entry.get("time-format", "rfc3339"), entry.get("time-zone"),
-                         entry.get("length-unit", "minutes"), tuple(unassigned), limit, entry.get("date"))
+                         entry.get("length-unit", "minutes"), tuple(unassigned), limit, entry.get("date"),
+                         tuple((member, tuple(values)) for member, values in entry.get("inactive", {}).items()))
             for pattern in items]
 
 
@@ -444,6 +448,13 @@ def _check_values(where: str, entry: dict) -> None:
         raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
     if not isinstance(entry.get("optional", False), bool):
         raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
+    inactive = entry.get("inactive", {})
+    if not (isinstance(inactive, dict) and all(
+            member.strip() and "../" not in member and "[*]" not in member and isinstance(values, list) and values
+            and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values)
+            for member, values in inactive.items())):
+        raise ProfileDefinitionError(f"{where}: 'inactive' must be a table of member names to lists of "
+                                     'strings and integers, such as {state = ["declined"]}')
 
 
 def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) -> VendorProfile | None:

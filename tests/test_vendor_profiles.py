@@ -430,6 +430,26 @@ def test_an_end_date_before_the_start_date_is_said_to_be_before_it(tmp_path):
         'end "2026-12-19" is before start "2026-12-21"; the entry is empty or inverted']
 
 
+def test_declined_graph_time_off_requests_are_never_compared(tmp_path):
+    """A request declined and one sent again for the same days are not duplicates; a declined
+    one overlapping an approved one is no overlap. Still checked for its own times."""
+    def request(state, start, end, sender="u1"):
+        return {"senderUserId": sender, "state": state, "startDateTime": start, "endDateTime": end,
+                "timeOffReasonId": "TOR_1"}
+    body = {"value": [request("declined", "2026-12-21T00:00:00Z", "2026-12-24T00:00:00Z"),
+                      request("pending", "2026-12-21T00:00:00Z", "2026-12-24T00:00:00Z"),
+                      request("declined", "2026-12-22T00:00:00Z", "2026-12-23T00:00:00Z"),
+                      request("declined", "2026-12-28T00:00:00Z", "2026-12-27T00:00:00Z"),
+                      request("approved", "2026-12-22T00:00:00Z", "2026-12-25T00:00:00Z", "u2"),
+                      request("approved", "2026-12-22T00:00:00Z", "2026-12-25T00:00:00Z", "u2")]}
+    (tmp_path / "requests.json").write_text(json.dumps(body, indent=1))
+    result = run_cli("check", "requests.json", "--format", "json", "--verbose", cwd=tmp_path)
+    assert "read as msgraph-time-off-requests" in result.err
+    assert [(f["code"], f["pointer"]) for f in json.loads(result.out)] == [
+        ("WFM203", "/value/3/endDateTime"),  # inverted: checked although declined
+        ("WFM304", "/value/5")]  # two approved requests of u2: a real duplicate
+
+
 def test_existing_schedule_of_a_vendor(tmp_path):
     now = {"value": [{"id": "SHFT_1", "userId": "u1", "sharedShift": {
         "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}]}
@@ -549,6 +569,11 @@ def test_a_whole_day_on_a_25_hour_day_is_no_excessive_duration(tmp_path):
     ('required = [1]', "'required' must be a list of member names"),
     ('resource = ""', "'resource' must be a non-empty string"),
     ('resource = "../who[*]"', "'resource' may hold one [*], inside the entry (users[*].id)"),
+    ('inactive = ["declined"]', "'inactive' must be a table of member names to lists of strings and integers"),
+    ('inactive = { state = "declined" }', "'inactive' must be a table of member names"),
+    ('inactive = { state = [] }', "'inactive' must be a table of member names"),
+    ('inactive = { state = [true] }', "'inactive' must be a table of member names"),
+    ('inactive = { "../state" = ["x"] }', "'inactive' must be a table of member names"),
 ])
 def test_more_definition_errors(tmp_path, entry, error):
     (tmp_path / "wfmlint.toml").write_text(

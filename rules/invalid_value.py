@@ -5,7 +5,9 @@ Reports a value of the wrong type (`"480"` where an integer is expected: types a
 float where an integer is required (`480.0`), `null` for a required field, a value outside its
 enum (`externalActivityType`) or range (`weekCount` < 1), an array item that is not an object,
 and a bare string where a `{"value": ...}` wrapper is required (`workPlanId`). In a vendor's
-entries, a mapped value of the wrong kind, and a `time-zone` member that names no IANA zone
+entries, a mapped value of the wrong kind; an array the pattern's `*` reads that is a string
+or a number (a Graph shift's `activities`); a list of resources (`assigned_user_ids[*]`) that
+is no array or holds other than ids; and a `time-zone` member that names no IANA zone
 (with the closest name, and the zone the entry's times are read in instead: the business
 unit's, or none for zone-less date-times, which are then WFM202). Lengths at or below zero are
 WFM203; `NaN` and `Infinity` are WFM004.
@@ -65,8 +67,13 @@ def check(payload, options) -> Iterator[Issue]:
             value = table.items[row]
             if name != "root" and not isinstance(value, (NonStandardNumber, HugeInteger)):  # WFM004
                 yield not_object_issue(table.pointer(row), table.what, value)
+    reported: set[str] = set()  # entry sets share their arrays (Graph's shared and draft shifts)
     for entries in payload.generic or ():
         yield from _generic_values(payload, entries)
+        for issue in _not_containers(payload, entries.shape.pattern):
+            if issue.pointer not in reported:
+                reported.add(issue.pointer)
+                yield issue
 
 
 def _generic_values(payload, entries) -> Iterator[Issue]:
@@ -94,6 +101,42 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
             yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
     if shape.time_zone is not None:
         yield from _unknown_zones(payload, table, shape.time_zone, shape.time_format)
+    if shape.many:
+        yield from _listed_resources(table, shape.resource)
+
+
+def _listed_resources(table, path: str) -> Iterator[Issue]:
+    """Several resources per entry (`assigned_user_ids[*]`, `users[*].id`): the member must be
+    an array, and each resource a string or a number (else the entry would silently be
+    nobody's)."""
+    head, _, rest = path.partition("[*]")
+    rest = rest.lstrip(".")
+    for row, values in enumerate(table.column(head)):
+        if not present(values):
+            continue
+        pointer = dotted_pointer(table.pointer(row), head)
+        if type(values) is not list:
+            yield not_object_issue(pointer, "an array", values)
+            continue
+        for index, value in enumerate(values):
+            at = f"{pointer}/{index}"
+            if rest:
+                value, at = dotted(value, rest), dotted_pointer(at, rest)
+            if value is not MISSING and _not_resource(value):
+                yield not_object_issue(at, "a string or a number", value)
+
+
+def _not_containers(payload, pattern: str) -> Iterator[Issue]:
+    """Where an entry set's pattern has a `*`, the value there must be an array (or an
+    object): a Graph shift's `activities` written as one object is no entry at all, silently."""
+    from wfmlint.findings import join_pointer, split_pointer
+    from wfmlint.profiles import match_pattern
+
+    tokens = split_pointer(pattern)
+    for stop in (index for index, token in enumerate(tokens) if token == "*"):
+        for pointer, value, _ in match_pattern(payload.root, join_pointer("", *tokens[:stop])):
+            if value is not None and type(value) not in (list, dict):
+                yield not_object_issue(pointer, "an array", value)
 
 
 def _unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Issue]:

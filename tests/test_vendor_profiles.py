@@ -329,6 +329,28 @@ def test_staffomatic_one_entry_per_assigned_user():
     assert found[0][3].startswith('shift of "9" from 2015-02-16T14:00:00Z')
 
 
+def test_staffomatic_assigned_users_of_the_wrong_kind_are_reported():
+    """They made the shift nobody's without a word."""
+    root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
+    text = json.dumps([dict(root[0], assigned_user_ids="9"), dict(root[0], id=2, assigned_user_ids=[7, None, {"id": 1}, 8])],
+                      indent=1)
+    found = lint(text)
+    assert [(code, line, column, message) for code, line, column, message in found] == [
+        ("WFM102", *at(text, '"9"'), 'expected an array, found the string "9"'),
+        ("WFM102", *at(text, "null"), "expected a string or a number, found null"),
+        ("WFM102", *at(text, '{\n    "id": 1'), "expected a string or a number, found an object")]
+
+
+def test_graph_activities_that_are_not_an_array_are_reported():
+    shift = {"id": "SHFT_1", "userId": "u1", "sharedShift": {
+        "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z",
+        "activities": "lunch at noon"}, "draftShift": None}
+    text = json.dumps({"value": [shift, dict(shift, id="SHFT_2", userId="u2", sharedShift=None)]}, indent=1)
+    found = lint(text)
+    assert [(code, line, column, message) for code, line, column, message in found] == [
+        ("WFM102", *at(text, '"lunch at noon"'), 'expected an array, found the string "lunch at noon"')]
+
+
 CALENDAR = '''
 [vendor-profiles.cal]
 detect = [["/days/*/date"]]

@@ -59,9 +59,29 @@ def read_generic(p: Payload) -> None:
         name = f"entries{number}"
         p.tables[name] = table = _find_items(p, shape)
         p.generic.append(_read_table(p, name, table, shape, times))
+    if len(p.generic) > 1:
+        _drop_self_copies(p)
     if not any(len(table) for table in p.tables.values()):
         p.cache["shape_problem"] = "no entries found" if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
+
+
+def _drop_self_copies(p: Payload) -> None:
+    """An item that two entry sets read as the same resource and times is one entry, not a
+    duplicate of itself (a Deputy roster carrying both the Resource API's fields and the
+    write API's)."""
+    seen: set[tuple] = set()
+    copies: set[int] = set()
+    for entry in p.facts.entries:
+        key = (entry.pointer, entry.resource, entry.start, entry.end)
+        if key in seen:
+            copies.add(id(entry))
+        else:
+            seen.add(key)
+    if copies:
+        p.facts.entries[:] = [entry for entry in p.facts.entries if id(entry) not in copies]
+        for table in p.generic:
+            table.entries = [entry for entry in table.entries if id(entry) not in copies]
 
 
 def _find_items(p: Payload, shape: P.GenericShape) -> Items:

@@ -615,6 +615,15 @@ def test_skip_profiles_claimed_or_with_entries(tmp_path):
     assert result.code == 2 and "a profile that skips what it recognises has no 'entries'" in result.err
 
 
+def test_a_deputy_roster_with_both_field_sets_is_one_roster():
+    """It was a WFM304 duplicate of itself; two field sets that disagree are two rosters."""
+    both = {"Id": 7, "Employee": 1, "StartTime": 1663084585, "EndTime": 1663138617,
+            "intRosterEmployee": 1, "intStartTimestamp": 1663084585, "intEndTimestamp": 1663138617}
+    assert lint(json.dumps(both, indent=1)) == []
+    text = json.dumps(dict(both, intStartTimestamp=1663090000), indent=1)
+    assert [code for code, *_ in lint(text)] == ["WFM301"]
+
+
 def test_deputy_blank_employee_is_an_open_shift_and_when_i_work_lists_without_a_window():
     assert lint(json.dumps({"StartTime": 1767254400, "EndTime": 1767283200, "Employee": ""})) == []
     wiw = {"shifts": [{"id": 1, "user_id": 5, "start_time": "Fri, 07 Mar 2014 08:30:00 -0600",

@@ -311,9 +311,9 @@ def _without_inactive(table: Items, shape: P.GenericShape, keys: list) -> list:
     request): they are read and checked like the others, and never compared."""
     rows: set[int] = set()
     for member, values in shape.inactive:
-        marks = set(values)
+        marks = {(type(value), value) for value in values}  # true is not 1
         rows.update(row for row, value in enumerate(table.column(member))
-                    if type(value) in (str, int) and value in marks)
+                    if type(value) in (str, int, bool) and (type(value), value) in marks)
     if not rows:
         return keys
     keys = keys[:]

@@ -451,10 +451,10 @@ def _check_values(where: str, entry: dict) -> None:
     inactive = entry.get("inactive", {})
     if not (isinstance(inactive, dict) and all(
             member.strip() and "../" not in member and "[*]" not in member and isinstance(values, list) and values
-            and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values)
+            and all(isinstance(v, (str, int)) for v in values)
             for member, values in inactive.items())):
         raise ProfileDefinitionError(f"{where}: 'inactive' must be a table of member names to lists of "
-                                     'strings and integers, such as {state = ["declined"]}')
+                                     'strings, integers or booleans, such as {state = ["declined"]}')
 
 
 def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) -> VendorProfile | None:

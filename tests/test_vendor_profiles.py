@@ -472,6 +472,47 @@ def test_declined_graph_time_off_requests_are_never_compared(tmp_path):
         ("WFM304", "/value/5")]  # two approved requests of u2: a real duplicate
 
 
+def _square(flag):
+    details = {"team_member_id": "t1", "start_at": "2026-11-24T08:00:00Z", "end_at": "2026-11-24T16:00:00Z"}
+    return {"scheduled_shifts": [{"id": "A", "draft_shift_details": dict(details, is_deleted=flag)},
+                                 {"id": "B", "draft_shift_details": dict(details, is_deleted=False)}]}
+
+
+def _wheniwork(member, value):
+    request = {"user_id": 5, "start_time": "Mon, 21 Dec 2026 00:00:00 -0600",
+               "end_time": "Thu, 24 Dec 2026 00:00:00 -0600", "status": 0}
+    return {"requests": [dict(request, **{member: value}), request]}
+
+
+def _sevenshifts(start, end, flag):
+    entry = {"user_id": 1, start: "2026-11-24T08:00:00Z", end: "2026-11-24T16:00:00Z"}
+    return {"data": [dict(entry, deleted=flag), dict(entry, deleted=False)], "object": "x"}
+
+
+@pytest.mark.parametrize(("void", "live"), [
+    (_square(True), _square(False)),  # a deleted draft
+    (_wheniwork("status", 1), _wheniwork("status", 2)),  # canceled / accepted
+    (_wheniwork("user_status", 4), _wheniwork("user_status", 0)),  # denied / pending
+    (_sevenshifts("start", "end", True), _sevenshifts("start", "end", False)),  # a deleted shift
+    (_sevenshifts("clocked_in", "clocked_out", True), _sevenshifts("clocked_in", "clocked_out", False)),
+])
+def test_void_entries_of_the_documented_vendors_are_never_compared(void, live):
+    """Square's is_deleted, When I Work's canceled and denied requests, 7shifts' deleted shifts
+    and punches, as their API documents them: not duplicates of the live entry they copy."""
+    assert lint(json.dumps(void, indent=1)) == []
+    assert [code for code, *_ in lint(json.dumps(live, indent=1))] == ["WFM304"]
+
+
+def test_inactive_values_match_their_json_type(tmp_path):
+    """`1` marks 1, not true; `"1"` marks the string: as JSON compares them."""
+    config = ('[vendor-profiles.v]\ndetect = [["/v/*/who"]]\n\n[[vendor-profiles.v.entries]]\nitems = ["/v/*"]\n'
+              'resource = "who"\nstart = "s"\nend = "e"\ninactive = { flag = [1, "off"] }\n')
+    entry = {"who": "w", "s": "2026-11-24T08:00:00Z", "e": "2026-11-24T09:00:00Z"}
+    for flag, compared in ((1, False), ("off", False), (True, True), ("1", True), (1.0, True)):
+        got = _acme(tmp_path, {"v": [dict(entry, flag=flag), entry]}, "v.json", config)
+        assert [c for c, *_ in got["found"]] == (["WFM304"] if compared else []), flag
+
+
 def test_existing_schedule_of_a_vendor(tmp_path):
     now = {"value": [{"id": "SHFT_1", "userId": "u1", "sharedShift": {
         "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}]}
@@ -591,10 +632,10 @@ def test_a_whole_day_on_a_25_hour_day_is_no_excessive_duration(tmp_path):
     ('required = [1]', "'required' must be a list of member names"),
     ('resource = ""', "'resource' must be a non-empty string"),
     ('resource = "../who[*]"', "'resource' may hold one [*], inside the entry (users[*].id)"),
-    ('inactive = ["declined"]', "'inactive' must be a table of member names to lists of strings and integers"),
+    ('inactive = ["declined"]', "'inactive' must be a table of member names to lists of strings, integers or booleans"),
     ('inactive = { state = "declined" }', "'inactive' must be a table of member names"),
     ('inactive = { state = [] }', "'inactive' must be a table of member names"),
-    ('inactive = { state = [true] }', "'inactive' must be a table of member names"),
+    ('inactive = { state = [1.5] }', "'inactive' must be a table of member names"),
     ('inactive = { "../state" = ["x"] }', "'inactive' must be a table of member names"),
 ])
 def test_more_definition_errors(tmp_path, entry, error):

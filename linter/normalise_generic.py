@@ -144,7 +144,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
         valid, stops = _by_length(starts, lengths)
     keys, labels = _resources(p, table, shape)
     if shape.inactive:
-        keys = _without_inactive(table, shape, keys)
+        keys = _without_inactive(p, table, shape, keys)
     ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
     kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
@@ -297,22 +297,24 @@ def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, l
     within their group (the group is part of the key)."""
     if shape.many:  # per item, lists of keys and labels: one entry per resource
         found = [_many_values(item, shape.resource) for item in table.items]
-        return ([[(shape.group, key) if shape.group else key for key in _keys(values) if key is not None]
+        return ([[(shape.pool, key) if shape.pool else key for key in _keys(values) if key is not None]
                  for values in found],
                 [[str(_resource(v)) for v in values if _resource(v) is not None] for values in found])
     keys, labels = _resource_keys(p, table, shape)
-    if shape.group is None:
+    if shape.pool is None:
         return keys, labels
-    return [None if key is None else (shape.group, key) for key in keys], labels
+    return [None if key is None else (shape.pool, key) for key in keys], labels
 
 
-def _without_inactive(table: Items, shape: P.GenericShape, keys: list) -> list:
-    """The keys with no resource for the entries an `inactive` member marks (a declined
-    request): they are read and checked like the others, and never compared."""
+def _without_inactive(p: Payload, table: Items, shape: P.GenericShape, keys: list) -> list:
+    """The keys with no resource for the entries an `inactive` member (or an ancestor's:
+    `../../deleted`) marks (a declined request): read and checked like the others, and never
+    compared."""
     rows: set[int] = set()
     for member, values in shape.inactive:
         marks = {(type(value), value) for value in values}  # true is not 1
-        rows.update(row for row, value in enumerate(table.column(member))
+        found = table.column(member) if not member.startswith("../") else _members(p, table, member)
+        rows.update(row for row, value in enumerate(found)
                     if type(value) in (str, int, bool) and (type(value), value) in marks)
     if not rows:
         return keys

@@ -60,6 +60,15 @@ class GenericShape:
     inactive: tuple[tuple[str, tuple], ...] = ()
 
     @property
+    def pool(self) -> str | None:
+        """The group its entries are compared in: a set inside another (`within`) without a
+        group of its own is compared with itself only, never with the entries that hold it
+        (a break lies inside its shift by design)."""
+        if self.group is None and self.within is not None:
+            return f"{self.kind} (within)"
+        return self.group
+
+    @property
     def many(self) -> bool:
         """Several resources per entry (`users[*].id`, `resource_ids[*]`): one entry each."""
         return self.resource is not None and "[*]" in self.resource
@@ -338,6 +347,7 @@ _ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "l
 TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local", "clock", "minutes",
                 "date")
 LENGTH_UNITS = ("minutes", "hours", "iso8601")
+ZONED_FORMATS = ("local", "clock", "minutes", "date")  # times read in a zone, not with an offset
 
 
 def vendor_profile(name: str, body: Any) -> VendorProfile:
@@ -402,6 +412,9 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     for key, allowed in (("time-format", TIME_FORMATS), ("length-unit", LENGTH_UNITS)):
         if key in entry and entry[key] not in allowed:
             raise ProfileDefinitionError(f"{where}: {key!r} must be one of {', '.join(allowed)}")
+    if "time-zone" in entry and entry.get("time-format", "rfc3339") not in ZONED_FORMATS:
+        raise ProfileDefinitionError(f"{where}: 'time-zone' is for local times (time-format "
+                                     f"{', '.join(ZONED_FORMATS)}); these times carry their offset")
     if (entry.get("time-format") in ("clock", "minutes")) != ("date" in entry):
         raise ProfileDefinitionError(f"{where}: 'date' names the member holding the date of \"clock\" and "
                                      "\"minutes\" times, and only of those")
@@ -450,7 +463,7 @@ def _check_values(where: str, entry: dict) -> None:
         raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
     inactive = entry.get("inactive", {})
     if not (isinstance(inactive, dict) and all(
-            member.strip() and "../" not in member and "[*]" not in member and isinstance(values, list) and values
+            member.strip() and "[*]" not in member and isinstance(values, list) and values
             and all(isinstance(v, (str, int)) for v in values)
             for member, values in inactive.items())):
         raise ProfileDefinitionError(f"{where}: 'inactive' must be a table of member names to lists of "

@@ -156,8 +156,8 @@ def zone_named(name):
 
     try:
         return ZoneInfo(name)
-    except (ValueError, LookupError):  # ZoneInfoNotFoundError is a KeyError
-        return None
+    except (ValueError, LookupError, OSError):  # ZoneInfoNotFoundError is a KeyError; the
+        return None  # tzdata package answers a directory or an over-long name with OSError
 
 
 def valid_date(value) -> date | None:

@@ -44,6 +44,8 @@ None.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from itertools import chain, compress, count
 from typing import Any, Iterator
 
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
@@ -67,13 +69,10 @@ def check(payload, options) -> Iterator[Issue]:
             value = table.items[row]
             if name != "root" and not isinstance(value, (NonStandardNumber, HugeInteger)):  # WFM004
                 yield not_object_issue(table.pointer(row), table.what, value)
-    reported: set[str] = set()  # entry sets share their arrays (Graph's shared and draft shifts)
     for entries in payload.generic or ():
         yield from _generic_values(payload, entries)
-        for issue in _not_containers(payload, entries.shape.pattern):
-            if issue.pointer not in reported:
-                reported.add(issue.pointer)
-                yield issue
+    if payload.generic:
+        yield from _not_containers(payload, [entries.shape.pattern for entries in payload.generic])
 
 
 def _generic_values(payload, entries) -> Iterator[Issue]:
@@ -105,40 +104,6 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
         yield from _listed_resources(table, shape.resource)
 
 
-def _listed_resources(table, path: str) -> Iterator[Issue]:
-    """Several resources per entry (`assigned_user_ids[*]`, `users[*].id`): the member must be
-    an array, and each resource a string or a number (else the entry would silently be
-    nobody's)."""
-    head, _, rest = path.partition("[*]")
-    rest = rest.lstrip(".")
-    for row, values in enumerate(table.column(head)):
-        if not present(values):
-            continue
-        pointer = dotted_pointer(table.pointer(row), head)
-        if type(values) is not list:
-            yield not_object_issue(pointer, "an array", values)
-            continue
-        for index, value in enumerate(values):
-            at = f"{pointer}/{index}"
-            if rest:
-                value, at = dotted(value, rest), dotted_pointer(at, rest)
-            if value is not MISSING and _not_resource(value):
-                yield not_object_issue(at, "a string or a number", value)
-
-
-def _not_containers(payload, pattern: str) -> Iterator[Issue]:
-    """Where an entry set's pattern has a `*`, the value there must be an array (or an
-    object): a Graph shift's `activities` written as one object is no entry at all, silently."""
-    from wfmlint.findings import join_pointer, split_pointer
-    from wfmlint.profiles import match_pattern
-
-    tokens = split_pointer(pattern)
-    for stop in (index for index, token in enumerate(tokens) if token == "*"):
-        for pointer, value, _ in match_pattern(payload.root, join_pointer("", *tokens[:stop])):
-            if value is not None and type(value) not in (list, dict):
-                yield not_object_issue(pointer, "an array", value)
-
-
 def _unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Issue]:
     """A `time-zone` member that names no IANA zone: the entry's local times are read in the
     business unit's zone instead (a guess the user must hear about), or have none. A member of
@@ -149,44 +114,167 @@ def _unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Is
     if zone_named(fallback) is None:  # local date-times then have no zone (WFM202); dates and clocks are UTC
         fallback = None if time_format == "local" else "UTC"
     outcome = f"are read in {fallback} instead" if fallback else "have no zone"
-    verdicts: dict[str, bool] = {}
+    verdicts: dict[str, bool] = {}  # by value: whether it names no zone
+    hints: dict[str, str] = {}  # the closest names of the first few wrong values (a search each)
     reported: set[str] = set()
-    for pointer, value in _members_with_pointers(payload, table, member):
-        if not present(value) or pointer in reported:
+    for pointer, value in _members_with_pointers(payload, table, member, verdicts):
+        if pointer in reported:
             continue
+        reported.add(pointer)
         if type(value) is not str:
-            reported.add(pointer)
             yield not_object_issue(pointer, "an IANA time zone name", value)
             continue
-        known = verdicts.get(value)
-        if known is None:
-            known = verdicts[value] = zone_named(value) is not None
-        if not known:
-            reported.add(pointer)
-            yield Issue(CODE, f"{json.dumps(value)} is not an IANA time zone{_zone_hint(value)}, so this "
-                        f"entry's local times {outcome}; write one such as \"Europe/Berlin\"", pointer)
+        if value not in hints and len(hints) < HINTED_ZONES:
+            hints[value] = _zone_hint(value)
+        yield Issue(CODE, f"{_quote(value)} is not an IANA time zone{hints.get(value, '')}, so this "
+                    f"entry's local times {outcome}; write one such as \"Europe/Berlin\"", pointer)
 
 
-def _members_with_pointers(payload, table, member: str) -> Iterator[tuple[str, Any]]:
-    """(pointer, value) of each item's member `member`, which may be an ancestor's (`../tz`)."""
+def _members_with_pointers(payload, table, member: str, known: dict) -> Iterator[tuple[str, Any]]:
+    """(pointer, value) of the items whose member `member` (an ancestor's: `../tz`) is present
+    and names no zone; `known` caches each string's verdict. Pointers are made for those only."""
+    from wfmlint.timestamps import zone_named
+
+    def wrong(value: Any) -> bool:
+        if not present(value):
+            return False
+        if type(value) is not str:
+            return True
+        verdict = known.get(value)
+        if verdict is None:
+            verdict = known[value] = zone_named(value) is None
+        return verdict
+
     if not member.startswith("../"):
-        for row, value in enumerate(table.column(member)):
-            if present(value):
-                yield dotted_pointer(table.pointer(row), member), value
+        values = table.column(member)
+        for row in rows_where(values, wrong, frozenset()):
+            yield dotted_pointer(table.pointer(row), member), values[row]
         return
     levels = member.count("../")
     rest = member[3 * levels:]
     for pointer in table.all_pointers():
         above = ancestor_pointer(pointer, levels)
         if above is not None:
-            yield dotted_pointer(above, rest), dotted(resolve(payload.root, above), rest)
+            value = dotted(resolve(payload.root, above), rest)
+            if wrong(value):
+                yield dotted_pointer(above, rest), value
+
+
+def _quote(value: str) -> str:
+    return json.dumps(value if len(value) <= 60 else value[:57] + "...")
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> list[str]:
+    from zoneinfo import available_timezones
+
+    return sorted(available_timezones())
+
+
+HINTED_ZONES = 32  # distinct wrong zones per entry set given the closest name (bounded time)
 
 
 def _zone_hint(name: str) -> str:
-    from zoneinfo import available_timezones
-
-    close = did_you_mean(name, sorted(available_timezones()))
+    close = did_you_mean(name, _zone_names()) if len(name) <= 64 else None
     return f" (did you mean {json.dumps(close)}?)" if close else ""
+
+
+def _listed_resources(table, path: str) -> Iterator[Issue]:
+    """Several resources per entry (`assigned_user_ids[*]`, `users[*].id`): the member must be
+    an array, and each resource a string or a 64-bit integer, in an object when the path goes
+    on into one (else the entry would silently be nobody's for it). `NaN` and integers too long
+    to read are WFM004's."""
+    head, _, rest = path.partition("[*]")
+    rest = rest.lstrip(".")
+    lists = table.column(head)
+    if _all_ids(lists, rest):
+        return
+    for row, values in enumerate(lists):
+        if not present(values):
+            continue
+        pointer = dotted_pointer(table.pointer(row), head)
+        if type(values) is not list:
+            yield not_object_issue(pointer, "an array", values)
+            continue
+        for index, value in enumerate(values):
+            at = f"{pointer}/{index}"
+            if rest:
+                if type(value) is not dict:
+                    yield not_object_issue(at, f"an object with \"{rest}\"", value)
+                    continue
+                value, at = dotted(value, rest), dotted_pointer(at, rest)
+            if value is not MISSING and _not_resource(value) and not isinstance(value, (NonStandardNumber, HugeInteger)):
+                yield not_object_issue(at, "a string or a 64-bit integer", value)
+
+
+def _all_ids(lists: list, rest: str) -> bool:
+    """Whether every list holds only strings and 64-bit integers (or objects, when `rest` goes
+    into them), judged at C speed: the usual file needs no look at each value."""
+    kinds = set(map(type, lists))
+    if not kinds <= {list, type(MISSING), type(None)}:
+        return False
+    values = list(chain.from_iterable(value for value in lists if type(value) is list))
+    if rest:
+        if not set(map(type, values)) <= {dict}:
+            return False
+        values = [dotted(value, rest) for value in values]
+    kinds = set(map(type, values))
+    if not kinds <= {str, int, type(MISSING)}:
+        return False
+    numbers = [value for value in values if type(value) is int] if int in kinds else []
+    return not numbers or (is_int64(max(numbers)) and is_int64(min(numbers)))
+
+
+def _not_containers(payload, patterns: list[str]) -> Iterator[Issue]:
+    """Where an entry set's pattern reads the items of an array inside each matched item (a
+    Graph shift's `activities/*`), that value must be an array (or an object): written as a
+    string or a number, it is no entry at all, silently. (A pattern's first array missing or
+    of the wrong kind finds no entries, which is WFM005's.) Each path is walked once, however
+    many entry sets share it."""
+    from wfmlint.findings import split_pointer
+
+    paths: dict[tuple, None] = {}
+    for pattern in patterns:
+        tokens = split_pointer(pattern)
+        stars = [index for index, token in enumerate(tokens) if token == "*"]
+        paths.update((tuple(tokens[:stop]), None) for stop in stars[1:])
+    reported: set[str] = set()
+    for path in paths:
+        for pointer, value in _scalars_at(payload.root, list(path)):
+            if pointer not in reported:
+                reported.add(pointer)
+                yield not_object_issue(pointer, "an array", value)
+
+
+_CONTAINERS = frozenset({dict, list})
+
+
+def _scalars_at(root: Any, tokens: list[str]) -> Iterator[tuple[str, Any]]:
+    """(pointer, value) of the scalars (not null) at the path `tokens` (with `*`s), level by
+    level; items that cannot lead further are dropped before their pointers are made."""
+    from wfmlint.findings import escape_token
+
+    level: list[tuple[str, Any]] = [("", root)]
+    for depth, token in enumerate(tokens):
+        last = depth == len(tokens) - 1
+        following: list[tuple[str, Any]] = []
+        for pointer, value in level:
+            if token == "*" and type(value) is list:
+                # (a huge array of numbers: its items are sifted at C speed, not one by one)
+                rows = range(len(value)) if last else compress(count(), map(_CONTAINERS.__contains__,
+                                                                            map(type, value)))
+                following += [(f"{pointer}/{row}", value[row]) for row in rows]
+            elif token == "*" and type(value) is dict:
+                following += [(f"{pointer}/{escape_token(key)}", child) for key, child in value.items()
+                              if last or type(child) in _CONTAINERS]
+            elif type(value) is dict and token in value:
+                following.append((f"{pointer}/{escape_token(token)}", value[token]))
+            elif type(value) is list and token.isdigit() and int(token) < len(value):
+                following.append((f"{pointer}/{token}", value[int(token)]))
+        level = following
+    for pointer, value in level:
+        if value is not None and type(value) not in (list, dict):
+            yield pointer, value
 
 
 def _positive_length(value: Any, shape) -> bool:

@@ -257,6 +257,18 @@ def test_the_bracket_count_agrees_with_the_tree(value, limit):
         assert nests_within(text.encode(), limit) == (not nesting_exceeds(value, limit))
 
 
+@given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=6),
+       st.integers(min_value=0, max_value=40))
+def test_the_bracket_count_agrees_with_the_tree_past_its_rounds(depths, limit):
+    """Past the first rounds of pair removal the rest's depth is counted in one pass."""
+    from wfmlint.document import nesting_exceeds
+    from wfmlint.nesting import nests_within
+
+    value = [json.loads('{"k": ' * depth + '"[}"' + "}" * depth) if depth % 2 else
+             json.loads("[" * depth + "1" + "]" * depth) for depth in depths]
+    assert nests_within(json.dumps(value).encode(), limit) == (not nesting_exceeds(value, limit))
+
+
 @pytest.mark.parametrize("depth", [1, 2, 7, 40, 600])
 def test_max_depth_is_exact_on_every_python(depth):
     """Python 3.11's recursion budget let the standard parser take one level more than

@@ -337,8 +337,8 @@ def test_staffomatic_assigned_users_of_the_wrong_kind_are_reported():
     found = lint(text)
     assert [(code, line, column, message) for code, line, column, message in found] == [
         ("WFM102", *at(text, '"9"'), 'expected an array, found the string "9"'),
-        ("WFM102", *at(text, "null"), "expected a string or a number, found null"),
-        ("WFM102", *at(text, '{\n    "id": 1'), "expected a string or a number, found an object")]
+        ("WFM102", *at(text, "null"), "expected a string or a 64-bit integer, found null"),
+        ("WFM102", *at(text, '{\n    "id": 1'), "expected a string or a 64-bit integer, found an object")]
 
 
 def test_graph_activities_that_are_not_an_array_are_reported():
@@ -513,6 +513,65 @@ def test_inactive_values_match_their_json_type(tmp_path):
         assert [c for c, *_ in got["found"]] == (["WFM304"] if compared else []), flag
 
 
+def test_7shifts_breaks_are_compared_with_breaks_not_with_their_punch():
+    """Every punch with a break inside it was WFM301 (the break overlapped its own punch); a
+    deleted punch's breaks were still compared with the live punch's."""
+    punch = {"user_id": 42, "clocked_in": "2026-11-24T08:00:00Z", "clocked_out": "2026-11-24T16:00:00Z",
+             "breaks": [{"in": "2026-11-24T12:00:00Z", "out": "2026-11-24T12:30:00Z"}]}
+    assert lint(json.dumps({"data": [punch]}, indent=1)) == []
+    assert lint(json.dumps({"data": [dict(punch, deleted=True), dict(punch, deleted=False)]}, indent=1)) == []
+    two_breaks = dict(punch, breaks=punch["breaks"] * 2)
+    assert [code for code, *_ in lint(json.dumps({"data": [two_breaks]}, indent=1))] == ["WFM304"]
+
+
+def test_zone_names_that_the_tzdata_package_refuses_are_findings(tmp_path):
+    """With the tzdata package (as on Windows) a zone name that is a directory of the database,
+    or too long for a file name, raised OSError: an internal error."""
+    config = ('[vendor-profiles.week]\ndetect = [["/sites/*/slots"]]\n\n[[vendor-profiles.week.entries]]\n'
+              'items = ["/sites/*/slots/*"]\nresource = "who"\nstart = "from"\nend = "to"\n'
+              'time-format = "local"\ntime-zone = "../../tz"\n')
+    slot = {"who": "a", "from": "2026-11-24T08:00:00", "to": "2026-11-24T09:00:00"}
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / "sites.json").write_text(json.dumps({"sites": [{"tz": "America", "slots": [slot]},
+                                                               {"tz": "A" * 300, "slots": [slot]}]}))
+    result = run_cli("check", "sites.json", "--format", "json", cwd=tmp_path, env={"PYTHONTZPATH": ""})
+    assert result.code == 1, result.err
+    found = [(f["pointer"], f["message"]) for f in json.loads(result.out) if f["code"] == "WFM102"]
+    assert found == [("/sites/0/tz", '"America" is not an IANA time zone, so this entry\'s local times have no '
+                      'zone; write one such as "Europe/Berlin"'),
+                     ("/sites/1/tz", f'"{"A" * 57}..." is not an IANA time zone, so this entry\'s local times '
+                      'have no zone; write one such as "Europe/Berlin"')]
+    (tmp_path / "wfmlint.toml").write_text('timezone = "America"\n')
+    result = run_cli("check", "sites.json", cwd=tmp_path, env={"PYTHONTZPATH": ""})
+    assert result.code == 2 and "'timezone': unknown time zone 'America'" in result.err, result.err
+
+
+def test_resource_lists_name_what_is_wrong_once():
+    """Items of `users[*].id` that are not objects; integers beyond 64 bits said so; NaN and
+    integers too long to read left to WFM004 (they were reported twice)."""
+    root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
+    text = json.dumps([dict(root[0], assigned_user_ids=[2 ** 63, 7])], indent=1)
+    assert [message for _, _, _, message in lint(text)] == [
+        "expected a string or a 64-bit integer, found the number 9223372036854775808"]
+    text = json.dumps([dict(root[0], assigned_user_ids=[7, 8])], indent=1).replace("\n   8", "\n   NaN")
+    assert [code for code, *_ in lint(text)] == ["WFM004"]
+
+
+def test_resource_lists_of_plain_ids_where_objects_are_expected(tmp_path):
+    body = {"days": [{"date": "2026-11-24", "from": "08:00", "to": "09:00", "tz": "UTC",
+                      "staff": ["a", {"id": "b"}, {"name": "c"}]}]}
+    got = _acme(tmp_path, body, config=CALENDAR.replace("{fmt}", "clock"))
+    text = got["text"]
+    assert got["found"] == [("WFM102", *at(text, '"a"'))]
+
+
+def test_a_scalar_where_a_list_response_would_have_its_array_is_not_reported():
+    """A single Graph shift body that also has a `value` member is not a list response."""
+    shift = {"id": "SHFT_1", "userId": "u1", "value": "x", "sharedShift": {
+        "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}
+    assert lint(json.dumps(shift, indent=1)) == []
+
+
 def test_existing_schedule_of_a_vendor(tmp_path):
     now = {"value": [{"id": "SHFT_1", "userId": "u1", "sharedShift": {
         "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}]}
@@ -636,7 +695,8 @@ def test_a_whole_day_on_a_25_hour_day_is_no_excessive_duration(tmp_path):
     ('inactive = { state = "declined" }', "'inactive' must be a table of member names"),
     ('inactive = { state = [] }', "'inactive' must be a table of member names"),
     ('inactive = { state = [1.5] }', "'inactive' must be a table of member names"),
-    ('inactive = { "../state" = ["x"] }', "'inactive' must be a table of member names"),
+    ('inactive = { "x[*]" = ["x"] }', "'inactive' must be a table of member names"),
+    ('time-zone = "tz"', "'time-zone' is for local times (time-format local, clock, minutes, date)"),
 ])
 def test_more_definition_errors(tmp_path, entry, error):
     (tmp_path / "wfmlint.toml").write_text(

@@ -43,17 +43,14 @@ None.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from itertools import chain, compress, count
 from typing import Any, Iterator
 
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
-from wfmlint.findings import Issue, ancestor_pointer
-from wfmlint.locate import resolve
-from wfmlint.payload import MISSING, dotted, dotted_pointer, is_int64
+from wfmlint.findings import Issue
+from wfmlint.payload import MISSING, dotted_pointer, is_int64
+from wfmlint.rules._entry_values import listed_resources, not_containers, not_resource, unknown_zones
 from wfmlint.rules._values import ABSENT, present, rows_where
-from wfmlint.structure import did_you_mean, not_object_issue, structure_issues
+from wfmlint.structure import not_object_issue, structure_issues
 
 CODE = "WFM102"
 NAME = "invalid-value"
@@ -72,7 +69,7 @@ def check(payload, options) -> Iterator[Issue]:
     for entries in payload.generic or ():
         yield from _generic_values(payload, entries)
     if payload.generic:
-        yield from _not_containers(payload, [entries.shape.pattern for entries in payload.generic])
+        yield from not_containers(payload, [entries.shape.pattern for entries in payload.generic])
 
 
 def _generic_values(payload, entries) -> Iterator[Issue]:
@@ -85,7 +82,7 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
         if shape.end is not None:
             checks.append((shape.end, _not_text, text, "an RFC 3339 date-time string"))
     if shape.resource_is_member:
-        checks.insert(0, (shape.resource, _not_resource, frozenset({str, type(MISSING)}),
+        checks.insert(0, (shape.resource, not_resource, frozenset({str, type(MISSING)}),
                           "a string or a number"))
     if shape.end is None and shape.length is not None and shape.length_unit == "minutes":
         checks.append((shape.length, _not_minutes, frozenset(), "an integer number of minutes"))
@@ -99,182 +96,9 @@ def _generic_values(payload, entries) -> Iterator[Issue]:
         for row in rows_where(values, wrong, safe):
             yield not_object_issue(dotted_pointer(table.pointer(row), name), expected, values[row])
     if shape.time_zone is not None:
-        yield from _unknown_zones(payload, table, shape.time_zone, shape.time_format)
+        yield from unknown_zones(payload, table, shape.time_zone, shape.time_format)
     if shape.many:
-        yield from _listed_resources(table, shape.resource)
-
-
-def _unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Issue]:
-    """A `time-zone` member that names no IANA zone: the entry's local times are read in the
-    business unit's zone instead (a guess the user must hear about), or have none. A member of
-    an ancestor (`../tz`) is reported once, not for every entry below it."""
-    from wfmlint.timestamps import zone_named
-
-    fallback = payload.settings.time_zone_for(payload.path)
-    if zone_named(fallback) is None:  # local date-times then have no zone (WFM202); dates and clocks are UTC
-        fallback = None if time_format == "local" else "UTC"
-    outcome = f"are read in {fallback} instead" if fallback else "have no zone"
-    verdicts: dict[str, bool] = {}  # by value: whether it names no zone
-    hints: dict[str, str] = {}  # the closest names of the first few wrong values (a search each)
-    reported: set[str] = set()
-    for pointer, value in _members_with_pointers(payload, table, member, verdicts):
-        if pointer in reported:
-            continue
-        reported.add(pointer)
-        if type(value) is not str:
-            yield not_object_issue(pointer, "an IANA time zone name", value)
-            continue
-        if value not in hints and len(hints) < HINTED_ZONES:
-            hints[value] = _zone_hint(value)
-        yield Issue(CODE, f"{_quote(value)} is not an IANA time zone{hints.get(value, '')}, so this "
-                    f"entry's local times {outcome}; write one such as \"Europe/Berlin\"", pointer)
-
-
-def _members_with_pointers(payload, table, member: str, known: dict) -> Iterator[tuple[str, Any]]:
-    """(pointer, value) of the items whose member `member` (an ancestor's: `../tz`) is present
-    and names no zone; `known` caches each string's verdict. Pointers are made for those only."""
-    from wfmlint.timestamps import zone_named
-
-    def wrong(value: Any) -> bool:
-        if not present(value):
-            return False
-        if type(value) is not str:
-            return True
-        verdict = known.get(value)
-        if verdict is None:
-            verdict = known[value] = zone_named(value) is None
-        return verdict
-
-    if not member.startswith("../"):
-        values = table.column(member)
-        for row in rows_where(values, wrong, frozenset()):
-            yield dotted_pointer(table.pointer(row), member), values[row]
-        return
-    levels = member.count("../")
-    rest = member[3 * levels:]
-    for pointer in table.all_pointers():
-        above = ancestor_pointer(pointer, levels)
-        if above is not None:
-            value = dotted(resolve(payload.root, above), rest)
-            if wrong(value):
-                yield dotted_pointer(above, rest), value
-
-
-def _quote(value: str) -> str:
-    return json.dumps(value if len(value) <= 60 else value[:57] + "...")
-
-
-@lru_cache(maxsize=1)
-def _zone_names() -> list[str]:
-    from zoneinfo import available_timezones
-
-    return sorted(available_timezones())
-
-
-HINTED_ZONES = 32  # distinct wrong zones per entry set given the closest name (bounded time)
-
-
-def _zone_hint(name: str) -> str:
-    close = did_you_mean(name, _zone_names()) if len(name) <= 64 else None
-    return f" (did you mean {json.dumps(close)}?)" if close else ""
-
-
-def _listed_resources(table, path: str) -> Iterator[Issue]:
-    """Several resources per entry (`assigned_user_ids[*]`, `users[*].id`): the member must be
-    an array, and each resource a string or a 64-bit integer, in an object when the path goes
-    on into one (else the entry would silently be nobody's for it). `NaN` and integers too long
-    to read are WFM004's."""
-    head, _, rest = path.partition("[*]")
-    rest = rest.lstrip(".")
-    lists = table.column(head)
-    if _all_ids(lists, rest):
-        return
-    for row, values in enumerate(lists):
-        if not present(values):
-            continue
-        pointer = dotted_pointer(table.pointer(row), head)
-        if type(values) is not list:
-            yield not_object_issue(pointer, "an array", values)
-            continue
-        for index, value in enumerate(values):
-            at = f"{pointer}/{index}"
-            if rest:
-                if type(value) is not dict:
-                    yield not_object_issue(at, f"an object with \"{rest}\"", value)
-                    continue
-                value, at = dotted(value, rest), dotted_pointer(at, rest)
-            if value is not MISSING and _not_resource(value) and not isinstance(value, (NonStandardNumber, HugeInteger)):
-                yield not_object_issue(at, "a string or a 64-bit integer", value)
-
-
-def _all_ids(lists: list, rest: str) -> bool:
-    """Whether every list holds only strings and 64-bit integers (or objects, when `rest` goes
-    into them), judged at C speed: the usual file needs no look at each value."""
-    kinds = set(map(type, lists))
-    if not kinds <= {list, type(MISSING), type(None)}:
-        return False
-    values = list(chain.from_iterable(value for value in lists if type(value) is list))
-    if rest:
-        if not set(map(type, values)) <= {dict}:
-            return False
-        values = [dotted(value, rest) for value in values]
-    kinds = set(map(type, values))
-    if not kinds <= {str, int, type(MISSING)}:
-        return False
-    numbers = [value for value in values if type(value) is int] if int in kinds else []
-    return not numbers or (is_int64(max(numbers)) and is_int64(min(numbers)))
-
-
-def _not_containers(payload, patterns: list[str]) -> Iterator[Issue]:
-    """Where an entry set's pattern reads the items of an array inside each matched item (a
-    Graph shift's `activities/*`), that value must be an array (or an object): written as a
-    string or a number, it is no entry at all, silently. (A pattern's first array missing or
-    of the wrong kind finds no entries, which is WFM005's.) Each path is walked once, however
-    many entry sets share it."""
-    from wfmlint.findings import split_pointer
-
-    paths: dict[tuple, None] = {}
-    for pattern in patterns:
-        tokens = split_pointer(pattern)
-        stars = [index for index, token in enumerate(tokens) if token == "*"]
-        paths.update((tuple(tokens[:stop]), None) for stop in stars[1:])
-    reported: set[str] = set()
-    for path in paths:
-        for pointer, value in _scalars_at(payload.root, list(path)):
-            if pointer not in reported:
-                reported.add(pointer)
-                yield not_object_issue(pointer, "an array", value)
-
-
-_CONTAINERS = frozenset({dict, list})
-
-
-def _scalars_at(root: Any, tokens: list[str]) -> Iterator[tuple[str, Any]]:
-    """(pointer, value) of the scalars (not null) at the path `tokens` (with `*`s), level by
-    level; items that cannot lead further are dropped before their pointers are made."""
-    from wfmlint.findings import escape_token
-
-    level: list[tuple[str, Any]] = [("", root)]
-    for depth, token in enumerate(tokens):
-        last = depth == len(tokens) - 1
-        following: list[tuple[str, Any]] = []
-        for pointer, value in level:
-            if token == "*" and type(value) is list:
-                # (a huge array of numbers: its items are sifted at C speed, not one by one)
-                rows = range(len(value)) if last else compress(count(), map(_CONTAINERS.__contains__,
-                                                                            map(type, value)))
-                following += [(f"{pointer}/{row}", value[row]) for row in rows]
-            elif token == "*" and type(value) is dict:
-                following += [(f"{pointer}/{escape_token(key)}", child) for key, child in value.items()
-                              if last or type(child) in _CONTAINERS]
-            elif type(value) is dict and token in value:
-                following.append((f"{pointer}/{escape_token(token)}", value[token]))
-            elif type(value) is list and token.isdigit() and int(token) < len(value):
-                following.append((f"{pointer}/{token}", value[int(token)]))
-        level = following
-    for pointer, value in level:
-        if value is not None and type(value) not in (list, dict):
-            yield pointer, value
+        yield from listed_resources(table, shape.resource)
 
 
 def _positive_length(value: Any, shape) -> bool:
@@ -286,13 +110,6 @@ def _positive_length(value: Any, shape) -> bool:
 
 def _not_text(value: Any) -> bool:
     return present(value) and type(value) is not str
-
-
-def _not_resource(value: Any) -> bool:
-    if value is MISSING or type(value) is str:
-        return False
-    return not (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and not out_of_int64(value))
 
 
 def _not_minutes(value: Any) -> bool:

@@ -58,6 +58,8 @@ def check(context, options) -> Iterator[Issue]:
             continue
         profile = profiles[entry.path]
         what = entry.kind or noun(profile)
+        if any((other.kind or noun(profiles[other.path])) != what for other in partners):
+            what = "entry"  # partners of another kind (one group holds several sets)
         plural = what if count == 1 else (what + "s" if what == "shift" else "entries")
         related = tuple([RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}", o.path)
                          for o in partners])

@@ -572,6 +572,23 @@ def test_a_scalar_where_a_list_response_would_have_its_array_is_not_reported():
     assert lint(json.dumps(shift, indent=1)) == []
 
 
+def test_an_overlap_with_an_entry_of_another_kind_counts_entries(tmp_path):
+    """Two sets in one pool: a meeting overlapping a shift overlapped "1 earlier meeting"."""
+    config = ('[vendor-profiles.mixed]\ndetect = [["/shifts/*/who", "/meetings/*/who"]]\n\n'
+              '[[vendor-profiles.mixed.entries]]\nkind = "shift"\nitems = ["/shifts/*"]\nresource = "who"\n'
+              'start = "s"\nend = "e"\n\n[[vendor-profiles.mixed.entries]]\nkind = "meeting"\n'
+              'items = ["/meetings/*"]\nresource = "who"\nstart = "s"\nend = "e"\n')
+    body = {"shifts": [{"who": "w", "s": "2026-11-24T08:00:00Z", "e": "2026-11-24T16:00:00Z"}],
+            "meetings": [{"who": "w", "s": "2026-11-24T09:00:00Z", "e": "2026-11-24T10:00:00Z"},
+                         {"who": "w", "s": "2026-11-24T09:30:00Z", "e": "2026-11-24T10:30:00Z"}]}
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / "mixed.json").write_text(json.dumps(body))
+    result = run_cli("check", "mixed.json", "--format", "json", cwd=tmp_path)
+    assert [f["message"].split(";")[0] for f in json.loads(result.out)] == [
+        'meeting of "w" from 2026-11-24T09:00:00Z to 2026-11-24T10:00:00Z overlaps 1 earlier entry',
+        'meeting of "w" from 2026-11-24T09:30:00Z to 2026-11-24T10:30:00Z overlaps 2 earlier entries']
+
+
 def test_existing_schedule_of_a_vendor(tmp_path):
     now = {"value": [{"id": "SHFT_1", "userId": "u1", "sharedShift": {
         "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z", "activities": []}}]}

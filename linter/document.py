@@ -110,8 +110,10 @@ def decode(data: bytes) -> tuple[str, list[Issue], bool]:
         return text, [Issue("WFM002", message, offset=len(prefix))], False
 
 
-_depth_margin: int | None = None
-_SPARE_LEVELS = 16
+# Frames the decoder may use beyond one per nesting level (the hooks, NaN and huge integers call
+# back into Python). The budget only keeps the C decoder from overflowing its stack: the tree
+# built decides max-depth (`nesting_exceeds`), so it may be generous.
+_HEADROOM = 64
 
 
 def _stack_depth() -> int:
@@ -137,7 +139,7 @@ def _duplicate_flagging_hook(flagged: list) -> "Callable[[list], dict]":
 
 
 def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, list, bool]:
-    """Parse with a recursion budget of `max_depth` nesting levels."""
+    """Parse with a recursion budget of `max_depth` nesting levels (and `_HEADROOM`)."""
     flagged: list = []
     non_standard: list[str] = []
 
@@ -148,36 +150,12 @@ def _loads(text: str, max_depth: int, parse_int=None) -> tuple[Any, list, bool]:
     decoder = json.JSONDecoder(object_pairs_hook=_duplicate_flagging_hook(flagged),
                                parse_constant=constant, parse_int=parse_int)
     old_limit = sys.getrecursionlimit()
-    # spare levels: NaN and huge integers call back into Python, and the tree decides anyway
-    sys.setrecursionlimit(_stack_depth() + max_depth + _margin() + _SPARE_LEVELS)
+    sys.setrecursionlimit(_stack_depth() + max_depth + _HEADROOM)
     try:
         root = decoder.decode(text)
     finally:
         sys.setrecursionlimit(old_limit)
     return root, flagged, bool(non_standard)
-
-
-def _margin() -> int:
-    """Frames the decoder needs beyond the nesting depth itself, measured once."""
-    global _depth_margin
-    if _depth_margin is None:
-        probe = '{"a":' * 20 + "[" * 20 + "1" + "]" * 20 + "}" * 20
-        decoder = json.JSONDecoder(object_pairs_hook=_duplicate_flagging_hook([]))
-        margin = 0
-        old_limit = sys.getrecursionlimit()
-        try:
-            while True:
-                margin += 1
-                sys.setrecursionlimit(_stack_depth() + 40 + margin)
-                try:
-                    decoder.decode(probe)
-                    break
-                except RecursionError:
-                    continue
-        finally:
-            sys.setrecursionlimit(old_limit)
-        _depth_margin = margin + 1
-    return _depth_margin
 
 
 _TRAILING = {"}": "object", "]": "array"}

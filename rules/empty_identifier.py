@@ -2,7 +2,8 @@
 
 ## What it does
 Reports an agent `userId`, an activity `activityCodeId`, an export `user.id` or a generic
-resource that is `""` or only white space.
+resource that is `""` or only white space, and such an id in a vendor's list of resources
+(`assigned_user_ids[*]`), unless the profile says `""` means nobody (`unassigned`).
 
 ## Why is this bad?
 A blank identifier matches no agent or activity code: the API rejects the entry, or (for a
@@ -25,9 +26,11 @@ None.
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any, Iterator
 
 from wfmlint.findings import Issue
+from wfmlint.payload import dotted, dotted_pointer
 from wfmlint.rules._values import rows_where
 
 CODE = "WFM103"
@@ -41,6 +44,34 @@ def check(payload, options) -> Iterator[Issue]:
         for row in rows_where(payload.values(role), _blank):
             yield Issue(CODE, f"\"{role.name}\" is blank; it must name an existing {_what(role.name)}",
                         payload.pointer(role, row))
+    for entries in payload.generic or ():
+        shape = entries.shape
+        if shape.many and "" not in shape.unassigned:
+            yield from _blank_in_lists(payload.tables[entries.name], shape.resource)
+
+
+def _blank_in_lists(table, path: str) -> Iterator[Issue]:
+    """Blank ids in lists of resources (`assigned_user_ids[*]`, `users[*].id`): each made its
+    entry silently nobody's for that place."""
+    head, _, rest = path.partition("[*]")
+    rest = rest.lstrip(".")
+    lists = table.column(head)
+    found = chain.from_iterable(value for value in lists if type(value) is list)
+    if rest:
+        found = (dotted(value, rest) for value in found if type(value) is dict)
+    if not any(map(_blank, set(value for value in found if type(value) is str))):
+        return  # (the usual file: one look at each distinct id)
+    for row, values in enumerate(lists):
+        if type(values) is not list:
+            continue
+        for index, value in enumerate(values):
+            at = f"{dotted_pointer(table.pointer(row), head)}/{index}"
+            if rest:
+                if type(value) is not dict:
+                    continue
+                value, at = dotted(value, rest), dotted_pointer(at, rest)
+            if _blank(value):
+                yield Issue(CODE, f"an id in \"{head}\" is blank; it must name an existing {_what(head)}", at)
 
 
 def _blank(value: Any) -> bool:

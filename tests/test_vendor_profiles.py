@@ -557,6 +557,17 @@ def test_resource_lists_name_what_is_wrong_once():
     assert [code for code, *_ in lint(text)] == ["WFM004"]
 
 
+def test_blank_ids_in_resource_lists_are_reported():
+    """They made the shift nobody's for that place, silently."""
+    root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
+    text = json.dumps([dict(root[0], assigned_user_ids=[7, " "]), dict(root[0], id=2, assigned_user_ids=[""])],
+                      indent=1)
+    assert [(code, line, column, message) for code, line, column, message in lint(text)] == [
+        ("WFM103", *at(text, '" "'), 'an id in "assigned_user_ids" is blank; it must name an existing user'),
+        ("WFM103", at(text, '   ""\n  ]')[0], at(text, '   ""\n  ]')[1] + 3,
+         'an id in "assigned_user_ids" is blank; it must name an existing user')]
+
+
 def test_resource_lists_of_plain_ids_where_objects_are_expected(tmp_path):
     body = {"days": [{"date": "2026-11-24", "from": "08:00", "to": "09:00", "tz": "UTC",
                       "staff": ["a", {"id": "b"}, {"name": "c"}]}]}

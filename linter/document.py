@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from .findings import Edit, Fix, Issue, RelatedIssue
-from .nesting import COMPARED_LEVELS, nests_within
+from .nesting import comparable
 
 
 class NonStandardNumber(float):
@@ -310,7 +310,7 @@ def _member_value(text: str, key_start: int) -> tuple[str, int] | None:
         value, end = json.JSONDecoder().raw_decode(text, index)
     except (ValueError, IndexError, RecursionError):
         return None  # (too deep for this Python's decoder: too deep to compare on any)
-    if not nests_within(text[index:end].encode("utf-8", "surrogatepass"), COMPARED_LEVELS):
+    if not comparable(text[index:end]):
         return None
     return json.dumps(value, sort_keys=True), end
 

@@ -8,7 +8,7 @@ import json
 from typing import Iterable
 
 from .findings import Edit, Fix, TextFix
-from .nesting import COMPARED_LEVELS, nests_within
+from .nesting import comparable
 
 _WHITESPACE = " \t\r\n"
 
@@ -73,7 +73,7 @@ def _same_value(text: str, span, other) -> bool:
     if other is None or other == span:
         return False
     texts = [text[s[2]:s[3]] for s in (span, other)]
-    if not all(nests_within(value.encode("utf-8", "surrogatepass"), COMPARED_LEVELS) for value in texts):
+    if not all(map(comparable, texts)):
         return False
     try:
         first, second = map(json.loads, texts)

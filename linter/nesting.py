@@ -10,6 +10,11 @@ from itertools import accumulate
 # fail on another, and so would the fix.
 COMPARED_LEVELS = 100
 
+def comparable(value_text: str) -> bool:
+    """Whether a value's valid JSON text nests at most `COMPARED_LEVELS` deep."""
+    return nests_within(value_text.encode("utf-8", "surrogatepass"), COMPARED_LEVELS)
+
+
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}"')
 _CURLY_TO_SQUARE = bytes.maketrans(b"{}", b"[]")
 _STRING = re.compile(rb'"[^"]*"')

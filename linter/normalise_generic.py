@@ -10,9 +10,10 @@ from operator import gt, itemgetter
 from typing import Any
 
 from . import profiles as P
-from .findings import ancestor_pointer, join_pointer, split_pointer
-from .locate import all_objects, flat_array, resolve
-from .payload import MISSING, Entry, Items, Payload, Role, TimeColumn, dotted, is_int64, rows_holding
+from .findings import join_pointer, split_pointer
+from .locate import all_objects, flat_array
+from .payload import (MISSING, Entry, Items, Payload, Role, TimeColumn, ancestor_member, dotted, is_int64,
+                      rows_holding)
 from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
@@ -234,12 +235,10 @@ def _members(p: Payload, table: Items, path: str) -> list:
     `../` one level up from the item, an array a level); None where absent."""
     if not path.startswith("../"):
         return [_member(item, path) for item in table.items]
-    levels = path.count("../")
-    rest = path[3 * levels:]
     values = []
     for pointer in table.all_pointers():
-        above = ancestor_pointer(pointer, levels)
-        values.append(None if above is None else _member(resolve(p.root, above), rest))
+        found = ancestor_member(p.root, pointer, path)
+        values.append(None if found is None or found[1] is MISSING else found[1])
     return values
 
 

@@ -12,6 +12,8 @@ from operator import attrgetter, is_, is_not
 from typing import Any, Callable, Iterator
 
 from .document import ParsedDocument, out_of_int64
+from .findings import ancestor_pointer
+from .locate import resolve
 from .overlaps import each_ends_before_next
 from .timestamps import NS_PER_MINUTE
 
@@ -52,6 +54,18 @@ def dotted(item: Any, path: str) -> Any:
             return MISSING
         value = value[part]
     return value
+
+
+def ancestor_member(root: Any, pointer: str, path: str) -> tuple[str, Any] | None:
+    """Member `path` of an ancestor of the value at `pointer` (`../day`: each `../` one level
+    up, an array a level): (its pointer, its value, MISSING where absent); None when the
+    pointer has not that many levels."""
+    levels = path.count("../")
+    above = ancestor_pointer(pointer, levels)
+    if above is None:
+        return None
+    rest = path[3 * levels:]
+    return dotted_pointer(above, rest), dotted(resolve(root, above), rest)
 
 
 def dotted_pointer(pointer: str, path: str) -> str:

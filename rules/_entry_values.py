@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import compress, count
 from typing import Any, Iterator
 
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
-from wfmlint.findings import Issue, ancestor_pointer
-from wfmlint.locate import resolve
-from wfmlint.payload import MISSING, dotted, dotted_pointer, is_int64
-from wfmlint.rules._values import present, rows_where
+from wfmlint.findings import Issue
+from wfmlint.payload import MISSING, ancestor_member, dotted_pointer, is_int64
+from wfmlint.rules._values import flat_ids, listed_ids, present, rows_where
 from wfmlint.structure import did_you_mean, not_object_issue
 
 
@@ -62,14 +61,10 @@ def _members_with_pointers(payload, table, member: str, known: dict) -> Iterator
         for row in rows_where(values, wrong, frozenset()):
             yield dotted_pointer(table.pointer(row), member), values[row]
         return
-    levels = member.count("../")
-    rest = member[3 * levels:]
     for pointer in table.all_pointers():
-        above = ancestor_pointer(pointer, levels)
-        if above is not None:
-            value = dotted(resolve(payload.root, above), rest)
-            if wrong(value):
-                yield dotted_pointer(above, rest), value
+        found = ancestor_member(payload.root, pointer, member)
+        if found is not None and wrong(found[1]):
+            yield found
 
 
 def _quote(value: str) -> str:
@@ -96,44 +91,24 @@ def listed_resources(table, path: str) -> Iterator[Issue]:
     an array, and each resource a string or a 64-bit integer, in an object when the path goes
     on into one (else the entry would silently be nobody's for it). `NaN` and integers too long
     to read are WFM004's."""
-    head, _, rest = path.partition("[*]")
-    rest = rest.lstrip(".")
-    lists = table.column(head)
-    if _all_ids(lists, rest):
+    if _all_ids(flat_ids(table, path)):
         return
-    for row, values in enumerate(lists):
-        if not present(values):
-            continue
-        pointer = dotted_pointer(table.pointer(row), head)
-        if type(values) is not list:
-            yield not_object_issue(pointer, "an array", values)
-            continue
-        for index, value in enumerate(values):
-            at = f"{pointer}/{index}"
-            if rest:
-                if type(value) is not dict:
-                    yield not_object_issue(at, f"an object with \"{rest}\"", value)
-                    continue
-                value, at = dotted(value, rest), dotted_pointer(at, rest)
-            if value is not MISSING and not_resource(value) and not isinstance(value, (NonStandardNumber, HugeInteger)):
-                yield not_object_issue(at, "a string or a 64-bit integer", value)
+    for at, value, expected in listed_ids(table, path):
+        if expected is not None:
+            yield not_object_issue(at, expected, value)
+        elif value is not MISSING and not_resource(value) and not isinstance(value, (NonStandardNumber, HugeInteger)):
+            yield not_object_issue(at, "a string or a 64-bit integer", value)
 
 
-def _all_ids(lists: list, rest: str) -> bool:
-    """Whether every list holds only strings and 64-bit integers (or objects, when `rest` goes
-    into them), judged at C speed: the usual file needs no look at each value."""
-    kinds = set(map(type, lists))
-    if not kinds <= {list, type(MISSING), type(None)}:
+def _all_ids(ids: list | None) -> bool:
+    """Whether the ids (`flat_ids`) are all strings and 64-bit integers (or absent), judged at
+    C speed."""
+    if ids is None:
         return False
-    values = list(chain.from_iterable(value for value in lists if type(value) is list))
-    if rest:
-        if not set(map(type, values)) <= {dict}:
-            return False
-        values = [dotted(value, rest) for value in values]
-    kinds = set(map(type, values))
+    kinds = set(map(type, ids))
     if not kinds <= {str, int, type(MISSING)}:
         return False
-    numbers = [value for value in values if type(value) is int] if int in kinds else []
+    numbers = [value for value in ids if type(value) is int] if int in kinds else []
     return not numbers or (is_int64(max(numbers)) and is_int64(min(numbers)))
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 
-from itertools import compress, count
+from itertools import chain, compress, count
 from typing import Any, Callable, Iterator
 
 from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.rules._calendar import known_zone
-from wfmlint.payload import MISSING, Payload, Role, is_int64, rows_holding
+from wfmlint.payload import MISSING, Payload, Role, dotted, dotted_pointer, is_int64, rows_holding
 from wfmlint.timestamps import TimeProblem, utc_text
 
 
@@ -93,3 +93,43 @@ def week_count(payload: Payload) -> int | None:
         return None
     weeks = payload.tables["root"].column("weekCount")[0]
     return weeks if is_int64(weeks) and 1 <= weeks <= INT32_MAX else None
+
+
+def listed_ids(table, path: str) -> Iterator[tuple[str, Any, str | None]]:
+    """For lists of resources (`assigned_user_ids[*]`, `users[*].id`): (pointer, value, None)
+    for each id, and (pointer, value, what was expected) for a value in the way of one: a
+    member that is no array, an item that is no object where the path goes into one."""
+    head, _, rest = path.partition("[*]")
+    rest = rest.lstrip(".")
+    for row, values in enumerate(table.column(head)):
+        if not present(values):
+            continue
+        pointer = dotted_pointer(table.pointer(row), head)
+        if type(values) is not list:
+            yield pointer, values, "an array"
+            continue
+        for index, value in enumerate(values):
+            at = f"{pointer}/{index}"
+            if rest:
+                if type(value) is not dict:
+                    yield at, value, f"an object with \"{rest}\""
+                    continue
+                value, at = dotted(value, rest), dotted_pointer(at, rest)
+            yield at, value, None
+
+
+def flat_ids(table, path: str) -> list | None:
+    """Every id of `listed_ids` at once, at C speed, when nothing is in the way of one (the
+    usual file); else None, and the lists are read item by item."""
+    head, _, rest = path.partition("[*]")
+    rest = rest.lstrip(".")
+    lists = table.column(head)
+    if not set(map(type, lists)) <= {list, type(MISSING), type(None)}:
+        return None
+    values = list(chain.from_iterable(value for value in lists if type(value) is list))
+    if not rest:
+        return values
+    if not set(map(type, values)) <= {dict}:
+        return None
+    return [dotted(value, rest) for value in values]
+

@@ -26,12 +26,10 @@ None.
 """
 from __future__ import annotations
 
-from itertools import chain
 from typing import Any, Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.payload import dotted, dotted_pointer
-from wfmlint.rules._values import rows_where
+from wfmlint.rules._values import flat_ids, listed_ids, rows_where
 
 CODE = "WFM103"
 NAME = "empty-identifier"
@@ -52,26 +50,14 @@ def check(payload, options) -> Iterator[Issue]:
 
 def _blank_in_lists(table, path: str) -> Iterator[Issue]:
     """Blank ids in lists of resources (`assigned_user_ids[*]`, `users[*].id`): each made its
-    entry silently nobody's for that place."""
-    head, _, rest = path.partition("[*]")
-    rest = rest.lstrip(".")
-    lists = table.column(head)
-    found = chain.from_iterable(value for value in lists if type(value) is list)
-    if rest:
-        found = (dotted(value, rest) for value in found if type(value) is dict)
-    if not any(map(_blank, set(value for value in found if type(value) is str))):
+    entry silently nobody's for that place. (What is in the way of an id is WFM102's.)"""
+    ids = flat_ids(table, path)
+    if ids is not None and not any(map(_blank, set(value for value in ids if type(value) is str))):
         return  # (the usual file: one look at each distinct id)
-    for row, values in enumerate(lists):
-        if type(values) is not list:
-            continue
-        for index, value in enumerate(values):
-            at = f"{dotted_pointer(table.pointer(row), head)}/{index}"
-            if rest:
-                if type(value) is not dict:
-                    continue
-                value, at = dotted(value, rest), dotted_pointer(at, rest)
-            if _blank(value):
-                yield Issue(CODE, f"an id in \"{head}\" is blank; it must name an existing {_what(head)}", at)
+    head = path.partition("[*]")[0]
+    for at, value, expected in listed_ids(table, path):
+        if expected is None and _blank(value):
+            yield Issue(CODE, f"an id in \"{head}\" is blank; it must name an existing {_what(head)}", at)
 
 
 def _blank(value: Any) -> bool:

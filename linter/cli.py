@@ -424,17 +424,18 @@ def _exit_fast(code: int) -> "NoReturn":  # noqa: F821
 
 
 def _source_lines(run):
+    from .engine import source_text
     from .locate import LineIndex
 
-    indexes = {}
     by_path = {r.path: r for r in run.files}
+    last: list = [None, None]  # the path and index of the file last shown (findings come by file)
 
     def line_of(path: str, line: int) -> str | None:
-        result = by_path.get(path)
-        if result is None or not result.text:
-            return None
-        index = indexes.setdefault(path, LineIndex(result.text))
-        return index.line_text(line)
+        if last[0] != path:
+            result = by_path.get(path)
+            text = source_text(result) if result is not None else None
+            last[:] = path, LineIndex(text) if text else None
+        return last[1].line_text(line) if last[1] is not None else None
 
     return line_of
 

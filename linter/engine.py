@@ -3,6 +3,7 @@ rules, locate what is reported, filter. `lint_text` does no I/O."""
 from __future__ import annotations
 
 import traceback
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,8 @@ class FileResult:
     path: str
     issues: list[Issue] = field(default_factory=list)  # located once per run, with run-wide ones
     facts: FileFacts | None = None
-    text: str = ""
+    text: str = ""  # "" once released (`released`): `source_text` reads it again
+    released: tuple[int, int] | None = None  # (size, CRC-32) of the bytes whose text was let go
     max_depth: int = 512
     huge_integers: bool = False
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
@@ -252,8 +254,10 @@ def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
     return _analyse_held_bytes([data], path, settings)
 
 
-def analyse_path(path: str, settings: Settings) -> FileResult:
-    """One file from disk to its per-file issues and facts (what a worker process runs)."""
+def analyse_path(path: str, settings: Settings, keep_text: bool = True) -> FileResult:
+    """One file from disk to its per-file issues and facts (what a worker process runs).
+    Without `keep_text`, the text is let go once the file is analysed (`source_text` reads it
+    again, if a finding needs it): a run holds only the texts it can afford."""
     data, error, too_large = read_file(path, settings)
     if error is not None:
         return FileResult(path, error=error)
@@ -261,14 +265,40 @@ def analyse_path(path: str, settings: Settings) -> FileResult:
         result = FileResult(path)
         result.issues = [too_large]
         return result
+    stamp = None if keep_text else (len(data), zlib.crc32(data))
     holder = [data]
     del data  # the bytes are dropped as soon as they are decoded: a large file is not kept twice
     try:
-        return _analyse_held_bytes(holder, path, settings)
+        result = _analyse_held_bytes(holder, path, settings)
     except Exception:  # an engine bug: name the file, keep the run going
         result = FileResult(path)
         result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
         return result
+    if stamp is not None and result.text:
+        result.text, result.released = "", stamp
+    return result
+
+
+# About the characters of file texts a run holds, from each pass to locating: beyond it, a
+# file's text is let go after its pass and read again when a finding in it is placed.
+TEXT_BUDGET = 256 * 1024 * 1024
+
+
+def source_text(result: FileResult) -> str | None:
+    """The text a result was linted from: held, or read again from its file; None when the
+    file no longer holds the same bytes (it changed during the run)."""
+    if result.released is None:
+        return result.text
+    size, checksum = result.released
+    try:
+        data = read_payload(result.path, size)
+    except UnreadableFile:  # gone, unreadable, or grown past its size
+        return None
+    if len(data) != size or zlib.crc32(data) != checksum:
+        return None
+    text, _, decodable = decode(data)
+    # as `analyse_text` holds it: a second mark, which decoding leaves, goes too
+    return text[1:] if decodable and text.startswith("\ufeff") else text
 
 
 def _analyse_held_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:

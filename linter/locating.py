@@ -6,18 +6,16 @@ from collections import defaultdict
 from itertools import compress
 from operator import attrgetter
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import profiles as P
 from .config import RuleSetting, Settings
 from .edits import fix_pointers, resolve
+from .engine import TEXT_BUDGET, FileResult, source_text
 from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
 from .registry import registry
-
-if TYPE_CHECKING:
-    from .engine import FileResult
 
 
 def _resource_prefixes(facts: FileFacts | None, wanted: set[str]) -> dict[str, str]:
@@ -57,24 +55,45 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
 
 
 class _Texts:
-    """Positions in the run's files, each text indexed once."""
+    """Positions in the run's files, each text indexed once. A text the run let go is read
+    again; those read are held up to `TEXT_BUDGET`, the least recently used let go first."""
 
     def __init__(self, texts: dict[str, FileResult]) -> None:
         self.files = texts
         self.spans: dict[str, dict] = {}
+        self._read: dict[str, str] = {}  # texts read again, the least recently used first
+        self._held = 0  # their characters
+        self.changed: list[str] = []  # files that no longer hold what was linted
+
+    def text(self, path: str) -> str:
+        source = self.files.get(path)
+        if source is None or source.released is None:
+            return source.text if source is not None else ""
+        text = self._read.pop(path, None)
+        if text is None:
+            if path in self.changed:
+                return ""
+            text = source_text(source)
+            if text is None:
+                self.changed.append(path)
+                return ""
+            while self._read and self._held + len(text) > TEXT_BUDGET:
+                self._held -= len(self._read.pop(next(iter(self._read))))
+            self._held += len(text)
+        self._read[path] = text  # (the latest last)
+        return text
 
     def prepare(self, path: str, pointers: Iterable[str]) -> None:
         source = self.files.get(path)
-        if source is None or not source.text:
-            return
         wanted = set(pointers)
-        if wanted:
-            try:
-                self.spans[path] = locate_pointers(source.text, wanted, source.huge_integers,
-                                                   source.max_depth, source.unique_keys,
-                                                   source.known_ends, source.flat_arrays)
-            except (ValueError, IndexError, RecursionError):
-                self.spans[path] = {}
+        text = self.text(path) if wanted else ""
+        if source is None or not text:
+            return
+        try:
+            self.spans[path] = locate_pointers(text, wanted, source.huge_integers, source.max_depth,
+                                               source.unique_keys, source.known_ends, source.flat_arrays)
+        except (ValueError, IndexError, RecursionError):
+            self.spans[path] = {}
 
     def extent(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
                at_key: bool) -> tuple[int, int]:
@@ -82,8 +101,7 @@ class _Texts:
         if offset is not None:
             if end_offset is not None:
                 return offset, max(end_offset, offset)
-            source = self.files.get(path)
-            length = len(source.text) if source and source.text else 0
+            length = len(self.text(path))
             return offset, max(min(offset + 1, length) or offset, offset)
         span = self.spans.get(path, {}).get(pointer)
         if span is None:
@@ -93,28 +111,31 @@ class _Texts:
 
     def resolve(self, path: str, fix: Fix) -> TextFix | None:
         """The fix located in its file's text (None when it cannot be)."""
-        source = self.files.get(path)
-        if source is None or not source.text:
-            return None
-        return resolve(fix, source.text, self.spans.get(path, {}))
+        text = self.text(path)
+        return resolve(fix, text, self.spans.get(path, {})) if text else None
 
     def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
         """(line, column) by offset, all of a file's in one pass."""
-        source = self.files.get(path)
-        return LineIndex(source.text if source and source.text else "").positions(offsets)
+        return LineIndex(self.text(path)).positions(offsets)
 
 
 def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
-               extra: Iterable[FileResult] = ()) -> list[Finding]:
-    """Every issue of a run as sorted findings: one locating pass per file."""
+               extra: Iterable[FileResult] = (), errors: list[str] | None = None) -> list[Finding]:
+    """Every issue of a run as sorted findings: one locating pass per file. A file whose
+    text was let go and has changed since cannot place its findings (they stay, at its
+    start): an error says so, in `errors`."""
     by_path = {r.path: r for r in results}
     for other in extra:
         by_path.setdefault(other.path, other)
     issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
-    findings = build_findings(issues + run_issues, _Texts(by_path),
+    texts = _Texts(by_path)
+    findings = build_findings(issues + run_issues, texts,
                               {r.path: settings.rule_settings(r.path) for r in results}, settings,
                               {r.path: r.facts for r in results})
     findings.sort()
+    if errors is not None:
+        errors += [f"{path}: changed while it was linted, so its findings are not placed; lint it again"
+                   for path in texts.changed]
     return findings
 
 
@@ -122,21 +143,20 @@ def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, 
                    settings: Settings, facts: dict[str, FileFacts | None]) -> list[Finding]:
     """Locate, filter by each file's rule settings and fingerprint a list of issues."""
     kept = _enabled(issues, rule_settings, settings)
-    placed, offsets = _place(kept, texts)
-    positions = {path: texts.positions(path, wanted) for path, wanted in offsets.items()}
+    places = _place(kept, texts)
     explicit = _explicit_codes(settings)
-    fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, *_ in placed))
+    fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
     findings: list[Finding] = []
-    for path, issue, setting, start, end, related_offsets, fix in placed:
-        file_positions = positions[path]
+    for (path, issue, setting), (start, end, related_starts, fix) in zip(kept, places.issues):
+        file_positions = places.positions[path]
         line, column = file_positions[start]
         end_line, end_column = file_positions[end]
         if end_line == line and end_column == column:
             end_column += 1
-        related = tuple([RelatedLocation(other_path, *positions[other_path][other_start], other.pointer,
-                                         other.message)
-                         for other_path, other_start, other in related_offsets]) if related_offsets else ()
+        related = tuple([RelatedLocation(other.path or path, *places.positions[other.path or path][other_start],
+                                         other.pointer, other.message)
+                         for other, other_start in zip(issue.related, related_starts)]) if issue.related else ()
         severity = issue.severity if issue.severity and issue.code not in explicit else setting.severity
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
@@ -166,35 +186,61 @@ def _enabled(issues: list[Issue], rule_settings: dict[str, dict],
     return kept
 
 
-def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> tuple[list, dict[str, list[int]]]:
-    """Each issue with the offsets of what it and its related places point at, and the
-    offsets wanted in each file; every file's pointers located in one pass."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for path, issue, _ in kept:
+class _Places:
+    """Where a run's issues are: for each issue, its start and end offsets, its related places'
+    starts and its fix located; and each file's (line, column) of those offsets."""
+
+    def __init__(self, count: int) -> None:
+        self.issues: list = [None] * count  # (start, end, related starts, fix) by issue
+        self.positions: dict[str, dict[int, tuple[int, int]]] = {}
+
+
+def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> _Places:
+    """Every issue placed, a file at a time: the pointers asked of a file are located in one
+    pass over its text, and its text is needed no more once its offsets are found (a text
+    read again is read once)."""
+    asked: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (issue, related place or -1)
+    for number, (path, issue, _) in enumerate(kept):
+        asked[path].append((number, -1))
+        for place, other in enumerate(issue.related):
+            asked[other.path or path].append((number, place))
+    places = _Places(len(kept))
+    starts: list[list] = [[0] * len(issue.related) for _, issue, _ in kept]
+    for path, wanted in asked.items():
+        texts.prepare(path, _pointers(kept, wanted))
+        offsets: list[int] = []
+        for number, place in wanted:
+            issue = kept[number][1]
+            if place < 0:
+                start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
+                offsets += (start, end)
+                fix = texts.resolve(path, issue.fix) if issue.fix is not None else None
+                places.issues[number] = (start, end, starts[number], fix)
+            else:
+                other = issue.related[place]
+                at, until = other.offset if other.offset is not None else (None, None)
+                starts[number][place] = start = texts.extent(path, other.pointer, at, until, other.at_key)[0]
+                offsets.append(start)
+        places.positions[path] = texts.positions(path, offsets)
+        texts.spans.pop(path, None)
+    return places
+
+
+def _pointers(kept: list[tuple[str, Issue, Any]], wanted: list[tuple[int, int]]) -> set[str]:
+    """The pointers to locate in one file: of its issues (and their fixes) and of the related
+    places in it."""
+    pointers: set[str] = set()
+    for number, place in wanted:
+        issue = kept[number][1]
+        if place >= 0:
+            if issue.related[place].offset is None:
+                pointers.add(issue.related[place].pointer)
+            continue
         if issue.offset is None:
-            wanted[path].add(issue.pointer)
-        for related in issue.related:
-            if related.offset is None:
-                wanted[related.path or path].add(related.pointer)
+            pointers.add(issue.pointer)
         if issue.fix is not None:
-            wanted[path] |= fix_pointers(issue.fix)
-    for path, pointers in wanted.items():
-        texts.prepare(path, pointers)
-    placed = []
-    offsets: dict[str, list[int]] = defaultdict(list)
-    for path, issue, setting in kept:
-        start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
-        offsets[path] += (start, end)
-        related = []
-        for other in issue.related:
-            other_path = other.path or path
-            at, until = other.offset if other.offset is not None else (None, None)
-            other_start = texts.extent(other_path, other.pointer, at, until, other.at_key)[0]
-            offsets[other_path].append(other_start)
-            related.append((other_path, other_start, other))
-        fix = texts.resolve(path, issue.fix) if issue.fix is not None else None
-        placed.append((path, issue, setting, start, end, related, fix))
-    return placed, offsets
+            pointers |= fix_pointers(issue.fix)
+    return pointers
 
 
 class _Fingerprints:

@@ -110,4 +110,5 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _analyse_in_worker(path: str) -> FileResult:
-    return analyse_path(path, _worker_settings)
+    # the text stays behind: sending it back costs more than the parent reading it again
+    return analyse_path(path, _worker_settings, keep_text=False)

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 from . import profiles as P
 from .config import Config, Settings
-from .engine import FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings
+from .engine import TEXT_BUDGET, FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings
 from .locating import locate_run
 from .findings import Finding, keep_first
 from .globs import glob_match_any
@@ -180,13 +180,18 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
 def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
                  stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
     """Every file's pass, each with the settings of its closest config; the files of one
-    config in a process pool when they are worth it."""
+    config in a process pool when they are worth it. Texts are kept up to `TEXT_BUDGET`."""
+    held = 0
+
     def one(path: str) -> FileResult:
+        nonlocal held
         if path == "-":
             data = stdin() if stdin else b""
             name = stdin_filename or "-"
             return analyse_bytes(data, name, settings.for_path(name))
-        return analyse_path(path, settings.for_path(path))
+        result = analyse_path(path, settings.for_path(path), keep_text=held + _size(path) <= TEXT_BUDGET)
+        held += len(result.text)
+        return result
 
     by_settings: dict[int, tuple[Settings, list[str]]] = {}
     for path in files:
@@ -213,6 +218,13 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
                 progress(1)
         out.append(result)
     return out
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # its pass says why
+        return 0
 
 
 def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None = None,
@@ -247,7 +259,7 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
         named = {r.path for r in results + extra}  # and the current schedule's own notes
         run_issues = [i for i in run_issues if about_named(i, named)]
         extra += sources_of(run_issues, named, settings)
-    findings = locate_run(results, run_issues, settings, extra)
+    findings = locate_run(results, run_issues, settings, extra, errors)
     crashes += [c for r in results for c in r.crashes]
     return RunResult(findings, results, errors, crashes, settings=settings,
                      existing=existing_result and existing_result.facts)

@@ -1,0 +1,140 @@
+"""A run holds file texts up to a budget (`engine.TEXT_BUDGET`); beyond it, and always for
+files linted in a worker process, a text is let go after its file's pass and read again when a
+finding in it is placed: the same report, in bounded memory, or an error if the file changed."""
+import codecs
+import gzip
+import json
+
+import pytest
+
+from tests.conftest import activity, update
+from wfmlint import engine, locating, run
+from wfmlint.config import Settings
+
+
+def _files(directory) -> list[str]:
+    """Payloads whose texts are not their bytes read plainly: a byte-order mark, gzip, text
+    that is not ASCII; findings with related places in other files, and fixes."""
+    shift = {"activities": [activity("2026-11-24T08:00:00Z", 90, description="Café ☕")]}
+    plain = update({"userId": "agent-1", "metadata": {"version": 1}, "shifts": [shift, shift]})
+    (directory / "a.json").write_text(plain.replace('"version": 3', '"version": 3, "version": 4'))
+    (directory / "b.json").write_bytes(codecs.BOM_UTF8 + plain.encode())
+    (directory / "c.json.gz").write_bytes(gzip.compress(plain.encode()))
+    (directory / "d.json").write_bytes(codecs.BOM_UTF8 + codecs.BOM_UTF8 + plain.encode())
+    return [str(directory / name) for name in ("a.json", "b.json", "c.json.gz", "d.json")]
+
+
+def _budget(monkeypatch, characters: int) -> None:
+    monkeypatch.setattr(run, "TEXT_BUDGET", characters)
+    monkeypatch.setattr(locating, "TEXT_BUDGET", characters)
+
+
+_CLI_WITH_A_BUDGET = """
+import sys
+from wfmlint import locating, run
+run.TEXT_BUDGET = locating.TEXT_BUDGET = int(sys.argv[1])
+from wfmlint.cli import main
+sys.argv = ["wfmlint", *sys.argv[2:]]
+main()
+"""
+
+
+def _cli(directory, budget: int, *args: str):
+    """The real command line, with a budget for held texts."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _CLI_WITH_A_BUDGET, str(budget), *args], cwd=directory,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("output", ["json", "full", "sarif"])
+def test_texts_read_again_give_the_report_of_texts_held(tmp_path, output):
+    names = [path.rsplit("/", 1)[1] for path in _files(tmp_path)]
+    held = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", output, "--no-progress")
+    assert held.returncode == 1 and held.stderr == ""
+    if output == "json":
+        found = json.loads(held.stdout)
+        assert {"WFM002", "WFM003", "WFM304"} <= {finding["code"] for finding in found}
+        assert any(finding.get("related") for finding in found)  # places in other files
+        assert any(finding.get("fix") for finding in found)
+    if output == "full":
+        assert '"version": 3, "version": 4' in held.stdout  # the source lines shown
+    again = _cli(tmp_path, 0, *names, "--format", output, "--no-progress")  # every text read again
+    assert (again.returncode, again.stdout, again.stderr) == (1, held.stdout, "")
+
+
+def test_a_run_beyond_the_budget_keeps_no_text(tmp_path, monkeypatch):
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 0)
+    result = run.lint_run(paths, Settings())
+    assert all(file.text == "" and file.released for file in result.files)
+    _budget(monkeypatch, engine.TEXT_BUDGET)
+    result = run.lint_run(paths, Settings())
+    assert all(file.text and file.released is None for file in result.files)
+
+
+def test_a_budget_of_one_text_reads_each_file_once_when_placing(tmp_path, monkeypatch):
+    """Placing goes a file at a time: with room for one text, none is read twice."""
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 1)
+    reads = []
+    source_text = engine.source_text
+
+    def counted(result):
+        reads.append(result.path)
+        return source_text(result)
+    monkeypatch.setattr(locating, "source_text", counted)
+    run.lint_run(paths, Settings())
+    assert sorted(reads) == sorted(paths)
+
+
+def test_a_file_that_changes_before_its_findings_are_placed_is_an_error(tmp_path, monkeypatch):
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 0)
+    analyse_all = run._analyse_all
+
+    def then_edited(*args, **kwargs):
+        results = analyse_all(*args, **kwargs)
+        (tmp_path / "a.json").write_text(update({"userId": "someone else"}))  # (a.json had findings)
+        (tmp_path / "b.json").unlink()
+        return results
+    monkeypatch.setattr(run, "_analyse_all", then_edited)
+    result = run.lint_run(paths, Settings())
+    assert sorted(result.errors) == [
+        f"{path}: changed while it was linted, so its findings are not placed; lint it again"
+        for path in paths[:2]]
+    placed = {(finding.path, finding.line) for finding in result.findings}
+    assert (paths[0], 1) in placed and (paths[1], 1) in placed  # kept, at the start
+    assert any(path == paths[2] and line > 1 for path, line in placed)  # the others as they were
+
+
+def test_the_command_line_exits_2_when_a_file_changed_during_the_run(tmp_path):
+    """The real command line, two workers (which let every text go): a file rewritten while the
+    run is under way is reported, exit 2."""
+    import subprocess
+    import sys
+
+    for index in range(8):  # work enough for two processes
+        padding = [{"userId": f"pad-{index}-{k}", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]}
+                   for k in range(300)]
+        (tmp_path / f"p{index}.json").write_text(update({"userId": "agent", "metadata": {"version": 1},
+                                                         "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 0)]}]},
+                                                        *padding))
+    script = (
+        "import sys\n"
+        "from wfmlint import run\n"
+        "analyse_all = run._analyse_all\n"
+        "def then_edited(*args, **kwargs):\n"
+        "    results = analyse_all(*args, **kwargs)\n"
+        "    open('p3.json', 'a').write(' ')\n"
+        "    return results\n"
+        "run._analyse_all = then_edited\n"
+        "from wfmlint.cli import main\n"
+        "sys.argv = ['wfmlint', '.', '--jobs', '2']\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    assert "p3.json: changed while it was linted, so its findings are not placed; lint it again" in done.stderr
+    assert "p2.json:" in done.stdout and "WFM203" in done.stdout

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 from . import profiles as P
 from .config import RuleSetting, Settings
 from .edits import fix_pointers, resolve
-from .engine import TEXT_BUDGET, FileResult, source_text
+from .engine import FileResult, source_text
 from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
@@ -56,32 +56,24 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
 
 class _Texts:
     """Positions in the run's files, each text indexed once. A text the run let go is read
-    again; those read are held up to `TEXT_BUDGET`, the least recently used let go first."""
+    again, and held only while its file is placed (`_place` goes a file at a time)."""
 
     def __init__(self, texts: dict[str, FileResult]) -> None:
         self.files = texts
         self.spans: dict[str, dict] = {}
-        self._read: dict[str, str] = {}  # texts read again, the least recently used first
-        self._held = 0  # their characters
+        self._read: tuple[str, str] = ("", "")  # (path, text) of the last text read again
         self.changed: list[str] = []  # files that no longer hold what was linted
 
     def text(self, path: str) -> str:
         source = self.files.get(path)
         if source is None or source.released is None:
             return source.text if source is not None else ""
-        text = self._read.pop(path, None)
-        if text is None:
-            if path in self.changed:
-                return ""
-            text = source_text(source)
-            if text is None:
+        if self._read[0] != path:
+            text = source_text(source) if path not in self.changed else None
+            if text is None and path not in self.changed:
                 self.changed.append(path)
-                return ""
-            while self._read and self._held + len(text) > TEXT_BUDGET:
-                self._held -= len(self._read.pop(next(iter(self._read))))
-            self._held += len(text)
-        self._read[path] = text  # (the latest last)
-        return text
+            self._read = (path, text or "")
+        return self._read[1]
 
     def prepare(self, path: str, pointers: Iterable[str]) -> None:
         source = self.files.get(path)

@@ -26,13 +26,12 @@ def _files(directory) -> list[str]:
 
 def _budget(monkeypatch, characters: int) -> None:
     monkeypatch.setattr(run, "TEXT_BUDGET", characters)
-    monkeypatch.setattr(locating, "TEXT_BUDGET", characters)
 
 
 _CLI_WITH_A_BUDGET = """
 import sys
-from wfmlint import locating, run
-run.TEXT_BUDGET = locating.TEXT_BUDGET = int(sys.argv[1])
+from wfmlint import run
+run.TEXT_BUDGET = int(sys.argv[1])
 from wfmlint.cli import main
 sys.argv = ["wfmlint", *sys.argv[2:]]
 main()
@@ -74,10 +73,11 @@ def test_a_run_beyond_the_budget_keeps_no_text(tmp_path, monkeypatch):
     assert all(file.text and file.released is None for file in result.files)
 
 
-def test_a_budget_of_one_text_reads_each_file_once_when_placing(tmp_path, monkeypatch):
-    """Placing goes a file at a time: with room for one text, none is read twice."""
+def test_placing_reads_each_file_once(tmp_path, monkeypatch):
+    """Placing goes a file at a time, holding one text read again: none is read twice, though
+    findings have related places in other files."""
     paths = _files(tmp_path)
-    _budget(monkeypatch, 1)
+    _budget(monkeypatch, 0)
     reads = []
     source_text = engine.source_text
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import compress
 from operator import attrgetter
 from dataclasses import replace
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from . import profiles as P
 from .config import RuleSetting, Settings
@@ -112,7 +112,8 @@ class _Texts:
 
 
 def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
-               extra: Iterable[FileResult] = (), errors: list[str] | None = None) -> list[Finding]:
+               extra: Iterable[FileResult] = (), errors: list[str] | None = None,
+               map_files: Callable = map) -> list[Finding]:
     """Every issue of a run as sorted findings: one locating pass per file. A file whose
     text was let go and has changed since cannot place its findings (they stay, at its
     start): an error says so, in `errors`."""
@@ -123,7 +124,7 @@ def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Set
     texts = _Texts(by_path)
     findings = build_findings(issues + run_issues, texts,
                               {r.path: settings.rule_settings(r.path) for r in results}, settings,
-                              {r.path: r.facts for r in results})
+                              {r.path: r.facts for r in results}, map_files)
     findings.sort()
     if errors is not None:
         errors += [f"{path}: changed while it was linted, so its findings are not placed; lint it again"
@@ -132,10 +133,11 @@ def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Set
 
 
 def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
-                   settings: Settings, facts: dict[str, FileFacts | None]) -> list[Finding]:
+                   settings: Settings, facts: dict[str, FileFacts | None],
+                   map_files: Callable = map) -> list[Finding]:
     """Locate, filter by each file's rule settings and fingerprint a list of issues."""
     kept = _enabled(issues, rule_settings, settings)
-    places = _place(kept, texts)
+    places = _place(kept, texts, map_files)
     explicit = _explicit_codes(settings)
     fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
@@ -187,52 +189,61 @@ class _Places:
         self.positions: dict[str, dict[int, tuple[int, int]]] = {}
 
 
-def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts) -> _Places:
-    """Every issue placed, a file at a time: the pointers asked of a file are located in one
-    pass over its text, and its text is needed no more once its offsets are found (a text
-    read again is read once)."""
+class Ask(NamedTuple):
+    """Where in one file an issue, or one of its related places, points (`place_in_file`)."""
+
+    pointer: str
+    offset: int | None
+    end_offset: int | None
+    at_key: bool
+    fix: Fix | None
+
+
+def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts, map_files: Callable = map) -> _Places:
+    """Every issue placed, a file at a time (`place_in_file`, which `map_files` may run in
+    other processes): a file's text is read (or held) once and needed no more."""
     asked: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (issue, related place or -1)
+    asks: dict[str, list[Ask]] = defaultdict(list)
     for number, (path, issue, _) in enumerate(kept):
         asked[path].append((number, -1))
+        asks[path].append(Ask(issue.pointer, issue.offset, issue.end_offset, issue.at_key, issue.fix))
         for place, other in enumerate(issue.related):
+            at, until = other.offset if other.offset is not None else (None, None)
             asked[other.path or path].append((number, place))
+            asks[other.path or path].append(Ask(other.pointer, at, until, other.at_key, None))
     places = _Places(len(kept))
     starts: list[list] = [[0] * len(issue.related) for _, issue, _ in kept]
-    for path, wanted in asked.items():
-        texts.prepare(path, _pointers(kept, wanted))
-        offsets: list[int] = []
-        for number, place in wanted:
-            issue = kept[number][1]
+    sources = [texts.files.get(path) or FileResult(path) for path in asked]
+    for (path, wanted), (placed, positions, changed) in zip(asked.items(), map_files(place_in_file, sources,
+                                                                                      asks.values())):
+        for (number, place), (start, end, fix) in zip(wanted, placed):
             if place < 0:
-                start, end = texts.extent(path, issue.pointer, issue.offset, issue.end_offset, issue.at_key)
-                offsets += (start, end)
-                fix = texts.resolve(path, issue.fix) if issue.fix is not None else None
                 places.issues[number] = (start, end, starts[number], fix)
             else:
-                other = issue.related[place]
-                at, until = other.offset if other.offset is not None else (None, None)
-                starts[number][place] = start = texts.extent(path, other.pointer, at, until, other.at_key)[0]
-                offsets.append(start)
-        places.positions[path] = texts.positions(path, offsets)
-        texts.spans.pop(path, None)
+                starts[number][place] = start
+        places.positions[path] = positions
+        if changed:
+            texts.changed.append(path)
     return places
 
 
-def _pointers(kept: list[tuple[str, Issue, Any]], wanted: list[tuple[int, int]]) -> set[str]:
-    """The pointers to locate in one file: of its issues (and their fixes) and of the related
-    places in it."""
+def place_in_file(source: FileResult, asks: list[Ask]) -> tuple[list, dict[int, tuple[int, int]], bool]:
+    """What is asked of one file, located in one pass over its text: (each ask's start, end and
+    fix, the (line, column) of those offsets, whether the file changed since its pass)."""
+    texts, path = _Texts({source.path: source}), source.path
     pointers: set[str] = set()
-    for number, place in wanted:
-        issue = kept[number][1]
-        if place >= 0:
-            if issue.related[place].offset is None:
-                pointers.add(issue.related[place].pointer)
-            continue
-        if issue.offset is None:
-            pointers.add(issue.pointer)
-        if issue.fix is not None:
-            pointers |= fix_pointers(issue.fix)
-    return pointers
+    for ask in asks:
+        if ask.offset is None:
+            pointers.add(ask.pointer)
+        if ask.fix is not None:
+            pointers |= fix_pointers(ask.fix)
+    texts.prepare(path, pointers)
+    placed, offsets = [], []
+    for ask in asks:
+        start, end = texts.extent(path, ask.pointer, ask.offset, ask.end_offset, ask.at_key)
+        offsets += (start, end)
+        placed.append((start, end, texts.resolve(path, ask.fix) if ask.fix is not None else None))
+    return placed, texts.positions(path, offsets), bool(texts.changed)
 
 
 class _Fingerprints:

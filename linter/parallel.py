@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, Iterable
 
 from .config import Settings
 from .engine import FileResult, analyse_path
@@ -60,6 +61,32 @@ def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
             if progress:
                 progress(1)
     return results
+
+
+def placing_map(jobs: int) -> Callable:
+    """A `map` for placing findings a file at a time (`locating.place_in_file`): the files
+    whose text was let go (those a worker linted) are read again and placed in up to `jobs`
+    processes when they are work enough; the texts held here are placed here."""
+    def map_files(function: Callable, sources: list[FileResult], asks: Iterable[list]) -> list:
+        asks = list(asks)
+        away = [index for index, source in enumerate(sources) if source.released is not None]
+        workers = worker_count([sources[index].released[0] + FILE_COST for index in away], jobs)
+        if workers == 1:
+            return list(map(function, sources, asks))
+        from concurrent.futures import ProcessPoolExecutor
+
+        results: list = [None] * len(sources)
+        # (the issues and facts are not needed to place, and would cost their way there)
+        slim = [replace(sources[index], issues=[], facts=None) for index in away]
+        chunk = max(1, min(64, len(away) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+            placed = pool.map(function, slim, [asks[index] for index in away], chunksize=chunk)
+            for index in set(range(len(sources))).difference(away):  # meanwhile, those held here
+                results[index] = function(sources[index], asks[index])
+            for index, result in zip(away, placed):
+                results[index] = result
+        return results
+    return map_files
 
 
 def _start_method():

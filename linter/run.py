@@ -259,7 +259,12 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
         named = {r.path for r in results + extra}  # and the current schedule's own notes
         run_issues = [i for i in run_issues if about_named(i, named)]
         extra += sources_of(run_issues, named, settings)
-    findings = locate_run(results, run_issues, settings, extra, errors)
+    map_files = map
+    if jobs > 1:
+        from .parallel import placing_map
+
+        map_files = placing_map(jobs)
+    findings = locate_run(results, run_issues, settings, extra, errors, map_files)
     crashes += [c for r in results for c in r.crashes]
     return RunResult(findings, results, errors, crashes, settings=settings,
                      existing=existing_result and existing_result.facts)

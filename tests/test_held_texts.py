@@ -12,11 +12,14 @@ from wfmlint import engine, locating, run
 from wfmlint.config import Settings
 
 
-def _files(directory) -> list[str]:
+def _files(directory, padding: int = 0) -> list[str]:
     """Payloads whose texts are not their bytes read plainly: a byte-order mark, gzip, text
-    that is not ASCII; findings with related places in other files, and fixes."""
+    that is not ASCII; findings with related places in other files, and fixes. `padding`
+    agents more in each make them work enough for two processes."""
     shift = {"activities": [activity("2026-11-24T08:00:00Z", 90, description="Café ☕")]}
-    plain = update({"userId": "agent-1", "metadata": {"version": 1}, "shifts": [shift, shift]})
+    others = [{"userId": f"pad-{k}", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]}
+              for k in range(padding)]
+    plain = update({"userId": "agent-1", "metadata": {"version": 1}, "shifts": [shift, shift]}, *others)
     (directory / "a.json").write_text(plain.replace('"version": 3', '"version": 3, "version": 4'))
     (directory / "b.json").write_bytes(codecs.BOM_UTF8 + plain.encode())
     (directory / "c.json.gz").write_bytes(gzip.compress(plain.encode()))
@@ -50,7 +53,7 @@ def _cli(directory, budget: int, *args: str):
 @pytest.mark.parametrize("output", ["json", "full", "sarif"])
 def test_texts_read_again_give_the_report_of_texts_held(tmp_path, output):
     names = [path.rsplit("/", 1)[1] for path in _files(tmp_path)]
-    held = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", output, "--no-progress")
+    held = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", output, "--no-progress", "--jobs", "1")
     assert held.returncode == 1 and held.stderr == ""
     if output == "json":
         found = json.loads(held.stdout)
@@ -61,6 +64,21 @@ def test_texts_read_again_give_the_report_of_texts_held(tmp_path, output):
         assert '"version": 3, "version": 4' in held.stdout  # the source lines shown
     again = _cli(tmp_path, 0, *names, "--format", output, "--no-progress")  # every text read again
     assert (again.returncode, again.stdout, again.stderr) == (1, held.stdout, "")
+
+
+def test_workers_place_findings_as_one_process_does(tmp_path):
+    """With two processes, workers lint the files and place their findings (their texts never
+    reach the parent): the report of one process, fixes and places in other files included."""
+    from wfmlint.parallel import file_costs, worker_count
+
+    paths = _files(tmp_path, padding=1000)
+    assert worker_count(file_costs(paths), 2) == 2
+    names = [path.rsplit("/", 1)[1] for path in paths]
+    one = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", "json", "--jobs", "1")
+    two = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", "json", "--jobs", "2")
+    assert (two.returncode, two.stdout, two.stderr) == (1, one.stdout, "")
+    found = json.loads(one.stdout)
+    assert any(finding.get("fix") for finding in found) and any(finding.get("related") for finding in found)
 
 
 def test_a_run_beyond_the_budget_keeps_no_text(tmp_path, monkeypatch):

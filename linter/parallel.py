@@ -74,18 +74,23 @@ def placing_map(jobs: int) -> Callable:
         if workers == 1:
             return list(map(function, sources, asks))
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         results: list = [None] * len(sources)
         # (the issues and facts are not needed to place, and would cost their way there)
         slim = [replace(sources[index], issues=[], facts=None) for index in away]
         chunk = max(1, min(64, len(away) // (workers * 4)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
-            placed = pool.map(function, slim, [asks[index] for index in away], chunksize=chunk)
-            for index in set(range(len(sources))).difference(away):  # meanwhile, those held here
-                results[index] = function(sources[index], asks[index])
-            for index, result in zip(away, placed):
-                results[index] = result
-        return results
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+                placed = pool.map(function, slim, [asks[index] for index in away], chunksize=chunk)
+                for index in set(range(len(sources))).difference(away):  # meanwhile, those held here
+                    results[index] = function(sources[index], asks[index])
+                for index, result in zip(away, placed):
+                    results[index] = result
+        except BrokenProcessPool:  # a worker died: what it left is placed here
+            pass
+        return [result if result is not None else function(source, ask)
+                for result, source, ask in zip(results, sources, asks)]
     return map_files
 
 

@@ -82,12 +82,15 @@ def _findings(results) -> list:
     return [(r.path, r.error, [(i.code, i.message, i.pointer, i.offset) for i in r.issues]) for r in results]
 
 
-def _payloads(directory, count: int) -> list[str]:
-    """`count` files of varied sizes, half of them with findings."""
+def _payloads(directory, count: int, padding: int = 0) -> list[str]:
+    """`count` files of varied sizes, half of them with findings (`padding` shifts more each,
+    without findings)."""
     paths = []
     for index in range(count):
         shifts = [{"activities": [activity(f"2026-11-24T{8 + (k % 10):02d}:00:00Z", 90 + 30 * (index % 2))]}
                   for k in range(1 + index % 7)]
+        shifts += [{"activities": [activity(f"2026-12-{1 + k % 28:02d}T{k // 28:02d}:00:00Z", 60)]}
+                   for k in range(padding)]
         path = directory / f"p{index:02d}.json"
         path.write_text(update({"userId": f"agent-{index}", "metadata": {"version": 1}, "shifts": shifts}))
         paths.append(str(path))
@@ -153,6 +156,42 @@ def test_a_program_with_threads_gets_workers_that_are_not_forked(tmp_path):
     """Forking a process that runs threads can deadlock the child (Python 3.12 warns of it):
     the Python API in such a program starts its workers through a fork server."""
     assert _pool_in_a_fresh_process("threads", _payloads(tmp_path, 8)) == "forkserver True"
+
+
+_PLACING_IN_A_FRESH_PROCESS = """
+import os, sys
+from wfmlint import locating, run
+from wfmlint.config import Settings
+
+paths = sys.argv[1:]
+parent = os.getpid()
+place_in_file = locating.place_in_file
+
+def dies_in_a_worker(source, asks):
+    if os.getpid() != parent and source.path.endswith("p05.json"):
+        os._exit(9)
+    return place_in_file(source, asks)
+
+alone = run.lint_run(paths, Settings(), jobs=1).findings
+locating.place_in_file = dies_in_a_worker
+pooled = run.lint_run(paths, Settings(), jobs=2)
+print(pooled.findings == alone, pooled.errors)
+"""
+
+
+def test_a_worker_that_dies_placing_findings_leaves_them_to_the_parent(tmp_path):
+    """A worker killed while it places findings: the parent places what it left, and the
+    report is the one of one process."""
+    import subprocess
+    import sys
+
+    from wfmlint.parallel import file_costs, worker_count
+
+    paths = _payloads(tmp_path, 12, padding=200)
+    assert worker_count(file_costs(paths), 2) == 2
+    done = subprocess.run([sys.executable, "-c", _PLACING_IN_A_FRESH_PROCESS, *paths], capture_output=True,
+                          text=True, timeout=120)
+    assert (done.stdout.strip(), done.stderr) == (f"True ['{paths[-1]}: no such file or directory']", "")
 
 
 def test_default_jobs_are_the_cpus_this_process_may_use():

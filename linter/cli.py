@@ -208,7 +208,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         report = render_statistics(findings, run, quiet=quiet)
     else:
         report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
-                                         sources=_source_lines(run), root=str(settings.root),
+                                         sources=_source_lines(run, findings), root=str(settings.root),
                                          strict=strict)
     _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
@@ -423,19 +423,38 @@ def _exit_fast(code: int) -> "NoReturn":  # noqa: F821
     os._exit(code)
 
 
-def _source_lines(run):
-    from .engine import source_text
+def _source_lines(run, findings):
+    """The source line of a place the report names, by (path, line): read on first use (only
+    `full` and `rdjson` show them), a file at a time, and only the lines named are kept."""
+    from .engine import SourceChanged, source_text
     from .locate import LineIndex
 
-    by_path = {r.path: r for r in run.files}
-    last: list = [None, None]  # the path and index of the file last shown (findings come by file)
+    lines: dict[tuple[str, int], str] = {}
+    done: list[bool] = []
+
+    def read() -> None:
+        done.append(True)
+        wanted: dict[str, set[int]] = {}
+        for finding in findings:
+            wanted.setdefault(finding.path, set()).update((finding.line, finding.end_line))
+            for other in finding.related:
+                wanted.setdefault(other.path, set()).add(other.line)
+        by_path = {r.path: r for r in run.files}
+        for path, numbers in wanted.items():
+            if path not in by_path:
+                continue
+            try:
+                index = LineIndex(source_text(by_path[path]))
+            except SourceChanged as changed:  # since its findings were placed
+                run.errors.append(f"{path}: {changed}, so its source lines are not shown")
+                _say(f"wfmlint: error: {run.errors[-1]}")
+                continue
+            lines.update(((path, number), index.line_text(number)) for number in sorted(numbers))
 
     def line_of(path: str, line: int) -> str | None:
-        if last[0] != path:
-            result = by_path.get(path)
-            text = source_text(result) if result is not None else None
-            last[:] = path, LineIndex(text) if text else None
-        return last[1].line_text(line) if last[1] is not None else None
+        if not done:
+            read()
+        return lines.get((path, line))
 
     return line_of
 

@@ -32,8 +32,9 @@ class FileResult:
     path: str
     issues: list[Issue] = field(default_factory=list)  # located once per run, with run-wide ones
     facts: FileFacts | None = None
-    text: str = ""  # "" once released (`released`): `source_text` reads it again
-    released: tuple[int, int] | None = None  # (size, CRC-32) of the bytes whose text was let go
+    text: str = ""  # "" once let go (`release_text`): `source_text` reads it again
+    stamp: tuple[int, int, int] | None = None  # (read limit, size, CRC-32) of the text's bytes
+    released: bool = False  # the text was let go
     max_depth: int = 512
     huge_integers: bool = False
     unique_keys: bool = False  # no object repeats a key, so locating may stop early
@@ -254,10 +255,10 @@ def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
     return _analyse_held_bytes([data], path, settings)
 
 
-def analyse_path(path: str, settings: Settings, keep_text: bool = True) -> FileResult:
+def analyse_path(path: str, settings: Settings, stamp: bool = False) -> FileResult:
     """One file from disk to its per-file issues and facts (what a worker process runs).
-    Without `keep_text`, the text is let go once the file is analysed (`source_text` reads it
-    again, if a finding needs it): a run holds only the texts it can afford."""
+    With `stamp`, the result records what its bytes were, so that its text may be let go
+    (`release_text`) and read again (`source_text`)."""
     data, error, too_large = read_file(path, settings)
     if error is not None:
         return FileResult(path, error=error)
@@ -265,7 +266,7 @@ def analyse_path(path: str, settings: Settings, keep_text: bool = True) -> FileR
         result = FileResult(path)
         result.issues = [too_large]
         return result
-    stamp = None if keep_text else (len(data), zlib.crc32(data))
+    mark = (settings.config.max_file_size, len(data), zlib.crc32(data)) if stamp else None
     holder = [data]
     del data  # the bytes are dropped as soon as they are decoded: a large file is not kept twice
     try:
@@ -274,31 +275,36 @@ def analyse_path(path: str, settings: Settings, keep_text: bool = True) -> FileR
         result = FileResult(path)
         result.crashes.append(RuleCrash("engine", path, traceback.format_exc(limit=-3)))
         return result
-    if stamp is not None and result.text:
-        result.text, result.released = "", stamp
+    result.stamp = mark
     return result
 
 
-# About the characters of file texts a run holds, from each pass to locating: beyond it, a
-# file's text is let go after its pass and read again when a finding in it is placed.
-TEXT_BUDGET = 256 * 1024 * 1024
+def release_text(result: FileResult) -> None:
+    """Let a result's text go if it can be read again (it has a stamp)."""
+    if result.stamp is not None and result.text:
+        result.text, result.released = "", True
 
 
-def source_text(result: FileResult) -> str | None:
-    """The text a result was linted from: held, or read again from its file; None when the
-    file no longer holds the same bytes (it changed during the run)."""
-    if result.released is None:
+class SourceChanged(Exception):
+    """A file's text was let go, and the file no longer holds it: why, as a message's clause."""
+
+
+def source_text(result: FileResult) -> str:
+    """The text a result was linted from: held, or read again from its file, which must still
+    hold the same bytes (the same size and CRC-32: a check against accidental change, such as
+    an editor saving, not against a file forged to deceive). SourceChanged otherwise."""
+    if not result.released:
         return result.text
-    size, checksum = result.released
+    limit, size, checksum = result.stamp
     try:
-        data = read_payload(result.path, size)
-    except UnreadableFile:  # gone, unreadable, or grown past its size
-        return None
+        data = read_payload(result.path, limit)
+    except TooLarge:
+        raise SourceChanged("changed while it was linted") from None
+    except UnreadableFile as unreadable:  # gone, a directory, a FIFO now, not readable
+        raise SourceChanged(f"can no longer be read ({unreadable})") from None
     if len(data) != size or zlib.crc32(data) != checksum:
-        return None
-    text, _, decodable = decode(data)
-    # as `analyse_text` holds it: a second mark, which decoding leaves, goes too
-    return text[1:] if decodable and text.startswith("\ufeff") else text
+        raise SourceChanged("changed while it was linted")
+    return decode(data)[0]  # (every leading byte-order mark gone, as in its pass)
 
 
 def _analyse_held_bytes(holder: list[bytes], path: str, settings: Settings) -> FileResult:
@@ -323,6 +329,12 @@ def _analyse_held_bytes(holder: list[bytes], path: str, settings: Settings) -> F
 # one kept before is freed as the next file starts, so memory stays as it was.
 _keep_last = False
 _kept: Payload | None = None
+
+
+def forget_last() -> None:
+    """Free the payload kept until exit (`keep_until_exit`) now."""
+    global _kept
+    _kept = None
 
 
 def keep_until_exit() -> None:

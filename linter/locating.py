@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 from . import profiles as P
 from .config import RuleSetting, Settings
 from .edits import fix_pointers, resolve
-from .engine import FileResult, source_text
+from .engine import FileResult, SourceChanged, source_text
 from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
@@ -54,61 +54,50 @@ def _stable_about(issue: Issue, prefixes: dict[str, str]) -> tuple[str, str]:
     return issue.resource or "", issue.about or issue.pointer
 
 
-class _Texts:
-    """Positions in the run's files, each text indexed once. A text the run let go is read
-    again, and held only while its file is placed (`_place` goes a file at a time)."""
+class _Source:
+    """One file's text, to place what is asked of it: held, or read again once when first
+    needed (`engine.source_text`); `problem` says why it could not be."""
 
-    def __init__(self, texts: dict[str, FileResult]) -> None:
-        self.files = texts
-        self.spans: dict[str, dict] = {}
-        self._read: tuple[str, str] = ("", "")  # (path, text) of the last text read again
-        self.changed: list[str] = []  # files that no longer hold what was linted
+    def __init__(self, result: FileResult) -> None:
+        self.result = result
+        self.spans: dict = {}
+        self.problem: str | None = None
+        self._text: str | None = None
 
-    def text(self, path: str) -> str:
-        source = self.files.get(path)
-        if source is None or source.released is None:
-            return source.text if source is not None else ""
-        if self._read[0] != path:
-            text = source_text(source) if path not in self.changed else None
-            if text is None and path not in self.changed:
-                self.changed.append(path)
-            self._read = (path, text or "")
-        return self._read[1]
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            try:
+                self._text = source_text(self.result)
+            except SourceChanged as changed:
+                self.problem, self._text = str(changed), ""
+        return self._text
 
-    def prepare(self, path: str, pointers: Iterable[str]) -> None:
-        source = self.files.get(path)
-        wanted = set(pointers)
-        text = self.text(path) if wanted else ""
-        if source is None or not text:
+    def locate(self, pointers: set[str]) -> None:
+        result = self.result
+        if not pointers or not self.text:
             return
         try:
-            self.spans[path] = locate_pointers(text, wanted, source.huge_integers, source.max_depth,
-                                               source.unique_keys, source.known_ends, source.flat_arrays)
+            self.spans = locate_pointers(self.text, pointers, result.huge_integers, result.max_depth,
+                                         result.unique_keys, result.known_ends, result.flat_arrays)
         except (ValueError, IndexError, RecursionError):
-            self.spans[path] = {}
+            self.spans = {}
 
-    def extent(self, path: str, pointer: str, offset: int | None, end_offset: int | None,
-               at_key: bool) -> tuple[int, int]:
+    def extent(self, pointer: str, offset: int | None, end_offset: int | None, at_key: bool) -> tuple[int, int]:
         """Start and end offsets of what an issue points at (its key, with `at_key`)."""
         if offset is not None:
             if end_offset is not None:
                 return offset, max(end_offset, offset)
-            length = len(self.text(path))
-            return offset, max(min(offset + 1, length) or offset, offset)
-        span = self.spans.get(path, {}).get(pointer)
+            return offset, max(min(offset + 1, len(self.text)) or offset, offset)
+        span = self.spans.get(pointer)
         if span is None:
             return 0, 0
         start, end = (span[0], span[1]) if at_key and span[0] >= 0 else (span[2], span[3])
         return start, max(end, start)
 
-    def resolve(self, path: str, fix: Fix) -> TextFix | None:
-        """The fix located in its file's text (None when it cannot be)."""
-        text = self.text(path)
-        return resolve(fix, text, self.spans.get(path, {})) if text else None
-
-    def positions(self, path: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
-        """(line, column) by offset, all of a file's in one pass."""
-        return LineIndex(self.text(path)).positions(offsets)
+    def resolve(self, fix: Fix) -> TextFix | None:
+        """The fix located in the text (None when it cannot be)."""
+        return resolve(fix, self.text, self.spans) if self.text else None
 
 
 def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Settings,
@@ -121,23 +110,26 @@ def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Set
     for other in extra:
         by_path.setdefault(other.path, other)
     issues = [i if i.path else replace(i, path=r.path) for r in results for i in r.issues]
-    texts = _Texts(by_path)
-    findings = build_findings(issues + run_issues, texts,
+    problems: dict[str, str] = {}
+    findings = build_findings(issues + run_issues, by_path,
                               {r.path: settings.rule_settings(r.path) for r in results}, settings,
-                              {r.path: r.facts for r in results}, map_files)
+                              {r.path: r.facts for r in results}, map_files, problems)
     findings.sort()
     if errors is not None:
-        errors += [f"{path}: changed while it was linted, so its findings are not placed; lint it again"
-                   for path in texts.changed]
+        errors += [f"{path}: {why}, so its findings are not placed; lint it again"
+                   for path, why in problems.items()]
     return findings
 
 
-def build_findings(issues: list[Issue], texts: _Texts, rule_settings: dict[str, dict],
+def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_settings: dict[str, dict],
                    settings: Settings, facts: dict[str, FileFacts | None],
-                   map_files: Callable = map) -> list[Finding]:
-    """Locate, filter by each file's rule settings and fingerprint a list of issues."""
+                   map_files: Callable = map, problems: dict[str, str] | None = None) -> list[Finding]:
+    """Locate, filter by each file's rule settings and fingerprint a list of issues; why a
+    file's text could not be read again goes to `problems`."""
     kept = _enabled(issues, rule_settings, settings)
-    places = _place(kept, texts, map_files)
+    places = _place(kept, sources, map_files)
+    if problems is not None:
+        problems.update(places.problems)
     explicit = _explicit_codes(settings)
     fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
@@ -187,6 +179,7 @@ class _Places:
     def __init__(self, count: int) -> None:
         self.issues: list = [None] * count  # (start, end, related starts, fix) by issue
         self.positions: dict[str, dict[int, tuple[int, int]]] = {}
+        self.problems: dict[str, str] = {}  # why a text could not be read again, by path
 
 
 class Ask(NamedTuple):
@@ -199,7 +192,7 @@ class Ask(NamedTuple):
     fix: Fix | None
 
 
-def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts, map_files: Callable = map) -> _Places:
+def _place(kept: list[tuple[str, Issue, Any]], sources: dict[str, FileResult], map_files: Callable = map) -> _Places:
     """Every issue placed, a file at a time (`place_in_file`, which `map_files` may run in
     other processes): a file's text is read (or held) once and needed no more."""
     asked: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (issue, related place or -1)
@@ -213,37 +206,37 @@ def _place(kept: list[tuple[str, Issue, Any]], texts: _Texts, map_files: Callabl
             asks[other.path or path].append(Ask(other.pointer, at, until, other.at_key, None))
     places = _Places(len(kept))
     starts: list[list] = [[0] * len(issue.related) for _, issue, _ in kept]
-    sources = [texts.files.get(path) or FileResult(path) for path in asked]
-    for (path, wanted), (placed, positions, changed) in zip(asked.items(), map_files(place_in_file, sources,
-                                                                                      asks.values())):
+    files = [sources.get(path) or FileResult(path) for path in asked]
+    for (path, wanted), (placed, positions, why) in zip(asked.items(), map_files(place_in_file, files,
+                                                                                  asks.values())):
         for (number, place), (start, end, fix) in zip(wanted, placed):
             if place < 0:
                 places.issues[number] = (start, end, starts[number], fix)
             else:
                 starts[number][place] = start
         places.positions[path] = positions
-        if changed:
-            texts.changed.append(path)
+        if why:
+            places.problems[path] = why
     return places
 
 
-def place_in_file(source: FileResult, asks: list[Ask]) -> tuple[list, dict[int, tuple[int, int]], bool]:
+def place_in_file(result: FileResult, asks: list[Ask]) -> tuple[list, dict[int, tuple[int, int]], str | None]:
     """What is asked of one file, located in one pass over its text: (each ask's start, end and
-    fix, the (line, column) of those offsets, whether the file changed since its pass)."""
-    texts, path = _Texts({source.path: source}), source.path
+    fix, the (line, column) of those offsets, why its text could not be read again if not)."""
+    source = _Source(result)
     pointers: set[str] = set()
     for ask in asks:
         if ask.offset is None:
             pointers.add(ask.pointer)
         if ask.fix is not None:
             pointers |= fix_pointers(ask.fix)
-    texts.prepare(path, pointers)
+    source.locate(pointers)
     placed, offsets = [], []
     for ask in asks:
-        start, end = texts.extent(path, ask.pointer, ask.offset, ask.end_offset, ask.at_key)
+        start, end = source.extent(ask.pointer, ask.offset, ask.end_offset, ask.at_key)
         offsets += (start, end)
-        placed.append((start, end, texts.resolve(path, ask.fix) if ask.fix is not None else None))
-    return placed, texts.positions(path, offsets), bool(texts.changed)
+        placed.append((start, end, source.resolve(ask.fix) if ask.fix is not None else None))
+    return placed, LineIndex(source.text).positions(offsets), source.problem
 
 
 class _Fingerprints:

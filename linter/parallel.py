@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from .config import Settings
-from .engine import FileResult, analyse_path
+from .engine import FileResult, analyse_path, release_text
 
 # Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
 # rules' set-up, the result's way back), and a process is worth starting for about 256 kB
@@ -57,7 +57,7 @@ def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
                     progress(1)
     except BrokenProcessPool:
         for path in paths[len(results):]:
-            results.append(analyse_path(path, settings))
+            results.append(_analyse_released(path, settings))
             if progress:
                 progress(1)
     return results
@@ -69,8 +69,8 @@ def placing_map(jobs: int) -> Callable:
     processes when they are work enough; the texts held here are placed here."""
     def map_files(function: Callable, sources: list[FileResult], asks: Iterable[list]) -> list:
         asks = list(asks)
-        away = [index for index, source in enumerate(sources) if source.released is not None]
-        workers = worker_count([sources[index].released[0] + FILE_COST for index in away], jobs)
+        away = [index for index, source in enumerate(sources) if source.released]
+        workers = worker_count([sources[index].stamp[1] + FILE_COST for index in away], jobs)
         if workers == 1:
             return list(map(function, sources, asks))
         from concurrent.futures import ProcessPoolExecutor
@@ -142,5 +142,12 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _analyse_in_worker(path: str) -> FileResult:
-    # the text stays behind: sending it back costs more than the parent reading it again
-    return analyse_path(path, _worker_settings, keep_text=False)
+    return _analyse_released(path, _worker_settings)
+
+
+def _analyse_released(path: str, settings: Settings) -> FileResult:
+    """A file's pass, its text let go: sending a text back costs more than reading it again
+    (which is done where its findings are placed), and a run holds no text it need not."""
+    result = analyse_path(path, settings, stamp=True)
+    release_text(result)
+    return result

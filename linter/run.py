@@ -3,6 +3,7 @@ against each other, against `--existing`, against permission manifests), and the
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import Any, Callable, Iterable
 
 from . import profiles as P
 from .config import Config, Settings
-from .engine import TEXT_BUDGET, FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings
+from .engine import (FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings,
+                     forget_last, release_text)
 from .locating import locate_run
 from .findings import Finding, keep_first
 from .globs import glob_match_any
@@ -160,6 +162,12 @@ def load_auxiliary(path: str, settings: Settings, role: str, profiles: tuple[str
     return result
 
 
+# Memory that a run's file texts may take from each file's pass until its findings are placed:
+# beyond it, texts are let go and read again to place findings (`engine.source_text`), so a
+# run over gigabytes of schedules holds their facts, not their texts.
+TEXT_BUDGET = 256 * 1024 * 1024
+
+
 def _run_rules(context: RunContext, results: list[FileResult], settings: Settings) -> tuple[list, list]:
     issues, crashes = [], []
     enabled_anywhere: dict[str, dict] = {}
@@ -180,17 +188,22 @@ def _run_rules(context: RunContext, results: list[FileResult], settings: Setting
 def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callable[[], bytes] | None,
                  stdin_filename: str | None, progress: Callable | None) -> list[FileResult]:
     """Every file's pass, each with the settings of its closest config; the files of one
-    config in a process pool when they are worth it. Texts are kept up to `TEXT_BUDGET`."""
+    config in a process pool when they are worth it. Texts are held up to `TEXT_BUDGET`, and
+    the last file's always (it would be read again at once)."""
     held = 0
 
-    def one(path: str) -> FileResult:
+    def one(path: str, last: bool) -> FileResult:
         nonlocal held
         if path == "-":
             data = stdin() if stdin else b""
             name = stdin_filename or "-"
             return analyse_bytes(data, name, settings.for_path(name))
-        result = analyse_path(path, settings.for_path(path), keep_text=held + _size(path) <= TEXT_BUDGET)
-        held += len(result.text)
+        result = analyse_path(path, settings.for_path(path), stamp=not last)
+        size = sys.getsizeof(result.text)
+        if held + size > TEXT_BUDGET:
+            release_text(result)
+        else:
+            held += size
         return result
 
     by_settings: dict[int, tuple[Settings, list[str]]] = {}
@@ -210,21 +223,14 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
                 if parallel is not None:
                     done.update(zip(paths, parallel))
     out = []
-    for path in files:
+    for number, path in enumerate(files):
         result = done.get(path) if path != "-" else None
         if result is None:
-            result = one(path)
+            result = one(path, number == len(files) - 1)
             if progress:
                 progress(1)
         out.append(result)
     return out
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:  # its pass says why
-        return 0
 
 
 def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None = None,
@@ -259,6 +265,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
         named = {r.path for r in results + extra}  # and the current schedule's own notes
         run_issues = [i for i in run_issues if about_named(i, named)]
         extra += sources_of(run_issues, named, settings)
+    if any(result.released for result in results):
+        forget_last()  # the texts read again to place findings come on top of what is held
     map_files = map
     if jobs > 1:
         from .parallel import placing_map

@@ -1,5 +1,5 @@
-"""A run holds file texts up to a budget (`engine.TEXT_BUDGET`); beyond it, and always for
-files linted in a worker process, a text is let go after its file's pass and read again when a
+"""A run holds file texts up to a budget (`run.TEXT_BUDGET`); beyond it, and always for files
+linted in a worker process, a text is let go after its file's pass and read again when a
 finding in it is placed: the same report, in bounded memory, or an error if the file changed."""
 import codecs
 import gzip
@@ -23,12 +23,17 @@ def _files(directory, padding: int = 0) -> list[str]:
     (directory / "a.json").write_text(plain.replace('"version": 3', '"version": 3, "version": 4'))
     (directory / "b.json").write_bytes(codecs.BOM_UTF8 + plain.encode())
     (directory / "c.json.gz").write_bytes(gzip.compress(plain.encode()))
+    # smaller than gzip's own framing: its compressed bytes outnumber its text's
+    (directory / "e.json.gz").write_bytes(gzip.compress(b'{"agentSchedules": [}'))
     (directory / "d.json").write_bytes(codecs.BOM_UTF8 + codecs.BOM_UTF8 + plain.encode())
-    return [str(directory / name) for name in ("a.json", "b.json", "c.json.gz", "d.json")]
+    return [str(directory / name) for name in ("a.json", "b.json", "c.json.gz", "e.json.gz", "d.json")]
 
 
-def _budget(monkeypatch, characters: int) -> None:
-    monkeypatch.setattr(run, "TEXT_BUDGET", characters)
+BUDGET = run.TEXT_BUDGET
+
+
+def _budget(monkeypatch, size: int) -> None:
+    monkeypatch.setattr(run, "TEXT_BUDGET", size)
 
 
 _CLI_WITH_A_BUDGET = """
@@ -53,11 +58,12 @@ def _cli(directory, budget: int, *args: str):
 @pytest.mark.parametrize("output", ["json", "full", "sarif"])
 def test_texts_read_again_give_the_report_of_texts_held(tmp_path, output):
     names = [path.rsplit("/", 1)[1] for path in _files(tmp_path)]
-    held = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", output, "--no-progress", "--jobs", "1")
+    held = _cli(tmp_path, BUDGET, *names, "--format", output, "--no-progress", "--jobs", "1")
     assert held.returncode == 1 and held.stderr == ""
     if output == "json":
         found = json.loads(held.stdout)
-        assert {"WFM002", "WFM003", "WFM304"} <= {finding["code"] for finding in found}
+        assert {"WFM001", "WFM002", "WFM003", "WFM304"} <= {finding["code"] for finding in found}
+        assert any(f["code"] == "WFM001" and f["path"] == "e.json.gz" and f["column"] == 21 for f in found)
         assert any(finding.get("related") for finding in found)  # places in other files
         assert any(finding.get("fix") for finding in found)
     if output == "full":
@@ -74,21 +80,37 @@ def test_workers_place_findings_as_one_process_does(tmp_path):
     paths = _files(tmp_path, padding=1000)
     assert worker_count(file_costs(paths), 2) == 2
     names = [path.rsplit("/", 1)[1] for path in paths]
-    one = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", "json", "--jobs", "1")
-    two = _cli(tmp_path, engine.TEXT_BUDGET, *names, "--format", "json", "--jobs", "2")
+    one = _cli(tmp_path, BUDGET, *names, "--format", "json", "--jobs", "1")
+    two = _cli(tmp_path, BUDGET, *names, "--format", "json", "--jobs", "2")
     assert (two.returncode, two.stdout, two.stderr) == (1, one.stdout, "")
     found = json.loads(one.stdout)
     assert any(finding.get("fix") for finding in found) and any(finding.get("related") for finding in found)
 
 
-def test_a_run_beyond_the_budget_keeps_no_text(tmp_path, monkeypatch):
+def test_a_run_beyond_the_budget_holds_the_last_text_only(tmp_path, monkeypatch):
+    """Beyond the budget texts are let go, except the last file's, which would be read again at
+    once (a single large file is never read twice)."""
     paths = _files(tmp_path)
     _budget(monkeypatch, 0)
     result = run.lint_run(paths, Settings())
-    assert all(file.text == "" and file.released for file in result.files)
-    _budget(monkeypatch, engine.TEXT_BUDGET)
+    assert [bool(file.text) for file in result.files] == [False, False, False, False, True]
+    assert [file.released for file in result.files] == [True, True, True, True, False]
+    _budget(monkeypatch, BUDGET)
     result = run.lint_run(paths, Settings())
-    assert all(file.text and file.released is None for file in result.files)
+    assert all(file.text and not file.released for file in result.files)
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    reads = []
+    source_text = engine.source_text
+
+    def counted(result):
+        if result.released:
+            reads.append(result.path)
+        return source_text(result)
+    monkeypatch.setattr(engine, "source_text", counted)
+    monkeypatch.setattr(locating, "source_text", counted)
+    return reads
 
 
 def test_placing_reads_each_file_once(tmp_path, monkeypatch):
@@ -96,15 +118,27 @@ def test_placing_reads_each_file_once(tmp_path, monkeypatch):
     findings have related places in other files."""
     paths = _files(tmp_path)
     _budget(monkeypatch, 0)
-    reads = []
-    source_text = engine.source_text
-
-    def counted(result):
-        reads.append(result.path)
-        return source_text(result)
-    monkeypatch.setattr(locating, "source_text", counted)
+    reads = _counting_reads(monkeypatch)
     run.lint_run(paths, Settings())
-    assert sorted(reads) == sorted(paths)
+    assert sorted(reads) == sorted(paths[:-1])
+
+
+def test_source_lines_are_read_once_a_file(tmp_path, monkeypatch):
+    """`full` and `rdjson` show source lines, rdjson those of related places too (in other
+    files): each file let go is read once more for them, whatever the order they are asked in."""
+    from wfmlint.cli import _source_lines
+    from wfmlint.output import renderer
+
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 0)
+    result = run.lint_run(paths, Settings())
+    assert any(f.related and any(r.path != f.path for r in f.related) for f in result.findings)
+    reads = _counting_reads(monkeypatch)
+    report = renderer("rdjson")(result.findings, result, sources=_source_lines(result, result.findings))
+    assert sorted(reads) == sorted(paths[:-1]) and result.errors == []
+    _budget(monkeypatch, BUDGET)
+    held = run.lint_run(paths, Settings())
+    assert renderer("rdjson")(held.findings, held, sources=_source_lines(held, held.findings)) == report
 
 
 def test_a_file_that_changes_before_its_findings_are_placed_is_an_error(tmp_path, monkeypatch):
@@ -119,9 +153,10 @@ def test_a_file_that_changes_before_its_findings_are_placed_is_an_error(tmp_path
         return results
     monkeypatch.setattr(run, "_analyse_all", then_edited)
     result = run.lint_run(paths, Settings())
-    assert sorted(result.errors) == [
-        f"{path}: changed while it was linted, so its findings are not placed; lint it again"
-        for path in paths[:2]]
+    assert result.errors == [
+        f"{paths[0]}: changed while it was linted, so its findings are not placed; lint it again",
+        f"{paths[1]}: can no longer be read (no such file or directory), so its findings are not placed; "
+        "lint it again"]
     placed = {(finding.path, finding.line) for finding in result.findings}
     assert (paths[0], 1) in placed and (paths[1], 1) in placed  # kept, at the start
     assert any(path == paths[2] and line > 1 for path, line in placed)  # the others as they were

@@ -123,10 +123,10 @@ paths, mode = sys.argv[2:], sys.argv[1]
 parent = os.getpid()
 alone = [(r.path, r.error, r.issues) for r in (analyse_path(p, Settings()) for p in paths)]
 if mode == "dies":
-    def dies_in_a_worker(path, settings, keep_text=True):
+    def dies_in_a_worker(path, settings, stamp=False):
         if os.getpid() != parent and path.endswith("p05.json"):
             os._exit(9)
-        return analyse_path(path, settings, keep_text)
+        return analyse_path(path, settings, stamp)
     parallel.analyse_path = dies_in_a_worker
 else:  # a program with a thread of its own: no fork
     threading.Thread(target=threading.Event().wait, daemon=True).start()

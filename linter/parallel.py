@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import replace
 from typing import Callable, Iterable
 
@@ -108,12 +109,23 @@ def _start_method():
 
 def _single_threaded() -> bool:
     """Whether this process runs one thread, counted as Python 3.12 counts them before it warns
-    about a fork: by the kernel's list, which also holds threads that C libraries started."""
+    about a fork: by the kernel's list, which also holds threads that C libraries started. The
+    threads of a pool just shut down (a run's second pool comes after its first) stay listed
+    for a moment, under a millisecond: a little wait lets them go."""
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False
     try:
-        return len(os.listdir("/proc/self/task")) == 1
+        for _ in range(_THREAD_WAITS):
+            if len(os.listdir("/proc/self/task")) == 1:
+                return True
+            time.sleep(0.001)
+        return False
     except OSError:
-        threading = sys.modules.get("threading")
-        return threading is None or threading.active_count() == 1
+        return True  # (not Linux: no fork is asked for)
+
+
+_THREAD_WAITS = 50
 
 
 def file_costs(paths: list[str]) -> list[int]:

@@ -158,22 +158,29 @@ def test_a_program_with_threads_gets_workers_that_are_not_forked(tmp_path):
     assert _pool_in_a_fresh_process("threads", _payloads(tmp_path, 8)) == "forkserver True"
 
 
-_PLACING_IN_A_FRESH_PROCESS = """
-import os, sys
-from wfmlint import locating, run
-from wfmlint.config import Settings
+_DIES_PLACING = """
+import os
+from wfmlint import locating
 
-paths = sys.argv[1:]
-parent = os.getpid()
+PARENT = os.getpid()
 place_in_file = locating.place_in_file
 
+
 def dies_in_a_worker(source, asks):
-    if os.getpid() != parent and source.path.endswith("p05.json"):
+    if os.getpid() != PARENT and source.path.endswith("p05.json"):
         os._exit(9)
     return place_in_file(source, asks)
+"""
 
+_PLACING_IN_A_FRESH_PROCESS = """
+import sys
+from wfmlint import locating, run
+from wfmlint.config import Settings
+import dies_placing  # (a module, so that workers started by any method find it)
+
+paths = sys.argv[1:]
 alone = run.lint_run(paths, Settings(), jobs=1).findings
-locating.place_in_file = dies_in_a_worker
+locating.place_in_file = dies_placing.dies_in_a_worker
 pooled = run.lint_run(paths, Settings(), jobs=2)
 print(pooled.findings == alone, pooled.errors)
 """
@@ -182,6 +189,7 @@ print(pooled.findings == alone, pooled.errors)
 def test_a_worker_that_dies_placing_findings_leaves_them_to_the_parent(tmp_path):
     """A worker killed while it places findings: the parent places what it left, and the
     report is the one of one process."""
+    import os
     import subprocess
     import sys
 
@@ -189,9 +197,36 @@ def test_a_worker_that_dies_placing_findings_leaves_them_to_the_parent(tmp_path)
 
     paths = _payloads(tmp_path, 12, padding=200)
     assert worker_count(file_costs(paths), 2) == 2
+    (tmp_path / "dies_placing.py").write_text(_DIES_PLACING)
     done = subprocess.run([sys.executable, "-c", _PLACING_IN_A_FRESH_PROCESS, *paths], capture_output=True,
-                          text=True, timeout=120)
-    assert (done.stdout.strip(), done.stderr) == (f"True ['{paths[-1]}: no such file or directory']", "")
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert done.stdout.strip() == f"True ['{paths[-1]}: no such file or directory']"
+    assert "Traceback" not in done.stderr
+
+
+_TWO_POOLS = """
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from wfmlint.parallel import _single_threaded
+
+forked = []
+for _ in range(5):
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        list(pool.map(abs, range(100)))
+    forked.append(_single_threaded())
+print(forked)
+"""
+
+
+def test_a_second_pool_is_forked_once_the_first_has_ended():
+    """A run's placing pool comes right after its linting pool, whose threads end a moment
+    after it is shut down: the second is still forked (a fork server would start slower). In
+    a fresh process, which runs no other thread."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _TWO_POOLS], capture_output=True, text=True, timeout=60)
+    assert (done.stdout.strip(), done.stderr) == ("[True, True, True, True, True]", "")
 
 
 def test_default_jobs_are_the_cpus_this_process_may_use():

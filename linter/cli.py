@@ -429,31 +429,35 @@ def _source_lines(run, findings):
     from .engine import SourceChanged, source_text
     from .locate import LineIndex
 
-    lines: dict[tuple[str, int], str] = {}
-    done: list[bool] = []
+    lines: dict[tuple[str, int], str] | None = None
 
-    def read() -> None:
-        done.append(True)
+    def read() -> dict[tuple[str, int], str]:
         wanted: dict[str, set[int]] = {}
         for finding in findings:
             wanted.setdefault(finding.path, set()).update((finding.line, finding.end_line))
             for other in finding.related:
                 wanted.setdefault(other.path, set()).add(other.line)
         by_path = {r.path: r for r in run.files}
+        found = {}
         for path, numbers in wanted.items():
-            if path not in by_path:
+            result = by_path.get(path)
+            if result is None or result.unplaced:  # (the error that says so is out)
                 continue
             try:
-                index = LineIndex(source_text(by_path[path]))
+                text = source_text(result)
             except SourceChanged as changed:  # since its findings were placed
                 run.errors.append(f"{path}: {changed}, so its source lines are not shown")
                 _say(f"wfmlint: error: {run.errors[-1]}")
                 continue
-            lines.update(((path, number), index.line_text(number)) for number in sorted(numbers))
+            if text:  # (a file never decoded has no lines to show)
+                index = LineIndex(text)
+                found.update(((path, number), index.line_text(number)) for number in sorted(numbers))
+        return found
 
     def line_of(path: str, line: int) -> str | None:
-        if not done:
-            read()
+        nonlocal lines
+        if lines is None:
+            lines = read()
         return lines.get((path, line))
 
     return line_of

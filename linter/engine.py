@@ -35,6 +35,7 @@ class FileResult:
     text: str = ""  # "" once let go (`release_text`): `source_text` reads it again
     stamp: tuple[int, int, int] | None = None  # (read limit, size, CRC-32) of the text's bytes
     released: bool = False  # the text was let go
+    unplaced: bool = False  # it could not be read again: its findings were not placed
     max_depth: int = 512
     huge_integers: bool = False
     unique_keys: bool = False  # no object repeats a key, so locating may stop early

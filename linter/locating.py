@@ -115,9 +115,10 @@ def locate_run(results: list[FileResult], run_issues: list[Issue], settings: Set
                               {r.path: settings.rule_settings(r.path) for r in results}, settings,
                               {r.path: r.facts for r in results}, map_files, problems)
     findings.sort()
-    if errors is not None:
-        errors += [f"{path}: {why}, so its findings are not placed; lint it again"
-                   for path, why in problems.items()]
+    for path, why in problems.items():
+        by_path[path].unplaced = True
+        if errors is not None:
+            errors.append(f"{path}: {why}, so its findings are not placed; lint it again")
     return findings
 
 

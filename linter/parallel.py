@@ -22,6 +22,9 @@ from .engine import FileResult, analyse_path, release_text
 # of such work.
 FILE_COST = 2048
 PROCESS_WORTH = 256 * 1024
+# Placing a file's findings costs about an eighth of linting it (reading it again, one walk):
+# a process placing them is worth starting for 2 MB of texts.
+PLACING_WORTH = 8 * PROCESS_WORTH
 
 
 def default_jobs() -> int:
@@ -71,7 +74,7 @@ def placing_map(jobs: int) -> Callable:
     def map_files(function: Callable, sources: list[FileResult], asks: Iterable[list]) -> list:
         asks = list(asks)
         away = [index for index, source in enumerate(sources) if source.released]
-        workers = worker_count([sources[index].stamp[1] + FILE_COST for index in away], jobs)
+        workers = worker_count([sources[index].stamp[1] + FILE_COST for index in away], jobs, PLACING_WORTH)
         if workers == 1:
             return list(map(function, sources, asks))
         from concurrent.futures import ProcessPoolExecutor
@@ -139,9 +142,9 @@ def file_costs(paths: list[str]) -> list[int]:
     return costs
 
 
-def worker_count(costs: list[int], jobs: int) -> int:
-    """At most `jobs` processes, one per `PROCESS_WORTH` of work, never more than files."""
-    return max(1, min(jobs, len(costs), sum(costs) // PROCESS_WORTH))
+def worker_count(costs: list[int], jobs: int, worth: int = PROCESS_WORTH) -> int:
+    """At most `jobs` processes, one per `worth` of work, never more than files."""
+    return max(1, min(jobs, len(costs), sum(costs) // worth))
 
 
 _worker_settings: Settings | None = None

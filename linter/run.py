@@ -35,6 +35,16 @@ class RuleCrashed(Exception):
         self.findings, self.crashes = findings, crashes
 
 
+class FilesUnread(Exception):
+    """Some paths could not be linted, or their findings placed (the command line's errors,
+    exit 2): the Python API's way of saying so, with the findings of the rest (`findings`)
+    and a message for each (`errors`)."""
+
+    def __init__(self, findings: list[Finding], errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.findings, self.errors = findings, errors
+
+
 @dataclass
 class RunContext:
     """What run-wide rules see: every file's facts in run order, and the current schedule."""
@@ -223,10 +233,11 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
                 if parallel is not None:
                     done.update(zip(paths, parallel))
     out = []
-    for number, path in enumerate(files):
+    last = next((path for path in reversed(files) if path != "-"), None)
+    for path in files:
         result = done.get(path) if path != "-" else None
         if result is None:
-            result = one(path, number == len(files) - 1)
+            result = one(path, path == last)
             if progress:
                 progress(1)
         out.append(result)
@@ -312,10 +323,13 @@ def _auxiliaries(settings: Settings, existing: str | None
 
 def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **options: Any) -> list[Finding]:
     """Python API: lint files and directories; return the findings, sorted. Raises
-    `RuleCrashed` when a rule crashed (with the other rules' findings)."""
+    `RuleCrashed` when a rule crashed (with the other rules' findings), `FilesUnread` when a
+    path could not be linted or its findings placed."""
     run = lint_run(list(paths), as_settings(config), **options)
     if run.crashes:
         raise RuleCrashed(run.findings, run.crashes)
+    if run.errors:
+        raise FilesUnread(run.findings, run.errors)
     return run.findings
 
 

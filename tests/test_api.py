@@ -57,3 +57,15 @@ def test_the_command_line_reports_a_crash_and_exits_2(tmp_path):
 def _no_plugins_leak():
     yield
     assert "crashing_rule" not in sys.modules
+
+
+def test_lint_paths_raises_when_a_path_cannot_be_linted(tmp_path):
+    """What the command line reports as errors (exit 2) is never dropped by the API either."""
+    from wfmlint import FilesUnread, lint_paths
+
+    (tmp_path / "p.json").write_text(OVERLAP)
+    assert [f.code for f in lint_paths([str(tmp_path / "p.json")])] == ["WFM301"]
+    with pytest.raises(FilesUnread) as raised:
+        lint_paths([str(tmp_path / "p.json"), str(tmp_path / "missing.json")])
+    assert [f.code for f in raised.value.findings] == ["WFM301"]
+    assert raised.value.errors == [f"{tmp_path / 'missing.json'}: no such file or directory"]

@@ -191,3 +191,43 @@ def test_the_command_line_exits_2_when_a_file_changed_during_the_run(tmp_path):
     assert done.returncode == 2
     assert "p3.json: changed while it was linted, so its findings are not placed; lint it again" in done.stderr
     assert "p2.json:" in done.stdout and "WFM203" in done.stdout
+
+
+def test_a_file_whose_findings_were_not_placed_is_reported_once(tmp_path, monkeypatch):
+    """`full` shows source lines: a file that could not be read again to place its findings is
+    not read again for them, nor reported twice."""
+    from wfmlint.cli import _source_lines
+    from wfmlint.output import renderer
+
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 0)
+    analyse_all = run._analyse_all
+
+    def then_removed(*args, **kwargs):
+        results = analyse_all(*args, **kwargs)
+        (tmp_path / "a.json").unlink()
+        return results
+    monkeypatch.setattr(run, "_analyse_all", then_removed)
+    result = run.lint_run(paths, Settings())
+    reads = _counting_reads(monkeypatch)
+    report = renderer("full")(result.findings, result, sources=_source_lines(result, result.findings))
+    assert result.errors == [f"{paths[0]}: can no longer be read (no such file or directory), so its "
+                             "findings are not placed; lint it again"]
+    assert paths[0] not in reads and "\n  1 | {" in report  # (other files' lines are shown)
+
+
+def test_files_never_decoded_show_no_source_line(tmp_path):
+    """An empty file, a UTF-16 one: their findings have no source line to show."""
+    (tmp_path / "empty.json").write_bytes(b"")
+    (tmp_path / "u16.json").write_bytes('{"a": 1}'.encode("utf-16"))
+    for budget in (BUDGET, 0):
+        done = _cli(tmp_path, budget, "empty.json", "u16.json", "--format", "full", "--no-progress")
+        assert done.returncode == 1 and done.stderr == ""
+        assert " | " not in done.stdout and "WFM001" in done.stdout and "WFM002" in done.stdout
+
+
+def test_a_run_ending_with_stdin_holds_the_last_file_read_from_disk(tmp_path, monkeypatch):
+    paths = _files(tmp_path)
+    _budget(monkeypatch, 0)
+    result = run.lint_run([*paths, "-"], Settings(), stdin=lambda: b"{}", stdin_filename="in.json")
+    assert [file.released for file in result.files] == [True, True, True, True, False, False]

@@ -286,6 +286,14 @@ def release_text(result: FileResult) -> None:
         result.text, result.released = "", True
 
 
+def analyse_released(path: str, settings: Settings) -> FileResult:
+    """A file's pass, its text let go (read again where its findings are placed): what a
+    worker sends back, and what a run need not hold."""
+    result = analyse_path(path, settings, stamp=True)
+    release_text(result)
+    return result
+
+
 class SourceChanged(Exception):
     """A file's text was let go, and the file no longer holds it: why, as a message's clause."""
 

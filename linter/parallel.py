@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from .config import Settings
-from .engine import FileResult, analyse_path, release_text
+from .engine import FileResult, analyse_released
 
 # Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
 # rules' set-up, the result's way back), and a process is worth starting for about 256 kB
@@ -61,7 +61,7 @@ def analyse_in_parallel(paths: list[str], settings: Settings, jobs: int,
                     progress(1)
     except BrokenProcessPool:
         for path in paths[len(results):]:
-            results.append(_analyse_released(path, settings))
+            results.append(analyse_released(path, settings))
             if progress:
                 progress(1)
     return results
@@ -157,12 +157,5 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _analyse_in_worker(path: str) -> FileResult:
-    return _analyse_released(path, _worker_settings)
-
-
-def _analyse_released(path: str, settings: Settings) -> FileResult:
-    """A file's pass, its text let go: sending a text back costs more than reading it again
-    (which is done where its findings are placed), and a run holds no text it need not."""
-    result = analyse_path(path, settings, stamp=True)
-    release_text(result)
-    return result
+    # (the text stays behind: sending it back costs more than reading it again)
+    return analyse_released(path, _worker_settings)

@@ -13,7 +13,7 @@ import os
 
 from .cache import FactsCache, default_directory
 from .config import Settings
-from .engine import FileResult, analyse_bytes, analyse_path, release_text
+from .engine import FileResult, analyse_bytes, analyse_released
 from .files import UnreadableFile, read_payload
 from .findings import Issue
 from .payload import FileFacts
@@ -50,10 +50,7 @@ def about_named(issue: Issue, named: set[str]) -> bool:
 def sources_of(issues: list[Issue], named: set[str], settings: Settings) -> list[FileResult]:
     """The committed files the kept issues point into, read again for their positions."""
     paths = {issue.path for issue in issues} | {r.path for issue in issues for r in issue.related}
-    results = [analyse_path(path, settings, stamp=True) for path in sorted(p for p in paths - named if p)]
-    for result in results:  # read again when placed, so that a run holds none of their texts
-        release_text(result)
-    return results
+    return [analyse_released(path, settings) for path in sorted(p for p in paths - named if p)]
 
 
 def project_root_for_walk(settings: Settings) -> str | None:

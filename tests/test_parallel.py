@@ -117,17 +117,18 @@ _IN_A_FRESH_PROCESS = """
 import os, sys, threading
 from wfmlint import parallel
 from wfmlint.config import Settings
-from wfmlint.engine import analyse_path
+from wfmlint.engine import analyse_path, analyse_released
 
 paths, mode = sys.argv[2:], sys.argv[1]
 parent = os.getpid()
 alone = [(r.path, r.error, r.issues) for r in (analyse_path(p, Settings()) for p in paths)]
 if mode == "dies":
-    def dies_in_a_worker(path, settings, stamp=False):
+    def dies_in_a_worker(path, settings):
         if os.getpid() != parent and path.endswith("p05.json"):
             os._exit(9)
-        return analyse_path(path, settings, stamp)
-    parallel.analyse_path = dies_in_a_worker
+        return analyse_released(path, settings)
+    assert parallel.analyse_released is analyse_released  # (what the workers call)
+    parallel.analyse_released = dies_in_a_worker
 else:  # a program with a thread of its own: no fork
     threading.Thread(target=threading.Event().wait, daemon=True).start()
 method = parallel._start_method().get_start_method()  # as the pool is about to choose it

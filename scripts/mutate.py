@@ -37,6 +37,11 @@ TESTS = {
                            "tests/rules/test_overlapping_activities.py"],
     "linter/locate.py": ["tests/test_properties.py", "tests/test_outputs.py", "tests/test_pinned_behaviour.py",
                          "tests/rules/test_duplicate_key.py"],
+    "linter/locating.py": ["tests/test_outputs.py", "tests/test_pinned_behaviour.py", "tests/test_held_texts.py",
+                           "tests/rules/test_duplicate_key.py"],
+    "rules/_overlap.py": ["tests/rules/test_overlapping_entries.py", "tests/rules/test_overlapping_activities.py",
+                          "tests/rules/test_time_off_conflict.py", "tests/rules/test_conflicts_with_existing.py",
+                          "tests/test_properties.py", "tests/test_pinned_behaviour.py"],
     "linter/profiles.py": ["tests/test_corpus.py", "tests/test_cli.py", "tests/test_pinned_behaviour.py"],
 }
 

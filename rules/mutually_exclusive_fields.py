@@ -2,7 +2,8 @@
 
 ## What it does
 Reports an agent schedule that sets both `workPlanId` and `workPlanIdsPerWeek`, at the later of
-the two keys, with the other as a related location.
+the two keys, with the other as a related location. A member whose value is `null` counts as
+absent (SPEC §9), so `"workPlanId": null` next to `workPlanIdsPerWeek` is no finding.
 
 ## Why is this bad?
 The API accepts one or the other: which work plan applies is undefined, and the upload fails.
@@ -61,4 +62,5 @@ def check(payload, options) -> Iterator[Issue]:
 
 
 def both(one: Any, other: Any) -> bool:
-    return one is not MISSING and other is not MISSING
+    """Whether both members are set: absent and `null` are alike for optional members."""
+    return one is not MISSING and one is not None and other is not MISSING and other is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wfmlint import lint_text
 from wfmlint.profiles import detect_vendor, vendor_profiles
 from tests.conftest import FIXTURES, at, lint, run_cli
 
@@ -84,6 +85,30 @@ def test_square_timecards_breaks_and_overlaps():
     assert [(c, line, column) for c, line, column, _ in lint(text)] == [
         ("WFM203", *at(text, '"2019-01-21T11:30:00-05:00"')),
         ("WFM301", *at(text, '{\n   "id": "S2"'))]
+
+
+def test_square_open_timecards_and_breaks_have_no_end_yet():
+    """Square's Timecard.end_at and Break.end_at are optional: absent while the timecard is
+    OPEN or the break is being taken (square-python-sdk `types/timecard.py`, `types/break_.py`).
+    Both were WFM101; the timecard's start and member stay required."""
+    timecard = {"id": "T1", "team_member_id": "tm-1", "start_at": "2019-01-21T08:11:00Z", "status": "OPEN",
+                "breaks": [{"id": "B1", "start_at": "2019-01-21T11:11:00Z", "is_paid": True}]}
+    assert lint(json.dumps({"timecards": [timecard]}, indent=1)) == []
+    text = json.dumps({"timecards": [timecard, {k: v for k, v in timecard.items() if k != "start_at"}]}, indent=1)
+    assert [(c, m) for c, _, _, m in lint(text)] == [("WFM101", 'missing required field "start_at"')]
+
+
+def test_square_open_scheduled_shifts_belong_to_nobody():
+    """ScheduledShiftDetails.team_member_id is optional: absent on an open shift, which is
+    never compared (it was WFM101); an assigned member's shifts still are."""
+    details = {"start_at": "2026-11-24T08:00:00Z", "end_at": "2026-11-24T16:00:00Z", "is_deleted": False}
+    shifts = [{"id": "A", "draft_shift_details": details}, {"id": "B", "draft_shift_details": details},
+              {"id": "C", "draft_shift_details": dict(details, team_member_id="t1")},
+              {"id": "D", "draft_shift_details": dict(details, team_member_id="t1",
+                                                     start_at="2026-11-24T12:00:00Z")}]
+    text = json.dumps({"scheduled_shifts": shifts}, indent=1)
+    assert [(c, p) for c, p in ((f.code, f.pointer) for f in lint_text(text, "s.json"))] == [
+        ("WFM301", "/scheduled_shifts/3/draft_shift_details")]
 
 
 # -- the definition language, through the CLI ----------------------------------------------

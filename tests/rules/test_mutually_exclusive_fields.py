@@ -26,3 +26,20 @@ def test_one_alone_is_fine_and_turned_off():
 @pytest.mark.parametrize("member", ['"workPlanId": {"value": "w"}', '"workPlanIdsPerWeek": {"values": ["w"]}'])
 def test_either_member_alone_is_fine(member):
     assert lint('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "a", %s}]}' % member) == []
+
+
+@pytest.mark.parametrize("members", [
+    '"workPlanId": null, "workPlanIdsPerWeek": null',
+    '"workPlanId": {"value": "w"}, "workPlanIdsPerWeek": null',
+    '"workPlanId": null, "workPlanIdsPerWeek": {"values": ["w"]}',
+])
+def test_null_counts_as_absent(members):
+    # SPEC §9: null for an optional member counts as absent, so null sets nothing to exclude
+    assert lint('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "a", %s}]}' % members) == []
+
+
+def test_null_beside_a_value_on_the_fast_path_too():
+    agents = ', '.join('{"userId": "a%d", "workPlanId": null, "workPlanIdsPerWeek": {"values": ["w"]}}' % n
+                       for n in range(4000))
+    text = '{"metadata": {"version": 1}, "agentSchedules": [%s]}' % agents
+    assert len(text) > 256 * 1024 and lint(text) == []

@@ -7,7 +7,7 @@ from operator import attrgetter, ne
 from typing import Callable, NamedTuple
 
 from wfmlint.overlaps import sweep_overlaps
-from wfmlint.profiles import EXPORT, GENERIC
+from wfmlint.profiles import EXPORT, GENERIC, IMPORT
 from wfmlint.timestamps import format_instant
 
 
@@ -89,15 +89,16 @@ def _overlap(entries: list, index: int, open_items) -> Overlap | None:
 def run_overlaps(context) -> list[Overlap]:
     """Every entry that overlaps an earlier one of its resource, across every file of the
     run. Exports are a pool of their own: an update and the export it edits are WFM303's
-    business."""
+    business. Each import is a pool of its own too: it creates a schedule of its own, so its
+    shifts meet no other file's."""
     cached = context.cache.get("overlaps")
     if cached is not None:
         return cached
-    pools: dict[str, defaultdict] = {"export": defaultdict(list), "payload": defaultdict(list)}
+    pools: dict[str | tuple, defaultdict] = {}
     profiles = {}
     for facts in context.files:
         profiles[facts.path] = facts.profile  # (every entry's path is its file's)
-        pool = pools["export" if facts.profile == EXPORT else "payload"]
+        pool = pools.setdefault(_pool_of(facts), defaultdict(list))
         entries = facts.entries
         if _in_runs(entries):  # then a list operation per run of one resource's entries
             resources = list(map(_RESOURCE, entries))
@@ -110,7 +111,7 @@ def run_overlaps(context) -> list[Overlap]:
     found = []
     for pool in pools.values():
         pool.pop(None, None)  # entries without a usable resource
-    for entries in chain(pools["export"].values(), pools["payload"].values()):
+    for entries in chain.from_iterable(pool.values() for pool in pools.values()):
         if len(entries) < 2:
             continue
         starts, ends = [e.start for e in entries], [e.end for e in entries]
@@ -121,6 +122,13 @@ def run_overlaps(context) -> list[Overlap]:
     context.cache["overlaps"] = found
     context.cache["profiles"] = profiles
     return found
+
+
+def _pool_of(facts) -> str | tuple:
+    """Which entries a file's entries are compared with (see `run_overlaps`)."""
+    if facts.profile == IMPORT:
+        return ("import", facts.path)
+    return "export" if facts.profile == EXPORT else "payload"
 
 
 def more(shown: int, total: int) -> str:

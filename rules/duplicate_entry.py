@@ -3,7 +3,7 @@
 ## What it does
 Reports an entry that is an exact copy in time (same resource, same start, same end) of an
 earlier one, at the later copy, with the earlier as a related location; also across the files of
-one run. Reported instead of WFM301 for that pair.
+one run (an import only within itself, as for WFM301). Reported instead of WFM301 for that pair.
 
 ## Why is this bad?
 A copy-paste or a double export: the API rejects the overlap, or books the agent twice.

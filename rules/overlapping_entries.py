@@ -8,6 +8,8 @@ starts later (ties: later in the file, then later in the run) and names every ea
 overlaps as a related location, so the findings name exactly the overlapping pairs. Intervals
 are half-open: a shift ending at 12:00 does not overlap one starting at 12:00. Deleted shifts
 and agents take no part; exact copies are WFM304; the same shift `id` in two files is WFM405.
+An import is compared with itself only: it creates a schedule of its own (as SPEC §9 says for
+WFM303 and WFM404), so another file's shifts, import or update, are not in it.
 
 ## Why is this bad?
 An agent cannot work two shifts at once. The API answers `409 Conflict` or accepts the upload

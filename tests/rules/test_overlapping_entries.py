@@ -57,6 +57,26 @@ def test_across_files_of_one_run_with_related_in_the_other_file(tmp_path):
     assert (finding.related[0].line, finding.related[0].column) == at(first, '{\n          "activities"')
 
 
+def _import(*agents: dict) -> str:
+    return json.dumps({"description": "week 48", "weekCount": 1, "agentSchedules": list(agents)}, indent=2)
+
+
+def test_an_import_meets_no_other_file(tmp_path):
+    """An import creates a schedule of its own (SPEC §9, as for WFM303 and WFM404): its shifts
+    overlap or copy no other file's, import or update; within the import they still do."""
+    shift, later = _shift("2026-11-24T08:00:00Z", 240), _shift("2026-11-24T10:00:00Z", 240)
+    (tmp_path / "a.json").write_text(_import({"userId": "a", "shifts": [shift]}))
+    (tmp_path / "b.json").write_text(_import({"userId": "a", "shifts": [later]}))
+    (tmp_path / "c.json").write_text(_import({"userId": "a", "shifts": [shift]}))
+    (tmp_path / "d.json").write_text(update({"userId": "a", "shifts": [later]}))
+    assert lint_paths([str(tmp_path)], settings()) == []
+    (tmp_path / "e.json").write_text(_import({"userId": "a", "shifts": [shift, later, shift]}))
+    found = [(f.code, f.pointer, [r.path for r in f.related]) for f in lint_paths([str(tmp_path)], settings())]
+    e = f"{tmp_path}/e.json"
+    # the 10:00 shift starts after both 08:00 copies, so it names both
+    assert found == [("WFM301", "/agentSchedules/0/shifts/1", [e, e]), ("WFM304", "/agentSchedules/0/shifts/2", [e])]
+
+
 def test_generic_entries_and_resource_values_compare_as_json():
     text = json.dumps([{"agentId": 7, "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T10:00:00Z"},
                        {"agentId": "7", "start": "2026-11-24T09:00:00Z", "end": "2026-11-24T10:00:00Z"},

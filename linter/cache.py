@@ -19,7 +19,7 @@ from .files import UnreadableFile, read_regular_file
 from .payload import FileFacts
 from .version import __version__
 
-FORMAT = 2  # 2: entries carry their kind
+FORMAT = 3  # 2: entries carry their kind; 3: updates their forecast's week
 # A cache holds the facts of every payload of a project: about 70 bytes an entry, so a
 # project of a few 100 MB payloads passes the bound on reference files. Past this one it is
 # dropped (every file linted again) rather than read into memory.

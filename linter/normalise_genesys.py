@@ -39,6 +39,7 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
     starts = times.column(tables["activities"].column("startDate"))
     own_starts = times.column(tables["shifts"].column("startDate"))
     days = [valid_date(value) for value in tables["markers"].column("businessUnitDate")]
+    forecast_weeks = [valid_date(v) for v in tables["root"].column("shortTermForecast.weekDate")]
     own_read_only = p.profile != P.EXPORT  # a request's shift startDate is the API's to set
     p.times += [TimeColumn(Role("activities", "startDate"), "date-time", starts, times.get),
                 TimeColumn(Role("shifts", "startDate", own_read_only), "date-time", own_starts, times.get),
@@ -46,9 +47,9 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
                            times.column(tables["root"].column("headcountForecast.referenceStartDate")),
                            times.get),
                 TimeColumn(Role("markers", "businessUnitDate"), "date", days, parse_date),
-                TimeColumn(Role("root", "shortTermForecast.weekDate"), "date",
-                           [valid_date(v) for v in tables["root"].column("shortTermForecast.weekDate")],
-                           parse_date)]
+                TimeColumn(Role("root", "shortTermForecast.weekDate"), "date", forecast_weeks, parse_date)]
+    if p.profile == P.UPDATE and forecast_weeks and forecast_weeks[0] is not None:
+        facts.forecast_week = forecast_weeks[0].isoformat()  # which schedule it writes (WFM405)
     agents = _agent_views(p, tables["agents"])
     facts.agents.extend(view for view in agents if view is not None)
     _shift_views(p, tables, agents, starts, own_starts)

@@ -336,6 +336,7 @@ class FileFacts:
     needs: tuple[str, ...] = ()
     time_zone: str | None = None
     markers: list[MarkerView] = field(default_factory=list)  # every day off, deleted ones too
+    forecast_week: str | None = None  # an update's `shortTermForecast.weekDate`: whose schedule
 
     def __reduce__(self):
         """Pickled (on its way back from a worker process) with its views as columns, a list

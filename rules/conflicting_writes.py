@@ -6,6 +6,12 @@ the same top-level `scheduleId` (at that value); for Genesys updates, the same `
 same agent `metadata.version` (at the version), or the same shift `id` (at the id). Related: the
 place in the earlier file.
 
+A Genesys update names no schedule (its id is in the request's URL), so two updates are taken
+to write one schedule unless they show otherwise: their `shortTermForecast.weekDate` differ, or
+the `schedule` reference files that config `[genesys]` gives them (per file) name different
+schedules. An agent's version belongs to one schedule: weekly files that each write version 1
+of an agent race nothing. Imports create schedules and race nothing either.
+
 ## Why is this bad?
 Applied one after the other, the second write carries a version the first one just made stale:
 the API rejects it with `409 Conflict`, or one silently overwrites the other.
@@ -63,13 +69,14 @@ def check(context, options) -> Iterator[Issue]:
                             "versions", facts.schedule_id_pointer, path=facts.path,
                             related=(RelatedIssue(first.schedule_id_pointer, "the other write",
                                                   path=first.path),))
+        target = _target(facts, context.settings)
         seen_here = set()
         for agent in facts.agents:
             if agent.user_id is None:
                 continue
             if agent.version is not None:
-                key = (agent.user_id, agent.version)
-                first = agent_versions.setdefault(key, (facts.path, agent.version_pointer))
+                first = _first_writer(agent_versions, (agent.user_id, agent.version), target,
+                                      (facts.path, agent.version_pointer))
                 if first[0] != facts.path:
                     yield Issue(CODE, f"agent \"{agent.user_id}\" at version {agent.version} is also "
                                 f"written by {first[0]}; the second write will be stale",
@@ -80,9 +87,36 @@ def check(context, options) -> Iterator[Issue]:
                 if key in seen_here:
                     continue
                 seen_here.add(key)
-                first = shift_ids.setdefault(key, (facts.path, pointer))
+                first = _first_writer(shift_ids, key, target, (facts.path, pointer))
                 if first[0] != facts.path:
                     yield Issue(CODE, f"shift \"{shift_id}\" of agent \"{agent.user_id}\" is also "
                                 f"written by {first[0]}; only one write can win", pointer,
                                 path=facts.path,
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))
+
+
+def _target(facts, settings) -> tuple:
+    """What is known of the schedule a file writes: (its `schedule` reference's id or week,
+    its forecast's week), None where unknown. Generic payloads carry their own `scheduleId`."""
+    if facts.profile != UPDATE:
+        return (None, None)
+    references = settings.references_for(facts.path)
+    schedule = references.schedule if references else None
+    named = None if schedule is None else (schedule.id or str(schedule.week_date))
+    return (named, facts.forecast_week)
+
+
+def _apart(one: tuple, other: tuple) -> bool:
+    """Whether two targets are surely different schedules: they differ in a part both know."""
+    return any(a is not None and b is not None and a != b for a, b in zip(one, other))
+
+
+def _first_writer(writers: dict, key: tuple, target: tuple, here: tuple) -> tuple:
+    """The first write of `key` to a schedule that may be this one, else `here`. Writes are
+    kept by target (the first of each), so the search is over the run's few schedules, not
+    its files; a target is recorded even when an earlier one matched, since a later file may
+    be apart from that one and not from this."""
+    by_target = writers.setdefault(key, {})
+    first = next((writer for known, writer in by_target.items() if not _apart(known, target)), here)
+    by_target.setdefault(target, here)
+    return first

@@ -43,3 +43,39 @@ def test_different_agents_or_versions_are_fine_and_turned_off(tmp_path):
     (tmp_path / "a.json").write_text(text)
     (tmp_path / "b.json").write_text(text)
     assert json.loads(run_cli(".", "--format", "json", "--ignore", "WFM405", cwd=tmp_path).out) == []
+
+
+def _week(week: str | None, version: int = 1) -> str:
+    body = json.loads(update({"userId": "a", "metadata": {"version": version}}))
+    if week is not None:
+        body["shortTermForecast"] = {"weekDate": week}
+    return json.dumps(body, indent=2)
+
+
+def test_updates_of_different_forecast_weeks_write_different_schedules(tmp_path):
+    """An agent's version belongs to one schedule: weekly files that each write version 1 of
+    an agent race nothing. Files that say nothing of their week may still race any."""
+    assert _write(tmp_path, a=_week("2026-11-23"), b=_week("2026-11-30")) == []
+    [finding] = _write(tmp_path, c=_week("2026-11-23"))
+    assert (finding["path"], finding["related"][0]["path"]) == ("c.json", "a.json")
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.json").unlink()
+    found = _write(tmp_path, a=_week("2026-11-23"), b=_week(None), c=_week("2026-11-30"))
+    # b may be either week's; c is apart from a but not from b
+    assert [(f["path"], f["related"][0]["path"]) for f in found] == [("b.json", "a.json"), ("c.json", "b.json")]
+
+
+def test_updates_given_different_schedule_reference_files_race_nothing(tmp_path):
+    for week, number in (("w48", "2026-11-23"), ("w49", "2026-11-30")):
+        (tmp_path / week).mkdir()
+        (tmp_path / f"{week}.schedule.json").write_text(json.dumps(
+            {"id": f"sched-{week}", "weekDate": number, "weekCount": 1}))
+        (tmp_path / week / "update.json").write_text(_week(None))
+    (tmp_path / "wfmlint.toml").write_text(
+        '[genesys.per-file."w48/**"]\nschedule = "w48.schedule.json"\n'
+        '[genesys.per-file."w49/**"]\nschedule = "w49.schedule.json"\n')
+    assert _write(tmp_path) == []
+    (tmp_path / "wfmlint.toml").write_text(
+        '[genesys.per-file."w4*/**"]\nschedule = "w48.schedule.json"\n')
+    [finding] = _write(tmp_path)
+    assert (finding["code"], finding["path"]) == ("WFM405", "w49/update.json")

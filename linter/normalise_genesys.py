@@ -7,8 +7,8 @@ from itertools import compress, count
 from operator import add
 
 from . import profiles as P
-from .payload import (MISSING, PLAIN, AgentView, Entry, Items, MarkerView, Payload, Reader, Role, ShiftView,
-                      TimeColumn, is_int64, rows_holding)
+from .payload import (MARKER_DETAILS, MISSING, MISSING_DETAIL, PLAIN, AgentView, Entry, Items, MarkerView,
+                      Payload, Reader, Role, ShiftView, TimeColumn, is_int64, rows_holding)
 from .shapes import INT32_MAX, VISITED_SHAPES
 from .timestamps import NS_PER_MINUTE, TimestampCache, parse_date, valid_date
 
@@ -221,6 +221,7 @@ def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,
 
 def _marker_views(p: Payload, markers: Items, agents: list[AgentView | None], days: list) -> None:
     lengths, deletes = markers.column("lengthMinutes"), markers.column("delete")
+    details = list(zip(*(_plain(markers.column(name)) for name in MARKER_DETAILS))) if markers.items else []
     non_objects = set(markers.non_objects())
     for agent_row, rows in markers.arrays_by_owner():
         agent = agents[agent_row]
@@ -231,9 +232,15 @@ def _marker_views(p: Payload, markers: Items, agents: list[AgentView | None], da
                 continue
             length = lengths[row]
             view = MarkerView(markers.pointer(row), agent.user_id, days[row],
-                              length if type(length) is int else None, deletes[row] is True)
+                              length if type(length) is int else None, deletes[row] is True, details[row])
             p.facts.markers.append(view)
             if view.deleted:
                 agent.edits = True
             elif not agent.deleted:
                 p.markers.append(view)
+
+
+def _plain(values: list) -> list:
+    """A marker detail column as the facts keep it: strings, booleans and 64-bit integers;
+    anything else (absent, null, an object where a scalar belongs) as MISSING_DETAIL."""
+    return [value if type(value) in (str, bool) or is_int64(value) else MISSING_DETAIL for value in values]

@@ -299,6 +299,14 @@ class MarkerView:
     day: date | None
     length: int | None = None  # lengthMinutes, when an integer
     deleted: bool = False  # `delete: true` (kept in FileFacts.markers only)
+    details: tuple = ()  # the members of `MARKER_DETAILS` (MISSING_DETAIL where absent)
+
+
+# What else tells two day-off markers of one agent, day and length apart (WFM306): a
+# marker sent back unchanged from an export has the same values where both carry them.
+MARKER_DETAILS = ("startOffsetMinutes", "endOffsetMinutes", "activityCodeId", "paid", "payableMinutes",
+                  "description", "timeOffRequestId")
+MISSING_DETAIL = None  # (null and absent alike: SPEC §9, and the cache keeps no sentinel)
 
 
 @dataclass(slots=True)

@@ -2,7 +2,10 @@
 
 ## What it does
 With `--existing`, warns (at the marker) about a full-day time-off marker of an update that the
-current schedule already has for the same agent: the same `businessUnitDate` and length.
+current schedule already has for the same agent: the same `businessUnitDate` and length, and
+the same offsets, activity code, `paid`, `payableMinutes`, description and time-off request
+wherever both markers carry them (an export carries more members than an update sends). A
+marker that differs in any of them is a change, not an echo.
 
 ## Why is this bad?
 An update adds the markers it carries; echoing the ones an export returned asks for the same
@@ -38,9 +41,11 @@ None.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.payload import MISSING_DETAIL
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM306"
@@ -54,14 +59,25 @@ def check(context, options) -> Iterator[Issue]:
     existing = context.existing
     if existing is None:
         return
-    current = {(m.user_id, m.day, m.length): m for m in existing.markers
-               if m.user_id is not None and m.day is not None and not m.deleted}
+    current = defaultdict(list)
+    for m in existing.markers:
+        if m.user_id is not None and m.day is not None and not m.deleted:
+            current[m.user_id, m.day, m.length].append(m)
     for facts in context.payloads(UPDATE):
         for marker in facts.markers:
-            same = current.get((marker.user_id, marker.day, marker.length))
-            if same is not None and not marker.deleted:
+            if marker.deleted:
+                continue
+            same = next((m for m in current.get((marker.user_id, marker.day, marker.length), ())
+                         if _alike(m.details, marker.details)), None)
+            if same is not None:
                 yield Issue(CODE, f"the day off of \"{marker.user_id}\" on {marker.day.isoformat()} is "
                             "already in the current schedule; send only the markers you add",
                             marker.pointer, path=facts.path,
                             related=(RelatedIssue(same.pointer, "the same day off in the current "
                                                   "schedule", path=existing.path),))
+
+
+def _alike(one: tuple, other: tuple) -> bool:
+    """Whether two markers' details agree wherever both carry one."""
+    return all(type(a) is type(b) and a == b for a, b in zip(one, other)
+               if a is not MISSING_DETAIL and b is not MISSING_DETAIL)

@@ -65,3 +65,27 @@ def test_needs_existing_only_updates_and_turned_off(tmp_path, monkeypatch):
     assert _run(tmp_path, monkeypatch, imported)[1] == []
     assert _run(tmp_path, monkeypatch, _payload(echo), ignore=("WFM306",))[1] == []
 
+
+
+FULL = {"businessUnitDate": "2026-11-24", "lengthMinutes": 240, "startOffsetMinutes": 0, "endOffsetMinutes": 240,
+        "activityCodeId": "2", "paid": True, "payableMinutes": 240, "description": "Vacation",
+        "timeOffRequestId": "r-1"}
+
+
+@pytest.mark.parametrize("changed", [
+    {"startOffsetMinutes": 720, "endOffsetMinutes": 960}, {"activityCodeId": "3"}, {"paid": False},
+    {"payableMinutes": 120}, {"description": "Sick"}, {"timeOffRequestId": "r-2"}, {"paid": 1},
+])
+def test_a_marker_that_differs_in_a_detail_both_carry_is_a_change_not_an_echo(tmp_path, monkeypatch, changed):
+    existing = {"result": {"agentSchedules": [{"user": {"id": "a"}, "fullDayTimeOffMarkers": [FULL]}]}}
+    _, found = _run(tmp_path, monkeypatch, _payload(dict(FULL, **changed)), existing=existing)
+    assert [f.code for f in found if f.code == "WFM306"] == []
+
+
+def test_details_one_side_leaves_out_or_nulls_do_not_tell_markers_apart(tmp_path, monkeypatch):
+    existing = {"result": {"agentSchedules": [{"user": {"id": "a"}, "fullDayTimeOffMarkers": [
+        dict(FULL, activityCodeId="9"), FULL]}]}}  # the second one of that day and length is the echo
+    sent = {"businessUnitDate": "2026-11-24", "lengthMinutes": 240, "activityCodeId": "2", "description": None}
+    existing_text, found = _run(tmp_path, monkeypatch, _payload(sent), existing=existing)
+    [finding] = [f for f in found if f.code == "WFM306"]
+    assert [(r.line, r.column) for r in finding.related] == [at(existing_text, '{\n            "businessUnitDate"', 1)]

@@ -232,6 +232,7 @@ def match_pattern(root: Any, pattern: str, sample: int | None = None) -> Iterato
 # Root members of the Genesys bodies, which a near-miss spells almost the same.
 # (`metadata` is left out: too many other documents have one.)
 GENESYS_ROOT_MEMBERS = {"agentSchedules": UPDATE, "businessUnitTimeZone": EXPORT}
+AGENT_MEMBERS = ("shifts", "fullDayTimeOffMarkers")  # with `userId`: a Genesys agent schedule
 WRAPPER_DEPTH = 3  # how deep a wrapped Genesys body is looked for
 
 
@@ -265,6 +266,10 @@ def near_miss(root: Any) -> NearMiss | None:
             return NearMiss(UPDATE, "/agentSchedules", True,
                             "its agentSchedules are not Genesys agent schedules (none has userId, "
                             "shifts or fullDayTimeOffMarkers)")
+        if "userId" in root and any(member in root for member in AGENT_MEMBERS):
+            return NearMiss(UPDATE, "", False,
+                            "it is one Genesys agent schedule without the body around it; lint the "
+                            'body that holds it: {"metadata": {"version": ...}, "agentSchedules": [...]}')
     for pointer, value in _walk_containers(root, WRAPPER_DEPTH):
         if pointer and isinstance(value, dict) and "agentSchedules" in value:
             return NearMiss(UPDATE, pointer, False,

@@ -111,6 +111,26 @@ def test_square_open_scheduled_shifts_belong_to_nobody():
         ("WFM301", "/scheduled_shifts/3/draft_shift_details")]
 
 
+def test_vonage_routing_schedules_are_recognised_and_skipped_in_silence():
+    """Vonage's `agentSchedules` of `{scheduleId}` assign routing schedules: not a schedule,
+    and not nearly a Genesys update (it was WFM007)."""
+    names = ["vonage-vcc-user-schedules-put-request.json", "vonage-vcc-user-schedules-get-response.json"]
+    result = run_cli(*[str(REALWORLD / name) for name in names], "--no-project", "--verbose")
+    assert result.code == 0 and "No problems in 0 of 2 files; 2 skipped: not a payload" in result.out, result.out
+    assert result.err.count("not a schedule, by profile vonage-agent-schedules") == 2, result.err
+
+
+def test_a_genesys_agent_schedule_without_its_body_is_said_to_be_one():
+    text = (REALWORLD / "tap-update-agent-schedule-to-h-expectation.json").read_text()
+    [finding] = lint_text(text, "agent.json")
+    assert (finding.code, finding.line, finding.column) == ("WFM007", 1, 1)
+    assert finding.message == (
+        "matches no payload profile, so nothing in it is checked, yet it is nearly genesys-update: it is one "
+        'Genesys agent schedule without the body around it; lint the body that holds it: {"metadata": '
+        '{"version": ...}, "agentSchedules": [...]}')
+    assert lint_text('{"userId": "u", "name": "x"}', "user.json") == []  # a user alone is no schedule
+
+
 # -- the definition language, through the CLI ----------------------------------------------
 
 ACME = '''

@@ -11,7 +11,7 @@ import click
 
 from .version import __version__
 from .config import (ConfigError, Overrides, ReferenceFiles, Settings, config_from_table, find_config,
-                     load_config)
+                     load_config, unknown_profile)
 from .output import FORMATS, renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -82,6 +82,8 @@ def _load_settings(config_path: str | None, overrides: Overrides) -> Settings:
             found = find_config(Path.cwd())
             config = load_config(found) if found else config_from_table({}, None)
         # without --config, the closest config to each file applies (as ruff's)
+        if overrides.profile:
+            unknown_profile(overrides.profile, config, "--profile")
         settings = Settings(config, overrides, hierarchical=not config_path)
         from .registry import registry
 
@@ -126,8 +128,8 @@ class _Progress:
 @click.option("--select", multiple=True, help="Rules to run (codes, prefixes or names); replaces config.")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip, added to config.")
-@click.option("--profile", type=click.Choice(["genesys-update", "genesys-import",
-              "genesys-schedule-export", "generic"]), help="Force a payload profile.")
+@click.option("--profile", metavar="NAME", help="Force a payload profile: a Genesys one, generic, or a "
+              "vendor profile (`wfmlint profiles` lists them).")
 @click.option("--existing", type=click.Path(dir_okay=False), help="The current schedule (an export).")
 @click.option("--business-unit", type=click.Path(dir_okay=False),
               help="The business unit's settings (GET .../businessunits/{id}?expand=settings); replaces config [genesys].")

@@ -14,7 +14,6 @@ from .timestamps import zone_named
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", "node_modules", "__pycache__",
                    "build", "dist")
-ProfileName = Literal["genesys-update", "genesys-import", "genesys-schedule-export", "generic"]
 Severity = Literal["error", "warning", "info", "off"]
 
 
@@ -63,8 +62,7 @@ class Config:
 
     __pydantic_config__ = {"extra": "forbid"}
 
-    profile: Literal["auto", "genesys-update", "genesys-import", "genesys-schedule-export",
-                     "generic"] = "auto"
+    profile: str = "auto"  # or a profile's name, built in or in `vendor_profiles` (checked after)
     include: tuple[str, ...] = ("**/*.json", "**/*.json.gz")
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -294,12 +292,21 @@ def _check_profiles(config: Config, where: str) -> None:
             P.vendor_profile(name, body)
         except P.ProfileDefinitionError as error:
             raise ConfigError(f"{where}: 'vendor-profiles.{name}': {str(error).split(': ', 1)[1]}") from None
-    known = [*P.NAMED, *builtin, *config.vendor_profiles]
+    unknown_profile(config.profile, config, f"{where}: 'profile'", "auto")
     for pattern, name in config.profiles.items():
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (profiles: {', '.join(known)})"
-            raise ConfigError(f"{where}: 'profiles.{pattern}': unknown profile {name!r}{hint}")
+        unknown_profile(name, config, f"{where}: 'profiles.{pattern}'")
+
+
+def unknown_profile(name: str, config: Config, where: str, *also: str) -> None:
+    """ConfigError unless `name` is a Genesys profile, generic, a vendor profile built in or
+    defined in `config`, or one of `also`."""
+    from . import profiles as P
+
+    known = [*also, *P.NAMED, *P.vendor_profiles(), *config.vendor_profiles]
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (profiles: {', '.join(known)})"
+        raise ConfigError(f"{where}: unknown profile {name!r}{hint}")
 
 
 def _check_globs(config: Config, where: str) -> None:

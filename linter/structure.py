@@ -312,7 +312,7 @@ def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any
     if kind == "less_than_equal":
         return f"\"{name}\" must be at most {error.ctx['le']}, not {found}"
     expected = _EXPECTED[kind]
-    if value is None:
+    if value is None and not (loc and type(loc[-1]) is int):  # (an array's item is not a member)
         return f"\"{name}\" is required and must be {expected}, not null"
     return f"\"{name}\" must be {expected}, not {found}"
 

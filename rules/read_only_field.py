@@ -58,7 +58,8 @@ def check(payload, options) -> Iterator[Issue]:
         for path in read_only_paths(shape):
             if table_name == "shifts" and path in _WFM205:
                 continue
-            rows = [row for row, value in enumerate(table.column(path)) if value is not MISSING]
+            # null counts as absent (SPEC §9): nothing to remove
+            rows = [row for row, value in enumerate(table.column(path)) if value is not MISSING and value is not None]
             if rows:
                 more = f"; {len(rows) - 1} more in this file" if len(rows) > 1 else ""
                 pointers = [dotted_pointer(table.pointer(row), path) for row in rows]

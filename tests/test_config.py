@@ -35,7 +35,7 @@ def test_pyproject_without_the_table_is_passed_over_and_wfmlint_toml_wins(tmp_pa
     ('timezone = "Mars/Olympus"', "'timezone': unknown time zone 'Mars/Olympus' (use an IANA name such as 'Europe/Berlin')"),
     ('max-depth = 0', "'max-depth' must be from 1 to 1000"),
     ('[generic]\nentries = "/x/*"\nresource = "r"\nstart = "s"', "'generic': give exactly one of 'end' and 'length-minutes'"),
-    ('profile = "teams"', "'profile': must be 'auto', 'genesys-update', 'genesys-import', 'genesys-schedule-export' or 'generic'"),
+    ('profile = "generc"', "'profile': unknown profile 'generc' (did you mean 'generic'?)"),
 ])
 def test_bad_config_is_exit_2_naming_key_and_file(tmp_path, toml, message):
     (tmp_path / "wfmlint.toml").write_text(toml + "\n")

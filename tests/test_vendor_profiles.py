@@ -212,11 +212,28 @@ def test_claimed_by_glob_even_without_its_signature(tmp_path):
      "'vendor-profiles.msgraph-shifts': the name of a built-in profile; choose another"),
     ('[profiles]\n"g/**" = "msgraph-shift"\n', "'profiles.g/**': unknown profile 'msgraph-shift' (did you mean "
      "'msgraph-shifts'?)"),
+    ('profile = "acme"\n', "'profile': unknown profile 'acme' (profiles: auto, genesys-update, "),
 ])
 def test_definition_errors_in_the_users_words(tmp_path, config, error):
     (tmp_path / "wfmlint.toml").write_text(config)
     result = run_cli("check", ".", cwd=tmp_path)
     assert result.code == 2 and error in result.err, result.err
+
+
+def test_profile_option_and_key_take_vendor_profiles_too(tmp_path):
+    """`--profile` and config `profile` force a vendor profile as `[profiles]` claims one (they
+    took only the Genesys profiles and generic); an unknown name is exit 2 with a did-you-mean."""
+    body = {"roster": {"worker": "w", "slots": [{"start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"},
+                                                {"start": "2026-11-24T08:30:00Z", "end": "2026-11-24T09:30:00Z"}]}}
+    (tmp_path / "wfmlint.toml").write_text(ACME.replace('detect = [["/roster/worker", "/roster/slots"], ["/slot/start"]]', 'detect = [["/nowhere"]]'))
+    (tmp_path / "r.json").write_text(json.dumps(body, indent=1))
+    assert run_cli("r.json", cwd=tmp_path).code == 0  # not detected: skipped
+    forced = run_cli("r.json", "--profile", "acme", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(forced.out)] == ["WFM301"], forced.err
+    (tmp_path / "wfmlint.toml").write_text('profile = "acme"\n' + ACME.replace('detect = [["/roster/worker", "/roster/slots"], ["/slot/start"]]', 'detect = [["/nowhere"]]'))
+    assert [f["code"] for f in json.loads(run_cli("r.json", "--format", "json", cwd=tmp_path).out)] == ["WFM301"]
+    wrong = run_cli("r.json", "--profile", "acm", cwd=tmp_path)
+    assert wrong.code == 2 and wrong.err == "wfmlint: error: --profile: unknown profile 'acm' (did you mean 'acme'?)\n"
 
 
 def test_profiles_command_lists_built_in_and_config_profiles(tmp_path):

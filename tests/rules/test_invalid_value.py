@@ -38,6 +38,11 @@ def test_null_for_an_optional_field_counts_as_absent():
     assert lint(update({"userId": "a", "shifts": None, "metadata": None})) == []
 
 
+def test_a_null_array_item_is_not_called_required():
+    text = update({"userId": "a", "workPlanIdsPerWeek": {"values": ["wp-1", None]}})
+    assert lint(text) == [("WFM102", *at(text, "null"), '"workPlanIdsPerWeek.values.1" must be a string, not null')]
+
+
 def test_week_count_range():
     text = '{"description": "w", "weekCount": 0, "agentSchedules": []}'
     assert lint(text) == [("WFM102", *at(text, "0"), '"weekCount" must be at least 1, not the number 0')]

@@ -55,3 +55,11 @@ def test_wrong_types_around_the_fields_give_no_note(metadata, forecast):
     text = json.dumps({"metadata": {"version": 3}, "shortTermForecast": forecast,
                        "agentSchedules": [{"userId": "a", "metadata": metadata}]})
     assert "WFM109" not in [code for code, *_ in lint(text)]
+
+
+def test_a_null_read_only_field_counts_as_absent():
+    """SPEC §9: null for an optional field counts as absent, so there is nothing to remove; a
+    second shift's value is still noted, counted without the null."""
+    text = update({"userId": "a", "metadata": {"version": 2, "dateModified": None}, "shifts": [
+        {"schedule": None, "activities": []}, {"schedule": {"id": "s"}, "activities": []}]})
+    assert lint(text) == [("WFM109", *at(text, '"schedule"', 1), MESSAGE.format("schedule", ""))]

@@ -264,6 +264,34 @@ def test_shift_id_in_two_genesys_files_points_at_both(tmp_path, monkeypatch, ord
         (first, *at(texts[first], '"s-1"'), "the other write")]
 
 
+def test_a_shift_id_that_left_the_sweep_is_counted_no_more(tmp_path, monkeypatch):
+    """Shift s-1 of a.json ends before c.json's s-1 starts: c's shift overlaps one shift
+    (b's), not two; the two s-1 writes are WFM405."""
+    monkeypatch.chdir(tmp_path)
+    texts = {"a.json": update({"userId": "a", "metadata": {"version": 5}, "shifts": [{"id": "s-1", "activities": [
+                 activity("2026-11-24T08:00:00Z", 60)]}]}),
+             "b.json": update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:30:00Z", 300)]}]}),
+             "c.json": update({"userId": "a", "metadata": {"version": 6}, "shifts": [{"id": "s-1", "activities": [
+                 activity("2026-11-24T10:00:00Z", 60)]}]})}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    found = sorted((f.code, f.path, f.message) for f in lint_paths(list(texts), settings()))
+    assert [(code, path) for code, path, _ in found] == [
+        ("WFM301", "b.json"), ("WFM301", "c.json"), ("WFM405", "c.json")]
+    assert found[1][2].endswith("overlaps 1 earlier shift; move or shorten one of them")
+
+
+def test_the_nearest_ten_earlier_entries_are_named_and_the_rest_counted():
+    entries = [{"userId": "u", "start": f"2026-11-24T{hour:02d}:00:00Z", "end": "2026-11-25T00:00:00Z"}
+               for hour in range(12)]
+    text = json.dumps(entries, indent=1)
+    last = [f for f in lint_text(text, "p.json") if f.code == "WFM301"][-1]
+    assert last.message.endswith("overlaps 11 earlier entries; move or shorten one of them (the nearest 10 are "
+                                 "noted, and 1 more)")
+    assert [r.message.split(" from ")[1][:20] for r in last.related] == [
+        f"2026-11-24T{hour:02d}:00:00Z" for hour in range(1, 11)]
+
+
 # 6. WFM204 boundaries ---------------------------------------------------------------------------
 
 def _lasting(kind: str, minutes: int) -> str:

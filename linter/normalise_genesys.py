@@ -191,13 +191,12 @@ def _ends(starts: list, lengths: list) -> list:
 
 
 def _invalid_rows(starts: list, lengths: list) -> list[int] | None:
-    """The rows without a start or a valid length, when few distinct lengths are invalid;
-    else None."""
-    try:
-        invalid = {value for value in set(lengths)
-                   if not (type(value) is int and 0 < value <= INT32_MAX)}
-    except TypeError:  # an unhashable length (an object, an array)
+    """The rows without a start or a valid length, when every length is an integer and few
+    distinct ones are invalid; else None. (Only integers: a set would take `60.0` or `True`
+    for the `60` or `1` beside it.)"""
+    if set(map(type, lengths)) != {int}:
         return None
+    invalid = {value for value in set(lengths) if not 0 < value <= INT32_MAX}
     if len(invalid) > 8:
         return None
     return sorted({*compress(count(), map(invalid.__contains__, lengths)),

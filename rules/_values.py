@@ -15,9 +15,14 @@ from wfmlint.timestamps import TimeProblem, utc_text
 def rows_where(values: list, test: Callable[[Any], bool], safe: frozenset = frozenset()) -> list[int]:
     """The rows whose value passes `test`, judged once per distinct value where values
     repeat (most do: lengths, codes, ids). A column whose values are all of `safe` types
-    has none (known without hashing mostly distinct values, such as timestamps)."""
-    if safe and set(map(type, values)) <= safe:
+    has none (known without hashing mostly distinct values, such as timestamps). Numbers of
+    different types are judged row by row: a set takes `60.0` or `True` for the `60` or
+    `1` beside it."""
+    kinds = set(map(type, values))
+    if safe and kinds <= safe:
         return []
+    if len(kinds & _NUMBERS) > 1:
+        return [row for row, value in enumerate(values) if test(value)]
     try:
         verdicts = {value: test(value) for value in set(values)}
     except TypeError:  # an unhashable value (an object, an array)
@@ -25,6 +30,9 @@ def rows_where(values: list, test: Callable[[Any], bool], safe: frozenset = froz
     if not any(verdicts.values()):
         return []
     return list(compress(count(), map(verdicts.__getitem__, values)))
+
+
+_NUMBERS = {int, float, bool}  # types whose values compare equal across them
 
 
 def time_problems(payload: Payload, code: str) -> Iterator[Issue]:

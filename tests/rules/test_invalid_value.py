@@ -90,6 +90,16 @@ def test_generic_lengths_are_integers_of_minutes(length, codes_found):
     assert [c for c, *_ in lint(text, config=config)] == codes_found
 
 
+def test_a_float_or_boolean_length_beside_an_equal_integer_is_still_reported():
+    """A set takes 60.0 for the 60 before it and true for 1: both passed unreported."""
+    rows = [("08", "60"), ("10", "60.0"), ("12", "1"), ("14", "true")]
+    text = "[" + ",\n".join('{"resourceId": "r", "startTime": "2026-11-24T%s:00:00Z", "lengthMinutes": %s}'
+                            % row for row in rows) + "]"
+    assert lint(text) == [
+        ("WFM102", *at(text, "60.0"), "expected an integer number of minutes, found the number 60.0"),
+        ("WFM102", *at(text, "true"), "expected an integer number of minutes, found true")]
+
+
 def test_only_the_start_that_is_not_a_string_is_reported():
     text = ('[{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"},\n'
             ' {"userId": "u", "start": 1764000000, "end": "2026-11-24T11:00:00Z"}]')

@@ -131,7 +131,7 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
     places = _place(kept, sources, map_files)
     if problems is not None:
         problems.update(places.problems)
-    explicit = _explicit_codes(settings)
+    explicit: dict[str, set[str]] = {}  # per file: its closest config's `[severity]` codes
     fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
     findings: list[Finding] = []
@@ -144,7 +144,9 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
         related = tuple([RelatedLocation(other.path or path, *places.positions[other.path or path][other_start],
                                          other.pointer, other.message)
                          for other, other_start in zip(issue.related, related_starts)]) if issue.related else ()
-        severity = issue.severity if issue.severity and issue.code not in explicit else setting.severity
+        if issue.severity and path not in explicit:
+            explicit[path] = _explicit_codes(settings.for_path(path))
+        severity = issue.severity if issue.severity and issue.code not in explicit[path] else setting.severity
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,

@@ -100,6 +100,21 @@ def test_the_closest_config_to_each_file_applies(tmp_path):
     assert run_cli("team/p.json", "--config", "wfmlint.toml", cwd=tmp_path).out == "No problems in 1 file.\n"
 
 
+def test_a_subprojects_severity_applies_to_findings_that_carry_their_own(tmp_path):
+    """WFM002 (a warning of its own) took the top config's [severity], not the closest one's,
+    when the run started above the subproject: an error in the editor, a warning in CI."""
+    (tmp_path / "wfmlint.toml").write_text('ignore = ["WFM103"]\n')
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "wfmlint.toml").write_text('[severity]\nWFM002 = "error"\n')
+    (tmp_path / "team" / "bom.json").write_bytes(b"\xef\xbb\xbf" + BLANK.encode())
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + BLANK.encode())
+    for cwd, paths in ((tmp_path, ["bom.json", "team/bom.json"]), (tmp_path / "team", ["../bom.json", "bom.json"])):
+        found = json.loads(run_cli(*paths, "--format", "json", cwd=cwd).out)
+        assert sorted((f["path"].endswith("team/bom.json") or cwd != tmp_path and f["path"] == "bom.json",
+                       f["code"], f["severity"]) for f in found if f["code"] == "WFM002") == [
+            (False, "WFM002", "warning"), (True, "WFM002", "error")]
+
+
 def test_a_broken_config_of_a_subproject_is_exit_2(tmp_path):
     (tmp_path / "team").mkdir()
     (tmp_path / "team" / "wfmlint.toml").write_text("ignore = [\n")

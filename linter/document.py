@@ -85,13 +85,28 @@ _BOMS = (
 )
 
 
+def leading_marks(text: str) -> int:
+    """How many byte-order marks the text starts with (each is one character)."""
+    return len(text) - len(text.lstrip("\ufeff")) if text.startswith("\ufeff") else 0
+
+
+def marks_issue(count: int) -> Issue:
+    """WFM002 for the byte-order marks a file starts with: one finding, however many."""
+    marks = "a UTF-8 byte-order mark; save it without one" if count == 1 else \
+        f"{count} UTF-8 byte-order marks; save it without them"
+    return Issue("WFM002", f"file starts with {marks} (JSON forbids it and some parsers reject it)",
+                 offset=0, severity="warning")
+
+
 def decode(data: bytes) -> tuple[str, list[Issue], bool]:
-    """Decode UTF-8; return text, issues and whether the text can be parsed at all."""
-    if data.startswith(codecs.BOM_UTF8):
-        text, issues, ok = decode(data[3:])
-        bom = Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without one "
-                    "(JSON forbids it and some parsers reject it)", offset=0, severity="warning")
-        return text, [bom, *issues], ok
+    """Decode UTF-8; return text, issues and whether the text can be parsed at all. Leading
+    byte-order marks are dropped (the text is linted as after them), with a warning."""
+    marks = 0
+    while data.startswith(codecs.BOM_UTF8, 3 * marks):
+        marks += 1
+    if marks:
+        text, issues, ok = decode(data[3 * marks:])
+        return text, [marks_issue(marks), *issues], ok
     for bom, name in _BOMS:
         if data.startswith(bom):
             return "", [Issue("WFM002", f"file is {name} encoded; save it as UTF-8", offset=0)], False

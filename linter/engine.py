@@ -9,7 +9,8 @@ from typing import Any
 
 from . import profiles as P
 from .config import Config, Settings
-from .document import ParsedDocument, decode, duplicate_key_issues, non_standard_issues, parse
+from .document import (ParsedDocument, decode, duplicate_key_issues, leading_marks, marks_issue,
+                       non_standard_issues, parse)
 from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, read_payload
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
@@ -140,13 +141,14 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
 
 
 def _without_bom(text: str, data: list[bytes] | None, issues: list[Issue]) -> str:
-    if not text.startswith("\ufeff"):
+    """The text after its byte-order marks (as `decode` leaves bytes), with the warning."""
+    marks = leading_marks(text)
+    if not marks:
         return text
     if data:
-        data.clear()  # the bytes hold the mark: they are not the text's encoding
-    issues.append(Issue("WFM002", "file starts with a UTF-8 byte-order mark; save it without one "
-                        "(JSON forbids it and some parsers reject it)", offset=0, severity="warning"))
-    return text[1:]
+        data.clear()  # the bytes hold the marks: they are not the text's encoding
+    issues.append(marks_issue(marks))
+    return text[marks:]
 
 
 def _parse_and_detect(text: str, claimed: str | None, config: Config, data: list[bytes] | None,

@@ -23,6 +23,7 @@ from pygls.protocol import LanguageServerProtocol
 
 from .version import __version__
 from .config import ConfigError, GenesysConfig, Settings, config_from_table, find_config, load_config
+from .document import leading_marks
 from .lsp_io import Frames, parse_body
 from .locate import LineIndex
 from .lsp_positions import ClientPositions
@@ -223,7 +224,7 @@ def diagnostics_for(server: WfmlintServer, uri: str, source: str,
 def _client_positions(source: str, encoding: str):
     """1-based (line, column) in code points of the linted text to the client's position."""
     positions = ClientPositions(source, encoding)
-    shift = 1 if source.startswith("\ufeff") else 0  # the text linted is the one after the mark
+    shift = leading_marks(source)  # the text linted is the one after the marks
 
     def position(line: int, column: int) -> T.Position:
         line_index = max(0, line - 1)
@@ -232,8 +233,8 @@ def _client_positions(source: str, encoding: str):
 
 
 def _line_text(source: str, line: int) -> str:
-    """The 1-based line of the linted text (after a byte-order mark), without its break."""
-    text = source[1:] if source.startswith("\ufeff") else source
+    """The 1-based line of the linted text (after any byte-order mark), without its break."""
+    text = source[leading_marks(source):]
     return text.split("\n", line)[line - 1].rstrip("\r")
 
 
@@ -246,7 +247,8 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
     "fix all" for the document's safe fixes."""
     findings = _findings_of(server, uri, source)
     position = _client_positions(source, encoding)
-    text = source[1:] if source.startswith("\ufeff") else source
+    marks = leading_marks(source)
+    text = source[marks:]
     lines = LineIndex(text)
     actions = []
     if not only or any(kind.startswith(T.CodeActionKind.QuickFix) for kind in only):
@@ -264,7 +266,7 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
         fixed = _fixed_text(server, uri, text)
         if fixed is not None and fixed != text:
             whole = T.Range(T.Position(0, 0), _end_of(source, encoding))
-            new = ("\ufeff" if source.startswith("\ufeff") else "") + fixed
+            new = source[:marks] + fixed
             actions.append(T.CodeAction("Fix all safely fixable wfmlint findings", kind=FIX_ALL,
                                         edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(whole, new)]})))
     return actions

@@ -60,6 +60,17 @@ async def test_positions_are_in_utf16_units(client: LanguageClient, tmp_path):
     assert blank.range.start.character == text.index('""') + 1
 
 
+async def test_positions_after_byte_order_marks_are_in_the_editors_text(client: LanguageClient, tmp_path):
+    """The editor's text keeps its marks: the findings (one WFM002 for both marks, as the
+    command line gives) sit where the editor shows the values."""
+    uri = (tmp_path / "payload.json").as_uri()
+    text = "\ufeff\ufeff" + '{"metadata": {"version": 3}, "agentSchedules": [{"userId": ""}]}'
+    diagnostics = await open_document(client, uri, text)
+    assert [(d.code, d.range.start.character) for d in diagnostics] == [
+        ("WFM002", 2), ("WFM103", text.index('""'))]
+    assert diagnostics[0].message.startswith("file starts with 2 UTF-8 byte-order marks")
+
+
 async def test_reference_files_of_the_workspace_config_are_used(client: LanguageClient, tmp_path):
     """The editor checks against the business unit's reference files as the CLI does; one that
     cannot serve is shown as a message, and the document is linted without it."""

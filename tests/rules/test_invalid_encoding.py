@@ -28,6 +28,27 @@ def test_bom_alone_does_not_fail_the_run(tmp_path):
     assert run_cli("p.json", "--strict", cwd=tmp_path).code == 1
 
 
+def test_several_marks_are_one_warning_the_same_from_bytes_or_text(tmp_path):
+    """Marks were one warning each from a file and WFM001 in the editor (which dropped one);
+    50 000 of them overflowed the stack. Now one warning, whatever the count and the path."""
+    import json
+
+    from wfmlint import lint_text
+
+    body = b'{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}'
+    for count, marks in ((2, "2 UTF-8 byte-order marks; save it without them"),
+                         (50_000, "50000 UTF-8 byte-order marks; save it without them")):
+        data = codecs.BOM_UTF8 * count + body
+        (tmp_path / "p.json").write_bytes(data)
+        result = run_cli("p.json", "--format", "json", cwd=tmp_path)
+        found = [(f["code"], f["line"], f["column"], f["message"]) for f in json.loads(result.out)]
+        message = f"file starts with {marks} (JSON forbids it and some parsers reject it)"
+        assert found == [("WFM002", 1, 1, message), ("WFM103", 1, 60, found[1][3])], result.err
+        assert [(f.code, f.line, f.column, f.message) for f in lint_text(data.decode("utf-8"), "p.json")] == found
+        stdin = run_cli("-", "--stdin-filename", "p.json", "--format", "json", cwd=tmp_path, stdin=data)
+        assert [(f["code"], f["line"], f["column"], f["message"]) for f in json.loads(stdin.out)] == found
+
+
 def test_utf16_and_utf32(tmp_path):
     for name, data in [("a.json", codecs.BOM_UTF16_LE + CLEAN.decode().encode("utf-16-le")),
                        ("b.json", CLEAN.decode().encode("utf-16-le")),

@@ -102,10 +102,12 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
     it reads large update and import files; the findings are the same either way)."""
     config = settings.config
     result = FileResult(path, max_depth=config.max_depth, issues=list(early or []))
-    result.text = text = _without_bom(text, data, result.issues)
-    if len(text) > config.max_file_size:
-        result.issues.append(_too_large(len(text), config.max_file_size))
+    size = _size_over(text, data, config.max_file_size)
+    if size is not None:
+        result.text = text[leading_marks(text):]  # (only 1:1 is placed in it)
+        result.issues.append(_too_large(size, config.max_file_size))
         return result, None
+    result.text = text = _without_bom(text, data, result.issues)
     claimed, schema = settings.claimed_profile(path), settings.schema_for(path)
     parsed, profile, problem = _parse_and_detect(
         text, claimed, config, data, fast if not detailed and schema is None else False)
@@ -138,6 +140,18 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
     payload.cache["schema"] = schema
     _run_file_rules(payload, settings.rule_settings(path), result)
     return result, payload
+
+
+def _size_over(text: str, data: list[bytes] | None, limit: int) -> int | None:
+    """The text's size in UTF-8 bytes (as a file's is counted) when it is over `limit`, else
+    None; encoded only when the characters cannot tell (a UTF-8 character is 1 to 4 bytes)."""
+    if data:
+        size = len(data[0])
+    elif len(text) > limit or 4 * len(text) <= limit or text.isascii():
+        size = len(text)
+    else:
+        size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
 
 
 def _without_bom(text: str, data: list[bytes] | None, issues: list[Issue]) -> str:

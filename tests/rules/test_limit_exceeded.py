@@ -28,5 +28,21 @@ def test_file_over_max_file_size_is_not_read(tmp_path):
         "big.json:1:1: WFM006 file is 50 bytes, over max-file-size (10); nothing else is checked in it")
 
 
+def test_max_file_size_counts_utf8_bytes_from_text_too(tmp_path):
+    """The editor and the API give a text, not bytes: its size is its UTF-8 encoding's, as a
+    file's (561 characters, 633 bytes, were under a limit of 600 in the editor only)."""
+    text = '{"metadata": {"version": 1}, "description": "%s", "agentSchedules": []}' % ("\u00fc" * 10)
+    size = len(text.encode("utf-8"))
+    message = f"file is {size} bytes, over max-file-size ({size - 1}); nothing else is checked in it"
+    assert lint(text, config={"max-file-size": size - 1}) == [("WFM006", 1, 1, message)]
+    assert lint(text, config={"max-file-size": size}) == []
+    assert len(text) < size - 1  # the characters alone are under the limit
+    (tmp_path / "wfmlint.toml").write_text(f"max-file-size = {size - 1}\n")
+    (tmp_path / "p.json").write_text(text, encoding="utf-8")
+    assert run_cli("p.json", cwd=tmp_path).out.splitlines()[0] == f"p.json:1:1: WFM006 {message}"
+    stdin = run_cli("-", "--stdin-filename", "p.json", cwd=tmp_path, stdin=text.encode("utf-8"))
+    assert stdin.out.splitlines()[0] == f"p.json:1:1: WFM006 {message}"
+
+
 def test_turned_off():
     assert lint("[[[[1]]]]", config={"max-depth": 2}, ignore=("WFM006",)) == []

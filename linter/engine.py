@@ -11,7 +11,7 @@ from . import profiles as P
 from .config import Config, Settings
 from .document import (ParsedDocument, decode, duplicate_key_issues, leading_marks, marks_issue,
                        non_standard_issues, parse)
-from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, read_payload
+from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, gunzip, read_payload
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
 from .payload import FileFacts, Payload
@@ -253,14 +253,32 @@ def read_file(path: str, settings: Settings) -> tuple[bytes | None, str | None, 
     limit = settings.config.max_file_size
     try:
         return read_payload(path, limit), None, None
-    except BadCompression as bad:
-        return None, None, Issue("WFM002", f"{bad}; nothing else is checked in it", offset=0)
-    except TooLarge as large:
-        return None, None, _too_large(large.size, limit)
+    except (BadCompression, TooLarge) as stopped:
+        return None, None, _stopping_issue(stopped, limit)
     except NotRegular as special:
         return None, f"{path}: {special}; skipped", None
     except UnreadableFile as unreadable:
         return None, f"{path}: {unreadable}", None
+
+
+def _stopping_issue(error: BadCompression | TooLarge, limit: int) -> Issue:
+    """The issue of a payload that is not linted: broken compression (WFM002), too large."""
+    if isinstance(error, TooLarge):
+        return _too_large(error.size, limit)
+    return Issue("WFM002", f"{error}; nothing else is checked in it", offset=0)
+
+
+def analyse_stdin(data: bytes, name: str, settings: Settings) -> FileResult:
+    """Bytes given on stdin, read as the file `name` would be: decompressed when it is named
+    `.gz` (as `--stdin-filename week48.json.gz` says)."""
+    if name.endswith(".gz"):
+        try:
+            data = gunzip(data, settings.config.max_file_size)
+        except (BadCompression, TooLarge) as stopped:
+            result = FileResult(name, max_depth=settings.config.max_depth)
+            result.issues = [_stopping_issue(stopped, settings.config.max_file_size)]
+            return result
+    return analyse_bytes(data, name, settings)
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings) -> FileResult:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 
 from . import profiles as P
 from .config import Config, Settings
-from .engine import (FileResult, RuleCrash, RunResult, analyse_bytes, analyse_path, as_settings,
+from .engine import (FileResult, RuleCrash, RunResult, analyse_path, analyse_stdin, as_settings,
                      forget_last, release_text)
 from .locating import locate_run
 from .findings import Finding, keep_first
@@ -207,7 +207,7 @@ def _analyse_all(files: list[str], settings: Settings, jobs: int, stdin: Callabl
         if path == "-":
             data = stdin() if stdin else b""
             name = stdin_filename or "-"
-            return analyse_bytes(data, name, settings.for_path(name))
+            return analyse_stdin(data, name, settings.for_path(name))
         result = analyse_path(path, settings.for_path(path), stamp=not last)
         size = sys.getsizeof(result.text)
         if held + size > TEXT_BUDGET:
@@ -253,6 +253,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     project (`project.py`). RunError when `--existing` or config `permissions` cannot serve."""
     settings, existing_result, manifest_result = _auxiliaries(settings, existing)
     files, errors = discover(paths, settings)
+    if stdin_filename and settings.force_exclude and settings.excluded(settings.relative(stdin_filename)):
+        files = [path for path in files if path != "-"]  # as a file of that name would be
     progress = progress_factory(len(files)) if progress_factory and files else None
     try:
         results = _analyse_all(files, settings, jobs, stdin, stdin_filename,

@@ -198,6 +198,30 @@ def test_stdin_filename_alone_reads_stdin(tmp_path):
     assert result.code == 1 and result.out.startswith("week48.json:")
 
 
+def test_stdin_named_gz_is_decompressed_as_the_file_would_be(tmp_path):
+    import gzip
+
+    (tmp_path / "w.json.gz").write_bytes(gzip.compress(OVERLAP.encode()))
+    from_file = run_cli("w.json.gz", cwd=tmp_path)
+    assert from_file.code == 1 and from_file.out.startswith("w.json.gz:19:9: WFM301"), from_file.out
+    from_stdin = run_cli("-", "--stdin-filename", "w.json.gz", cwd=tmp_path,
+                         stdin=(tmp_path / "w.json.gz").read_bytes())
+    assert from_stdin.out == from_file.out
+    broken = run_cli("-", "--stdin-filename", "w.json.gz", cwd=tmp_path, stdin=b"xx")
+    assert broken.out.startswith("w.json.gz:1:1: WFM002 named .gz but not valid gzip data")
+
+
+def test_force_exclude_leaves_out_an_excluded_stdin_filename(tmp_path):
+    """As ruff's: the editor integration or hook passing a file on stdin under an excluded
+    path gets what the file itself would (it was linted)."""
+    _tree(tmp_path, **{"wfmlint.toml": 'extend-exclude = ["build/**"]\n'})
+    result = run_cli("-", "--stdin-filename", "build/p.json", "--force-exclude", cwd=tmp_path,
+                     stdin=OVERLAP.encode())
+    assert (result.code, result.out) == (0, "No problems in 0 files.\n")
+    kept = run_cli("-", "--stdin-filename", "build/p.json", cwd=tmp_path, stdin=OVERLAP.encode())
+    assert kept.code == 1
+
+
 def test_statistics_honour_the_json_format(tmp_path):
     _tree(tmp_path, **{"p.json": OVERLAP})
     rows = json.loads(run_cli("p.json", "--statistics", "--format", "json", cwd=tmp_path).out)

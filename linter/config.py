@@ -545,13 +545,14 @@ class Settings:
         return cache[key]
 
     def _shown_path(self, path: str) -> str:
-        """A reference file as messages show it: relative to the working directory when it is
-        inside it (as the user types it), else to the config's directory, else absolute."""
-        relative = os.path.relpath(path)
-        if not relative.startswith(".."):
-            return relative.replace(os.sep, "/")
+        """A reference file as messages show it: relative to the config's directory when it is
+        inside it (so a message reads the same from any working directory, the editor's
+        included), else to the working directory when inside it, else absolute."""
         relative = self.relative(path)
-        return path if relative.startswith("../") else relative
+        if not relative.startswith("../"):
+            return relative
+        relative = os.path.relpath(path)
+        return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
     def schema_for(self, path: str) -> str | None:
         nearest = self.for_path(path)

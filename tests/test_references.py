@@ -58,6 +58,18 @@ def test_one_repository_two_business_units(tmp_path):
     assert result.err == ""
 
 
+def test_messages_name_reference_files_the_same_from_any_working_directory(tmp_path):
+    """Relative to the config's directory: a message named them relative to where wfmlint
+    started, so a language server started elsewhere gave other texts than the command line."""
+    repo = _repo(tmp_path / "repo", PER_GLOB)
+    runs = [run_cli("check", "akl/update.json", "--format", "json", cwd=repo),
+            run_cli("check", "update.json", "--format", "json", cwd=repo / "akl"),
+            run_cli("check", "repo/akl/update.json", "--format", "json", cwd=tmp_path)]
+    messages = [[f["message"] for f in json.loads(result.out)] for result in runs]
+    assert messages[0] == messages[1] == messages[2]
+    assert "(reference/akl/schedule.json)" in messages[0][0]
+
+
 def test_verbose_says_what_each_file_was_checked_against(tmp_path):
     repo = _repo(tmp_path, PER_GLOB)
     result = run_cli("check", ".", "--verbose", "--format", "json", cwd=repo)

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = {
     "rules/_values.py": ["tests/rules"],
     "linter/timestamps.py": ["tests/test_timestamps.py", "tests/rules/test_malformed_timestamp.py",
-                             "tests/rules/test_timestamp_not_utc.py", "tests/test_pinned_behaviour.py"],
+                             "tests/rules/test_timestamp_not_utc.py", "tests/test_pinned_behaviour.py",
+                             "tests/test_vendor_profiles.py"],
     "linter/overlaps.py": ["tests/test_properties.py", "tests/test_pinned_behaviour.py",
                            "tests/rules/test_overlapping_entries.py",
                            "tests/rules/test_overlapping_activities.py"],

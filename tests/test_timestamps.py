@@ -4,7 +4,10 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
 
-from wfmlint.timestamps import TimeProblem, TimestampCache, parse_datetime
+import pytest
+
+from wfmlint.timestamps import (TimeProblem, TimestampCache, day_minutes, local_instant, local_parser,
+                                parse_datetime, parse_iso_duration, utc_text, whole_minutes)
 
 VALID = "2026-11-24T08:00:00Z"
 
@@ -136,3 +139,48 @@ def test_a_long_bad_value_is_quoted_whole_up_to_60_characters():
     sixty, sixty_one = "x" * 60, "x" * 61
     assert f'"{sixty}"' in parse_datetime(sixty, utc_only=True).message
     assert f'"{"x" * 57}..."' in parse_datetime(sixty_one, utc_only=True).message
+
+
+# Behaviours the mutation run of this module left unpinned ---------------------------------------
+
+@pytest.mark.parametrize(("value", "utc"), [
+    ("2026-11-24T08:00:00-05:00", "2026-11-24T13:00:00Z"),
+    ("2026-11-24T08:00:00+05:30", "2026-11-24T02:30:00Z"),
+    ("2026-11-24T08:00:00.250-00:45", "2026-11-24T08:45:00.250Z"),
+])
+def test_the_utc_fix_of_an_offset_keeps_its_sign_and_fraction(value, utc):
+    assert utc_text(value, None) == utc
+
+
+def test_minutes_after_midnight_run_to_2880_and_no_further():
+    assert day_minutes(2880) == 2880 and day_minutes(0) == 0
+    assert isinstance(day_minutes(2881), TimeProblem) and isinstance(day_minutes(-1), TimeProblem)
+
+
+def test_a_local_time_with_an_invalid_date_and_an_offset_is_reported_for_its_date():
+    parse = local_parser(timezone.utc)
+    problem = parse("2026-02-30T08:00:00+01:00")
+    assert problem.code == "WFM201" and "offset" not in problem.message
+    assert "has an offset, but this vendor writes local times" in parse("2026-02-27T08:00:00+01:00").message
+
+
+@pytest.mark.parametrize(("value", "minutes"), [("PT7H30M", 450), ("P1DT1H", 1500), ("PT90S", None),
+                                                ("PT0.5H", 30), ("PT", None), ("7H", None)])
+def test_iso_durations_in_whole_minutes(value, minutes):
+    assert parse_iso_duration(value) == minutes
+
+
+@pytest.mark.parametrize(("value", "minutes"), [(7.5, 450), (8, 480), (0.01, 0.01), (True, True),
+                                                (float("inf"), float("inf")), ("7", "7")])
+def test_decimal_hours_in_whole_minutes_else_the_value_itself(value, minutes):
+    assert whole_minutes(value, "hours") == minutes
+
+
+def test_a_clock_time_on_a_day_of_a_clock_change_is_read_on_the_clock():
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")  # clocks went back at 03:00 on 2026-10-25
+    assert local_instant(date(2026, 10, 25), 12 * 60, berlin) == parse_datetime("2026-10-25T11:00:00Z", True)
+    assert local_instant(date(2026, 10, 24), 12 * 60, berlin) == parse_datetime("2026-10-24T10:00:00Z", True)
+    assert local_instant(date(2026, 10, 25), 12 * 60, None) == parse_datetime("2026-10-25T12:00:00Z", True)

@@ -318,3 +318,21 @@ def test_the_sweep_counts_exactly_the_overlapping_pairs_of_a_brute_force(rows):
     found = [(index, len(open_items), open_items.nearest())
              for index, open_items in sweep_overlaps(starts, ends)]
     assert found == expected
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(1, 20)), max_size=40),
+       st.integers(-60, 60), st.integers(1, 30))
+def test_the_index_counts_and_names_what_a_brute_force_finds(rows, start, length):
+    """`IntervalIndex` (WFM303's view of the current schedule) against an O(n) scan: the count
+    of intervals overlapping a query, and the nearest of them (the latest-starting, ties by
+    position) up to ten, as positions in the given list."""
+    from wfmlint.overlaps import NEAREST, IntervalIndex
+
+    intervals = [(s, s + n) for s, n in rows]
+    end = start + length
+    index = IntervalIndex(intervals)
+    overlapping = [i for i, (s, e) in enumerate(intervals) if s < end and start < e]
+    assert index.count(start, end) == len(overlapping)
+    by_start = sorted(range(len(intervals)), key=intervals.__getitem__)  # ties: by position
+    latest = [i for i in reversed(by_start) if i in overlapping][:NEAREST]
+    assert index.nearest(start, end) == latest

@@ -168,6 +168,16 @@ class Finding:
         }
 
 
+def named(value) -> str:
+    """An identifier as a message quotes it: whole up to 60 characters, else its start and
+    "...", so that a hostile id (100 000 characters) is not copied into every finding."""
+    text = str(value)
+    return f'"{text}"' if len(text) <= NAMED_LENGTH else f'"{text[:NAMED_LENGTH - 3]}..."'
+
+
+NAMED_LENGTH = 60
+
+
 def fingerprint(code: str, path: str, resource: str, about: str, counter: int) -> str:
     from hashlib import sha256  # only runs that show fingerprints pay for its import
 

@@ -6,6 +6,7 @@ from itertools import chain, compress, count, islice
 from operator import attrgetter, ne
 from typing import Callable, NamedTuple
 
+from wfmlint.findings import named
 from wfmlint.overlaps import sweep_overlaps
 from wfmlint.profiles import EXPORT, GENERIC, IMPORT
 from wfmlint.timestamps import format_instant
@@ -27,7 +28,7 @@ def noun(profile: str) -> str:
 
 def describe(entry, profile: str) -> str:
     what = entry.kind or noun(profile)
-    return f"{what} of \"{entry.label}\" from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    return f"{what} of {named(entry.label)} from {format_instant(entry.start)} to {format_instant(entry.end)}"
 
 
 class Overlap(NamedTuple):

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Issue, RelatedIssue, named
 from wfmlint.profiles import GENERIC, UPDATE
 
 CODE = "WFM405"
@@ -64,7 +64,7 @@ def check(context, options) -> Iterator[Issue]:
         if facts.profile == GENERIC and facts.schedule_id is not None:
             first = schedules.setdefault(facts.schedule_id, facts)
             if first is not facts:
-                yield Issue(CODE, f"schedule \"{facts.schedule_id}\" is also written by {first.path}; "
+                yield Issue(CODE, f"schedule {named(facts.schedule_id)} is also written by {first.path}; "
                             "merge the two files or apply them one after the other with fresh "
                             "versions", facts.schedule_id_pointer, path=facts.path,
                             related=(RelatedIssue(first.schedule_id_pointer, "the other write",
@@ -78,7 +78,7 @@ def check(context, options) -> Iterator[Issue]:
                 first = _first_writer(agent_versions, (agent.user_id, agent.version), target,
                                       (facts.path, agent.version_pointer))
                 if first[0] != facts.path:
-                    yield Issue(CODE, f"agent \"{agent.user_id}\" at version {agent.version} is also "
+                    yield Issue(CODE, f"agent {named(agent.user_id)} at version {agent.version} is also "
                                 f"written by {first[0]}; the second write will be stale",
                                 agent.version_pointer, path=facts.path,
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))
@@ -89,7 +89,7 @@ def check(context, options) -> Iterator[Issue]:
                 seen_here.add(key)
                 first = _first_writer(shift_ids, key, target, (facts.path, pointer))
                 if first[0] != facts.path:
-                    yield Issue(CODE, f"shift \"{shift_id}\" of agent \"{agent.user_id}\" is also "
+                    yield Issue(CODE, f"shift {named(shift_id)} of agent {named(agent.user_id)} is also "
                                 f"written by {first[0]}; only one write can win", pointer,
                                 path=facts.path,
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))

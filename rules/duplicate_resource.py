@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Issue, RelatedIssue, named
 
 CODE = "WFM106"
 NAME = "duplicate-resource"
@@ -42,6 +42,6 @@ def check(payload, options) -> Iterator[Issue]:
             continue
         first = first_seen.setdefault(agent.user_id, agent.user_id_pointer)
         if first != agent.user_id_pointer:
-            yield Issue(CODE, f"agent \"{agent.user_id}\" has a second schedule object in this "
+            yield Issue(CODE, f"agent {named(agent.user_id)} has a second schedule object in this "
                         "file; merge its shifts and markers into the first", agent.user_id_pointer,
                         related=(RelatedIssue(first, "first schedule object of this agent"),))

@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Issue, RelatedIssue, named
 from wfmlint.payload import MISSING_DETAIL
 from wfmlint.profiles import UPDATE
 
@@ -70,7 +70,7 @@ def check(context, options) -> Iterator[Issue]:
             same = next((m for m in current.get((marker.user_id, marker.day, marker.length), ())
                          if _alike(m.details, marker.details)), None)
             if same is not None:
-                yield Issue(CODE, f"the day off of \"{marker.user_id}\" on {marker.day.isoformat()} is "
+                yield Issue(CODE, f"the day off of {named(marker.user_id)} on {marker.day.isoformat()} is "
                             "already in the current schedule; send only the markers you add",
                             marker.pointer, path=facts.path,
                             related=(RelatedIssue(same.pointer, "the same day off in the current "

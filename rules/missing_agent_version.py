@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Edit, Fix, Issue
+from wfmlint.findings import Edit, Fix, Issue, named
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM402"
@@ -51,7 +51,7 @@ def check(context, options) -> Iterator[Issue]:
         for agent in facts.agents:
             if agent.has_metadata:
                 continue
-            who = f"agent \"{agent.user_id}\"" if agent.user_id else "agent schedule"
+            who = f"agent {named(agent.user_id)}" if agent.user_id else "agent schedule"
             version = current.get(agent.user_id)
             fix = Fix(f"add the agent's current version {version} (from --existing)",
                       (Edit("insert", agent.pointer, "metadata", f'{{"version": {version}}}'),)) \

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Edit, Fix, Issue, RelatedIssue
+from wfmlint.findings import Edit, Fix, Issue, RelatedIssue, named
 from wfmlint.profiles import GENERIC, UPDATE
 
 CODE = "WFM404"
@@ -74,7 +74,7 @@ def check(context, options) -> Iterator[Issue]:
             now = current.get(agent.user_id)
             if agent.version is None or now is None or agent.version == now.version:
                 continue
-            yield Issue(CODE, f"agent \"{agent.user_id}\" is at version {now.version} in the current "
+            yield Issue(CODE, f"agent {named(agent.user_id)} is at version {now.version} in the current "
                         f"schedule, not {agent.version}; rebuild this agent's entries from it",
                         agent.version_pointer, path=facts.path,
                         related=(RelatedIssue(now.version_pointer, "current agent version",

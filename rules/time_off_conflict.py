@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.findings import Issue, RelatedIssue, named
 from wfmlint.rules._calendar import day_bounds, zone_of
 
 CODE = "WFM305"
@@ -64,7 +64,7 @@ def check(payload, options) -> Iterator[Issue]:
                          key=lambda a: a.start)
         if clashes:
             count = len(clashes)
-            yield Issue(CODE, f"agent \"{marker.user_id}\" has a full day off on {marker.day} but "
+            yield Issue(CODE, f"agent {named(marker.user_id)} has a full day off on {marker.day} but "
                         f"{count} activit{'y' if count == 1 else 'ies'} that day; drop one or the "
                         "other", marker.pointer, resource=marker.user_id,
                         related=(RelatedIssue(clashes[0].pointer, "activity on the day off"),))

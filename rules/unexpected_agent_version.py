@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Issue, named
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM403"
@@ -52,6 +52,6 @@ def check(context, options) -> Iterator[Issue]:
     for facts in context.payloads(UPDATE):
         for agent in facts.agents:
             if agent.has_metadata and agent.user_id is not None and agent.user_id not in known:
-                yield Issue(CODE, f"agent \"{agent.user_id}\" is not in the current schedule, so its "
+                yield Issue(CODE, f"agent {named(agent.user_id)} is not in the current schedule, so its "
                             "metadata must be omitted (the API expects none for new agents)",
                             agent.pointer, path=facts.path)

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from wfmlint.findings import Issue
+from wfmlint.findings import Issue, named
 from wfmlint.profiles import UPDATE
 
 CODE = "WFM307"
@@ -66,12 +66,12 @@ def check(context, options) -> Iterator[Issue]:
             for shift_id, pointer in agent.shift_ids:
                 if (agent.user_id, shift_id) not in shifts:
                     whose = "its shifts" if agent.user_id in agents else "it: the agent is not there"
-                    yield Issue(CODE, f"shift id \"{shift_id}\" of \"{agent.user_id}\" is not in the "
+                    yield Issue(CODE, f"shift id {named(shift_id)} of {named(agent.user_id)} is not in the "
                                 f"current schedule ({whose}); re-export the schedule or fix the id",
                                 pointer, path=facts.path)
         for marker in facts.markers:
             if marker.deleted and marker.user_id is not None and marker.day is not None \
                     and (marker.user_id, marker.day) not in days_off:
-                yield Issue(CODE, f"the day off of \"{marker.user_id}\" on {marker.day.isoformat()} to "
+                yield Issue(CODE, f"the day off of {named(marker.user_id)} on {marker.day.isoformat()} to "
                             "delete is not in the current schedule; remove the marker",
                             marker.pointer, path=facts.path)

@@ -396,6 +396,18 @@ def test_n_overlapping_entries_report_linear_output(tmp_path):
     assert 3 < sizes[2000] / sizes[500] < 5  # linear in n, not quadratic
 
 
+def test_a_long_identifier_is_quoted_shortened_in_every_message(tmp_path):
+    """One 100 000-character userId on 200 overlapping shifts made 227 MB of text (each
+    finding and each of its ten notes quoted it whole); now 57 characters and "..."."""
+    user = "u" * 100_000
+    shifts = [{"activities": [activity(f"2026-11-24T{hour % 24:02d}:00:00Z", 300)]} for hour in range(200)]
+    (tmp_path / "p.json").write_text(update({"userId": user, "shifts": shifts}))
+    result = run_cli("p.json", "--no-project", cwd=tmp_path)
+    assert result.code == 1 and len(result.out) < 1_000_000, len(result.out)  # (with the id whole: 20 MB)
+    first = result.out.splitlines()[0]
+    assert f'of "{"u" * 57}..." from' in first and "u" * 58 not in first
+
+
 def test_n_copies_of_one_shift_in_n_files_report_linear_output(tmp_path):
     body = update({"userId": "u1", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
     for i in range(300):

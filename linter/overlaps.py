@@ -125,7 +125,7 @@ class IntervalIndex:
     stops where no earlier interval reaches the query."""
 
     def __init__(self, intervals: list[tuple[int, int]]) -> None:
-        self.order = sorted(range(len(intervals)), key=lambda i: intervals[i])
+        self.order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])  # ties: as given
         self.starts = [intervals[i][0] for i in self.order]
         self.ends = sorted(end for _, end in intervals)
         self.reach = list(accumulate((intervals[i][1] for i in self.order), max))
@@ -147,3 +147,17 @@ class IntervalIndex:
             position -= 1
             look -= 1
         return found
+
+    def earliest(self, start: int, end: int, look: int = 16 * NEAREST) -> int | None:
+        """The position (as given) of the earliest-starting interval that overlaps [start, end)
+        (ties: the first given), None if none does; of those starting before `start`, at most
+        `look` are looked at."""
+        inside = bisect_left(self.starts, start)
+        best = self.order[inside] if inside < len(self.starts) and self.starts[inside] < end else None
+        position = inside - 1
+        while position >= 0 and look and self.reach[position] > start:
+            if self._by_start_end[position] > start:
+                best = self.order[position]
+            position -= 1
+            look -= 1
+        return best

@@ -36,6 +36,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue, named
+from wfmlint.overlaps import IntervalIndex
 from wfmlint.rules._calendar import day_bounds, zone_of
 
 CODE = "WFM305"
@@ -48,23 +49,27 @@ def check(payload, options) -> Iterator[Issue]:
     if not payload.markers:
         return
     days_off = {marker.user_id for marker in payload.markers if marker.day is not None}
-    shifts = defaultdict(list)  # only of the agents with a day off: few, in a large file
+    activities = defaultdict(list)  # only of the agents with a day off: few, in a large file
     for shift in payload.shifts:
         if shift.user_id in days_off:
-            shifts[shift.user_id].append(shift)
+            activities[shift.user_id] += shift.activities
+    indexes: dict = {}  # per agent, built when a day off of theirs first asks
     zone = zone_of(payload)
     for marker in payload.markers:
-        if marker.day is None or marker.user_id is None:
+        if marker.day is None or marker.user_id is None or not activities[marker.user_id]:
             continue
         try:
             start, end = day_bounds(marker.day, zone)
         except (OverflowError, ValueError):
             continue
-        clashes = sorted((a for shift in shifts[marker.user_id] for a in shift.activities_within(start, end)),
-                         key=lambda a: a.start)
-        if clashes:
-            count = len(clashes)
+        spans = activities[marker.user_id]
+        if marker.user_id not in indexes:
+            indexes[marker.user_id] = IntervalIndex([(span.start, span.end) for span in spans])
+        index = indexes[marker.user_id]
+        count = index.count(start, end)
+        if count:
+            first = spans[index.earliest(start, end)]
             yield Issue(CODE, f"agent {named(marker.user_id)} has a full day off on {marker.day} but "
                         f"{count} activit{'y' if count == 1 else 'ies'} that day; drop one or the "
                         "other", marker.pointer, resource=marker.user_id,
-                        related=(RelatedIssue(clashes[0].pointer, "activity on the day off"),))
+                        related=(RelatedIssue(first.pointer, "activity on the day off"),))

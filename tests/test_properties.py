@@ -324,8 +324,8 @@ def test_the_sweep_counts_exactly_the_overlapping_pairs_of_a_brute_force(rows):
        st.integers(-60, 60), st.integers(1, 30))
 def test_the_index_counts_and_names_what_a_brute_force_finds(rows, start, length):
     """`IntervalIndex` (WFM303's view of the current schedule) against an O(n) scan: the count
-    of intervals overlapping a query, and the nearest of them (the latest-starting, ties by
-    position) up to ten, as positions in the given list."""
+    of intervals overlapping a query, the nearest of them (the latest-starting, ties by
+    position) up to ten, and the earliest (WFM305's), as positions in the given list."""
     from wfmlint.overlaps import NEAREST, IntervalIndex
 
     intervals = [(s, s + n) for s, n in rows]
@@ -333,6 +333,7 @@ def test_the_index_counts_and_names_what_a_brute_force_finds(rows, start, length
     index = IntervalIndex(intervals)
     overlapping = [i for i, (s, e) in enumerate(intervals) if s < end and start < e]
     assert index.count(start, end) == len(overlapping)
-    by_start = sorted(range(len(intervals)), key=intervals.__getitem__)  # ties: by position
+    by_start = sorted(range(len(intervals)), key=lambda i: intervals[i][0])  # ties: by position
     latest = [i for i in reversed(by_start) if i in overlapping][:NEAREST]
     assert index.nearest(start, end) == latest
+    assert index.earliest(start, end) == next((i for i in by_start if i in overlapping), None)

@@ -49,12 +49,31 @@ def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
         if info.st_size > limit:
             raise TooLarge(f"is {info.st_size} bytes, over the limit of {limit}", info.st_size)
         try:
-            data = handle.read(limit + 1)
+            data = read_at_most(handle, limit, info.st_size)
         except OSError as error:
             raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
     if len(data) > limit:  # it grew while we read it
         raise TooLarge(f"is over the limit of {limit} bytes", len(data))
     return data
+
+
+def read_at_most(handle, limit: int, expected: int = 0) -> bytes:
+    """Up to `limit` + 1 bytes (one more tells a larger stream), read as the stream gives
+    them: `read(limit + 1)` would allocate the whole limit at once (32 GiB: MemoryError)."""
+    first = handle.read(min(limit, expected) + 1)
+    if len(first) <= expected or len(first) > limit:
+        return first
+    chunks, total = [first], len(first)  # more than expected (a file that grew, /proc)
+    while total <= limit:
+        chunk = handle.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 1 << 20
 
 
 def read_text_file(path: str, limit: int = AUXILIARY_LIMIT) -> str:
@@ -83,7 +102,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(limit + 1)
+            out = read_at_most(stream, limit, 4 * len(data))
     except (OSError, EOFError, zlib.error) as error:
         raise BadCompression(f"named .gz but not valid gzip data ({error})") from None
     if len(out) > limit:

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import lint, run_cli
 
 
@@ -44,5 +46,32 @@ def test_max_file_size_counts_utf8_bytes_from_text_too(tmp_path):
     assert stdin.out.splitlines()[0] == f"p.json:1:1: WFM006 {message}"
 
 
+@pytest.mark.parametrize("limit", [34_359_738_368, 9_223_372_036_854_775_807])
+def test_a_limit_beyond_memory_reads_the_file_as_it_is(tmp_path, limit):
+    """The whole limit was allocated at once: 32 GiB was a MemoryError, 2**63 - 1 an
+    OverflowError, and nothing was linted. Plain and gzip files."""
+    import gzip
+
+    body = '{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}'
+    (tmp_path / "wfmlint.toml").write_text(f"max-file-size = {limit}\n")
+    (tmp_path / "p.json").write_text(body)
+    (tmp_path / "q.json.gz").write_bytes(gzip.compress(body.encode() * 1))
+    result = run_cli(".", cwd=tmp_path)
+    assert result.code == 1 and result.err == "", result.err
+    assert [line.split(": ")[1][:6] for line in result.out.splitlines()[:2]] == ["WFM103", "WFM103"]
+
+
 def test_turned_off():
     assert lint("[[[[1]]]]", config={"max-depth": 2}, ignore=("WFM006",)) == []
+
+
+@pytest.mark.parametrize(("size", "expected", "limit", "read"), [
+    (10, 10, 20, 10), (10, 0, 20, 10), (10, 4, 20, 10),  # as expected, /proc (size 0), grown
+    (30, 10, 20, 21), (30, 0, 20, 21), (20, 20, 20, 20),  # over the limit: one byte more tells
+])
+def test_reading_at_most_the_limit_whatever_the_stream_says(size, expected, limit, read):
+    import io
+
+    from wfmlint.files import read_at_most
+
+    assert len(read_at_most(io.BytesIO(b"x" * size), limit, expected)) == read

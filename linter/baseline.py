@@ -18,7 +18,7 @@ def write_baseline(path: str, findings) -> None:
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "path": f.path, "message": f.message}
                for f in findings]
     document = {"wfmlint-baseline": FORMAT_VERSION, "findings": entries}
-    write_atomically(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n")
+    write_atomically(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n", into_special=True)
 
 
 def load_baseline(path: str) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -197,7 +198,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
         findings, unmatched = apply_baseline(findings, baseline_entries)
     _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
+    _not_an_input(output, run, "--output")
     if write_baseline:
+        _not_an_input(write_baseline, run, "--write-baseline")
         _write_baseline(write_baseline, findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
     if statistics and output_format == "json":
@@ -227,6 +230,7 @@ def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output,
     (it prints the diff and exits); `--fix` writes the fixed files and lints them again."""
     run = lint()
     if diff:
+        _not_an_input(output, run, "--output")
         code = _print_diff(run, unsafe, output, quiet)
         _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
         _exit_fast(code)
@@ -374,7 +378,10 @@ def _tell_references(run, settings: Settings | None) -> None:
 def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
     from .baseline import write_baseline
 
-    write_baseline(path, findings)
+    try:
+        write_baseline(path, findings)
+    except OSError as error:
+        _fail(f"{path}: cannot write baseline: {error.strerror or error}")
     if not quiet:
         _say(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to {path}.")
     sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
@@ -383,12 +390,30 @@ def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
 EMIT_CHUNK = 1 << 20  # characters per write: a report of gigabytes is never copied whole
 
 
+def _not_an_input(target: str | None, run, option: str) -> None:
+    """Exit 2 when a report would be written over a file this run lints (wfmlint never writes
+    the files it lints, but `--output a.json a.json` asked it to)."""
+    try:
+        written = os.stat(target) if target else None
+    except OSError:
+        return  # a new file
+    if written is None or not stat.S_ISREG(written.st_mode):
+        return
+    for result in run.files:
+        try:
+            linted = os.stat(result.path)
+        except OSError:
+            continue
+        if (linted.st_dev, linted.st_ino) == (written.st_dev, written.st_ino):
+            _fail(f"{option} {target}: that is a file being linted; write it elsewhere")
+
+
 def _emit(report: str, output: str | None) -> None:
     if output:
         from .atomic import write_atomically
 
         try:
-            write_atomically(output, report)
+            write_atomically(output, report, into_special=True)
         except OSError as error:
             _fail(f"{output}: cannot write report: {error.strerror or error}")
         return

@@ -193,6 +193,32 @@ def test_a_file_named_twice_is_linted_once(tmp_path):
         assert (result.code, result.out) == (0, "No problems in 1 file.\n"), args
 
 
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_a_report_or_baseline_is_never_written_over_a_linted_file(tmp_path, option):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    result = run_cli("p.json", option, "p.json", cwd=tmp_path)
+    assert (result.code, result.err) == (2, f"wfmlint: error: {option} p.json: that is a file being linted; "
+                                             "write it elsewhere\n")
+    assert (tmp_path / "p.json").read_text() == OVERLAP
+    diff = run_cli("p.json", "--diff", "--output", "p.json", cwd=tmp_path)
+    assert diff.code == 2 and (tmp_path / "p.json").read_text() == OVERLAP
+
+
+def test_a_report_to_a_fifo_is_written_into_it_not_over_it(tmp_path):
+    import os
+    import threading
+
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    os.mkfifo(tmp_path / "report")
+    got = []
+    reader = threading.Thread(target=lambda: got.append((tmp_path / "report").read_text()))
+    reader.start()
+    result = run_cli("p.json", "--output", "report", cwd=tmp_path)
+    reader.join(10)
+    assert result.code == 1 and got and got[0].startswith("p.json:19:9: WFM301")
+    assert (tmp_path / "report").is_fifo()
+
+
 def test_stdin_filename_alone_reads_stdin(tmp_path):
     result = run_cli("--stdin-filename", "week48.json", cwd=tmp_path, stdin=OVERLAP.encode())
     assert result.code == 1 and result.out.startswith("week48.json:")

@@ -8,6 +8,7 @@ newest result is published. Input is framed by `lsp_io` (bounded, resynchronisin
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -155,6 +156,8 @@ class WfmlintServer(LanguageServer):
         if uri in self.linting:
             self.stale.add(uri)
             return
+        if uri not in self.workspace.text_documents:
+            return  # never opened (or closed): not read from disk, which may be a FIFO
         document = self.workspace.get_text_document(uri)
         self.linting.add(uri)
         encoding = self.workspace.position_codec.encoding
@@ -348,6 +351,8 @@ def build_server() -> WfmlintServer:
         code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL]))
     def code_action(ls: WfmlintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         uri = params.text_document.uri
+        if uri not in ls.workspace.text_documents:
+            return []  # only documents the editor opened: pygls would read others from disk
         document = ls.workspace.get_text_document(uri)
         return code_actions(ls, uri, document.source, params.range, params.context.only,
                             ls.workspace.position_codec.encoding)
@@ -355,6 +360,8 @@ def build_server() -> WfmlintServer:
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: WfmlintServer, params: T.HoverParams) -> T.Hover | None:
         uri = params.text_document.uri
+        if uri not in ls.workspace.text_documents:
+            return None
         document = ls.workspace.get_text_document(uri)
         return hover(ls, uri, document.source, params.position, ls.workspace.position_codec.encoding)
 
@@ -372,4 +379,14 @@ def build_server() -> WfmlintServer:
 
 
 def serve() -> None:
-    build_server().start_io()
+    server = build_server()
+    server.start_io()
+    # Ended without waiting for the reading thread: it may be blocked on stdin (an editor keeps
+    # its end open for a moment after `exit`), and interpreter shutdown would then abort the
+    # process on the stdin lock. The protocol's exit code: 0 after `shutdown`, else 1.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed by the protocol's writer at `exit`
+            pass
+    os._exit(0 if server.protocol._shutdown else 1)

@@ -105,6 +105,31 @@ def test_requests_after_shutdown_are_answered_with_invalid_request(raw):
     assert raw.wait_for(lambda m: m.get("id") == 3)["error"]["code"] == -32600
 
 
+@pytest.mark.parametrize("shut_down", [True, False])
+def test_exit_ends_the_process_with_the_protocols_code_while_stdin_stays_open(raw, shut_down):
+    """Editors keep their end of stdin open a moment after `exit`: the reading thread was
+    still blocked on it at interpreter shutdown, which aborted the process (SIGABRT)."""
+    if shut_down:
+        raw.send(_frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        raw.wait_for(lambda m: m.get("id") == 2)
+    raw.send(_frame({"jsonrpc": "2.0", "method": "exit"}))
+    assert raw.process.wait(30) == (0 if shut_down else 1)  # stdin is still open here
+
+
+@pytest.mark.parametrize("method", ["textDocument/hover", "textDocument/codeAction"])
+def test_a_document_never_opened_is_not_read_from_disk(raw, tmp_path, method):
+    """pygls reads an unknown document from disk: a FIFO blocked the server for good (and
+    /dev/zero would fill memory). Only opened documents are served."""
+    os.mkfifo(tmp_path / "fifo.json")
+    params = {"textDocument": {"uri": (tmp_path / "fifo.json").as_uri()}, "position": {"line": 0, "character": 0},
+              "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+              "context": {"diagnostics": []}}
+    raw.send(_frame({"jsonrpc": "2.0", "id": 5, "method": method, "params": params}))
+    assert raw.wait_for(lambda m: m.get("id") == 5, seconds=30)["result"] in (None, [])
+    raw.open("after.json", BROKEN)
+    assert [d["code"] for d in raw.diagnostics_of("after.json")] == ["WFM103"]
+
+
 def test_a_request_with_invalid_params_is_answered_with_invalid_params(raw):
     raw.send(_frame({"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {"x": 1}}))
     assert raw.wait_for(lambda m: m.get("id") == 7)["error"]["code"] == -32602

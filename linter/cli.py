@@ -121,7 +121,7 @@ class _Progress:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # (unreadable: an error line each)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")

@@ -96,15 +96,24 @@ _GENESYS_KEYS = [f.name.replace("_", "-") for f in fields(GenesysConfig)]
 REFERENCE_KEYS = tuple(f.name for f in fields(ReferenceFiles))
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a regular file is there; a directory that cannot be searched (no `x`) holds
+    none that wfmlint could read, nor could the files beside it be read."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Path | None:
     """Nearest `wfmlint.toml`, or `pyproject.toml` with `[tool.wfmlint]`, walking up."""
     start = start.resolve()
     for directory in (start, *start.parents):
         candidate = directory / "wfmlint.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         candidate = directory / "pyproject.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             try:
                 text = candidate.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):

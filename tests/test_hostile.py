@@ -224,6 +224,41 @@ def test_an_unreadable_directory_in_a_walk_is_an_error(tmp_path):
     assert "cannot read directory" in result.err
 
 
+def _without_file_permission_overrides() -> list[str]:
+    """A command prefix under which permissions hold, as for any user: root's file-access
+    capabilities dropped (setpriv is part of util-linux, in every Debian)."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test permissions as root"
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
+
+
+def test_unreadable_files_and_directories_are_error_lines_and_the_rest_is_linted(tmp_path):
+    """A mode-000 file named on the command line stopped the run with a usage error, and a
+    directory without search permission with "wfmlint.toml: Permission denied" (the config
+    lookup): nothing was linted. Now one error line each, the rest linted, exit 2."""
+    import subprocess
+
+    body = update({"userId": ""})
+    for name in ("ok.json", "noread.json", "closed/in.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(body)
+    (tmp_path / "noread.json").chmod(0)
+    (tmp_path / "closed").chmod(0o644)  # listable, not searchable
+    try:
+        for args in (["noread.json", "ok.json"], ["."]):
+            done = subprocess.run([*_without_file_permission_overrides(), sys.executable, "-m", "wfmlint", "check",
+                                   *args], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+            assert done.returncode == 2, done.stderr
+            assert "ok.json:" in done.stdout and "WFM103" in done.stdout
+            assert "noread.json: cannot read: Permission denied" in done.stderr
+        assert "closed/in.json: cannot read: Permission denied" in done.stderr
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+
+
 def test_an_unexpected_exception_is_exit_2_with_one_line(tmp_path):
     """Patch the run to fail as a bug would, then start the real entry point."""
     (tmp_path / "x.json").write_text("{}")

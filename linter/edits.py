@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from bisect import bisect_right, insort
 from typing import Iterable
 
 from .findings import Edit, Fix, TextFix
@@ -118,12 +119,13 @@ def apply(text: str, fixes: Iterable[TextFix]) -> tuple[str, list[TextFix]]:
     """`text` with the fixes applied, and those applied: in order of position, each whole or
     not at all; a fix that touches one applied before it waits for the next pass."""
     chosen: list[TextFix] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the applied edits' spans: disjoint, in order
     for fix in sorted(fixes, key=lambda f: f.edits[0][:2] if f.edits else (0, 0)):
         if not fix.edits or any(_touches(edit, taken) for edit in fix.edits):
             continue
         chosen.append(fix)
-        taken += [(start, end) for start, end, _ in fix.edits]
+        for start, end, _ in fix.edits:
+            insort(taken, (start, end))
     edits = sorted(edit for fix in chosen for edit in fix.edits)
     pieces, last = [], 0
     for start, end, new in edits:
@@ -134,8 +136,15 @@ def apply(text: str, fixes: Iterable[TextFix]) -> tuple[str, list[TextFix]]:
 
 
 def _touches(edit: tuple[int, int, str], taken: list[tuple[int, int]]) -> bool:
+    """Whether the edit touches a taken span. They are disjoint and in order, so only the last
+    one starting at or before the edit's end can: an earlier one ends before that one starts
+    (10 000 fixes were 66 million comparisons)."""
     start, end, _ = edit
-    return any(start <= other_end and other_start <= end for other_start, other_end in taken)
+    before = bisect_right(taken, (end, _AFTER_ANY))
+    return before > 0 and taken[before - 1][1] >= start
+
+
+_AFTER_ANY = float("inf")
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

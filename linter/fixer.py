@@ -135,11 +135,13 @@ def _encodable(text: str) -> bool:
 
 def _adds(before: list[Finding], after: list[Finding]) -> bool:
     """Whether the fixed text has a finding the text before did not (by rule and subject:
-    positions move), or is no longer a document (WFM001)."""
+    positions move), or is no longer a document (WFM001). A rule whose findings were capped
+    before (`keep_first`) had more than it listed: its findings after are not new."""
     old = Counter(_subject(f) for f in before)
+    capped = {f.code for f in before if f.identity[3] == "more"}
     for finding in after:
         key = _subject(finding)
-        if finding.code == "WFM001" or old[key] == 0:
+        if finding.code == "WFM001" or old[key] == 0 and finding.code not in capped:
             return True
         old[key] -= 1
     return False

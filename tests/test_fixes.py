@@ -177,6 +177,40 @@ def test_fixes_that_touch_each_other_take_two_passes(tmp_path):
     assert json.loads(path.read_text())["metadata"] == {"version": 4}
 
 
+def test_findings_beyond_a_rules_cap_are_fixed_in_the_next_pass(tmp_path):
+    """Past the 10 000 findings a rule lists in a file, its unlisted ones appeared "new" after
+    the first pass, so every pass failed its check: nothing was fixed, after minutes of
+    retries. The cap is lowered to 5 here (in the process under test) for 8 fixable lengths."""
+    import subprocess
+    import sys
+
+    activities = ",\n".join('{"startDate": "2026-11-24T%02d:00:00Z", "lengthMinutes": "60", "description": "", '
+                            '"activityCodeId": "w"}' % hour for hour in range(8))
+    before = ('{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "shifts": [{"activities": [\n'
+              + activities + "]}]}]}")
+    path = _case(tmp_path, "", before)
+    script = ("import sys\nfrom wfmlint import findings\nfindings.keep_first.__defaults__ = (5,)\n"
+              "from wfmlint.cli import main\nsys.argv = ['wfmlint', 'check', 'payload.json', '--fix', "
+              "'--unsafe-fixes']\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert '"60"' not in path.read_text() and '"lengthMinutes": 60' in path.read_text(), done.stderr
+    assert "Fixed 8 findings" in done.stderr, done.stderr
+
+
+def test_many_fixes_are_chosen_in_linear_time():
+    """`apply` compared each edit with every one taken before it: 66 million comparisons for
+    10 000 fixes. The spans it takes must still be exactly those that touch nothing earlier."""
+    from wfmlint.edits import apply
+    from wfmlint.findings import TextFix
+
+    text = "x" * 100
+    fixes = [TextFix("f", ((start, start + 3, "y"),), True) for start in (0, 2, 3, 10, 40, 13, 60, 58)]
+    _, chosen = apply(text, fixes)
+    assert [fix.edits[0][0] for fix in chosen] == [0, 10, 40, 58]  # 2, 3 and 13 touch, 60 too
+    many = [TextFix("f", ((start, start + 1, "y"),), True) for start in range(0, 200_000, 2)]
+    assert len(apply("x" * 200_001, many)[1]) == 100_000
+
+
 def test_stdin_and_compressed_files_are_never_rewritten(tmp_path):
     before = CASES[0][3]
     refused = run_cli("check", "-", "--fix", cwd=tmp_path, stdin=before.encode())

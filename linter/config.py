@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -97,12 +98,19 @@ REFERENCE_KEYS = tuple(f.name for f in fields(ReferenceFiles))
 
 
 def _is_file(path: Path) -> bool:
-    """Whether a regular file is there; a directory that cannot be searched (no `x`) holds
-    none that wfmlint could read, nor could the files beside it be read."""
+    """Whether a config file is there: a regular file. Something else by that name (a FIFO,
+    a directory, a link to `/dev/zero` or in a loop) is refused, never taken for no config;
+    a directory that cannot be searched (no `x`) holds none that wfmlint could read, nor
+    could the files beside it be read."""
     try:
-        return path.is_file()
-    except OSError:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
         return False
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise ConfigError(f"{path}: not a regular file; a config must be one")
+    return True
 
 
 def find_config(start: Path) -> Path | None:

@@ -179,6 +179,25 @@ def test_config_and_baseline_that_are_not_plain_files_are_refused(tmp_path, opti
     assert result.err.startswith("wfmlint: error: ") and len(result.err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("name", ["wfmlint.toml", "pyproject.toml"])
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero", "directory", "loop"])
+def test_a_discovered_config_that_is_not_a_plain_file_is_refused(tmp_path, name, target):
+    """It was taken for no config at all, and the files linted with the defaults."""
+    path = tmp_path / name
+    if target == "fifo":
+        os.mkfifo(path)
+    elif target == "directory":
+        path.mkdir()
+    elif target == "loop":
+        path.symlink_to(path)
+    else:
+        path.symlink_to(target)
+    (tmp_path / "x.json").write_text("{}")
+    result = run_cli("x.json", cwd=tmp_path)
+    assert result.code == 2 and result.err.startswith(f"wfmlint: error: {path}: "), result.err
+    assert len(result.err.splitlines()) == 1
+
+
 @pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
 def test_a_schema_that_is_not_a_plain_file_is_refused(tmp_path, target):
     path = str(Path("/dev/zero")) if target != "fifo" else str(tmp_path / "s.pipe")

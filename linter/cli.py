@@ -184,6 +184,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
     if project is None:  # named files in the project their config declares (the hook: --project)
         project = bool(settings.config.source) and any(p != "-" and os.path.isfile(p) for p in paths)
+    if statistics and output_format not in ("text", "json"):
+        _fail(f"--statistics gives counts as text or JSON, not {output_format}; use --format text or json")
     if (fix or diff) and "-" in paths:
         _fail("--fix and --diff cannot rewrite standard input; lint a file, or use the language "
               "server's quick fixes")

@@ -3,6 +3,7 @@ what it is: only regular files are read (a FIFO would block, `/dev/zero` would n
 never more than a limit."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -38,6 +39,8 @@ def read_regular_file(path: str, limit: int = AUXILIARY_LIMIT) -> bytes:
     except FileNotFoundError:
         raise MissingFile("no such file or directory") from None
     except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket cannot even be opened
+            raise NotRegular("not a regular file (FIFO, device or socket)") from None
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
     info = os.fstat(descriptor)  # before fdopen, which refuses a directory with its own error
     if not stat.S_ISREG(info.st_mode):

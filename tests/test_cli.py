@@ -248,6 +248,28 @@ def test_force_exclude_leaves_out_an_excluded_stdin_filename(tmp_path):
     assert kept.code == 1
 
 
+@pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "gitlab", "rdjson", "full"])
+def test_statistics_in_another_format_is_a_usage_error(tmp_path, output_format):
+    """They printed plain text where a SARIF or JUnit reader expected its format."""
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    result = run_cli("p.json", "--statistics", "--format", output_format, cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"wfmlint: error: --statistics gives counts as text or JSON, not {output_format}; "
+                          "use --format text or json\n")
+
+
+def test_a_socket_is_not_a_regular_file(tmp_path):
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "s.json"))
+    try:
+        result = run_cli("s.json", cwd=tmp_path)
+    finally:
+        server.close()
+    assert result.code == 2 and "s.json: not a regular file (FIFO, device or socket); skipped" in result.err
+
+
 def test_statistics_honour_the_json_format(tmp_path):
     _tree(tmp_path, **{"p.json": OVERLAP})
     rows = json.loads(run_cli("p.json", "--statistics", "--format", "json", cwd=tmp_path).out)

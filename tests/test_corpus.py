@@ -2,7 +2,6 @@
 none), the fast structure path agrees with the field-by-field explanation everywhere, and the
 real-world payloads are detected (or skipped) as what they are."""
 import json
-from pathlib import Path
 
 import pytest
 

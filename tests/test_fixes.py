@@ -3,7 +3,6 @@ files, the exact text after (so every byte outside the edit is unchanged), no fi
 idempotence; and the guarantees (verified by re-linting, never half-written, never stdin)."""
 import gzip
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -127,14 +127,14 @@ class IntervalIndex:
     def __init__(self, intervals: list[tuple[int, int]]) -> None:
         self.order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])  # ties: as given
         self.starts = [intervals[i][0] for i in self.order]
-        self.ends = sorted(end for _, end in intervals)
-        self.reach = list(accumulate((intervals[i][1] for i in self.order), max))
-        self._by_start_end = [intervals[i][1] for i in self.order]
+        self.ends = [intervals[i][1] for i in self.order]  # in the same (start) order
+        self.reach = list(accumulate(self.ends, max))
+        self.sorted_ends = sorted(self.ends)
 
     def count(self, start: int, end: int) -> int:
         """How many intervals overlap [start, end): those starting before its end, less those
         ending by its start (they start before it too)."""
-        return bisect_left(self.starts, end) - bisect_right(self.ends, start)
+        return bisect_left(self.starts, end) - bisect_right(self.sorted_ends, start)
 
     def nearest(self, start: int, end: int, limit: int = NEAREST, look: int = 16 * NEAREST) -> list[int]:
         """The positions (as given) of up to `limit` overlapping intervals among those starting
@@ -142,7 +142,7 @@ class IntervalIndex:
         found = []
         position = bisect_left(self.starts, end) - 1
         while position >= 0 and look and len(found) < limit and self.reach[position] > start:
-            if self._by_start_end[position] > start:
+            if self.ends[position] > start:
                 found.append(self.order[position])
             position -= 1
             look -= 1
@@ -156,7 +156,7 @@ class IntervalIndex:
         best = self.order[inside] if inside < len(self.starts) and self.starts[inside] < end else None
         position = inside - 1
         while position >= 0 and look and self.reach[position] > start:
-            if self._by_start_end[position] > start:
+            if self.ends[position] > start:
                 best = self.order[position]
             position -= 1
             look -= 1

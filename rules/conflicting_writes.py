@@ -102,8 +102,8 @@ def _target(facts, settings) -> tuple:
         return (None, None)
     references = settings.references_for(facts.path)
     schedule = references.schedule if references else None
-    named = None if schedule is None else (schedule.id or str(schedule.week_date))
-    return (named, facts.forecast_week)
+    reference = None if schedule is None else (schedule.id or str(schedule.week_date))
+    return (reference, facts.forecast_week)
 
 
 def _apart(one: tuple, other: tuple) -> bool:

@@ -106,7 +106,8 @@ def check(context, options) -> Iterator[Issue]:
             if entry.resource is None or entry.resource in wiped:
                 continue
             if entry.resource not in indexes:
-                current = current or _Current(existing)
+                if current is None:
+                    current = _Current(existing)
                 indexes[entry.resource] = current.index(entry.resource, replaced.get(entry.resource))
             if indexes[entry.resource] is None:
                 continue

@@ -5,7 +5,9 @@ With `--existing`, warns (at the marker) about a full-day time-off marker of an 
 current schedule already has for the same agent: the same `businessUnitDate` and length, and
 the same offsets, activity code, `paid`, `payableMinutes`, description and time-off request
 wherever both markers carry them (an export carries more members than an update sends). A
-marker that differs in any of them is a change, not an echo.
+marker that differs in any of them is a change, not an echo. (Past 64 current markers of one
+agent, day and length, which no real schedule has, only an exact copy is found: time stays
+linear on hostile input.)
 
 ## Why is this bad?
 An update adds the markers it carries; echoing the ones an export returned asks for the same

@@ -44,3 +44,25 @@ def test_unreadable_baseline_is_exit_2(tmp_path):
     result = run_cli("p.json", "--baseline", "b.json", cwd=tmp_path)
     assert (result.code, result.err) == (2, 'wfmlint: error: b.json: not a wfmlint baseline (expected {"findings": [...]})\n')
     assert run_cli("p.json", "--baseline", "none.json", cwd=tmp_path).code == 2
+
+
+def test_fingerprints_name_the_resource_in_place_of_array_indices():
+    """What a fingerprint is made of (SPEC §9): a finding without a subject of its own (a blank
+    code) is keyed by its agent's id and the pointer below the agent, and identical keys (the
+    same agent twice) are told apart by a counter from 0; without an agent, by its pointer."""
+    from wfmlint import lint_text
+
+    blank = {"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60, code=""),
+                                                       activity("2026-11-24T10:00:00Z", 60, code="")]}]}
+    text = update({"userId": "z", "shifts": []}, blank, blank)
+    assert [f.identity for f in lint_text(text, "p.json") if f.code == "WFM103"] == [
+        ("WFM103", "p.json", "a", "a/shifts/0/activities/0/activityCodeId", 0),
+        ("WFM103", "p.json", "a", "a/shifts/0/activities/1/activityCodeId", 0),
+        ("WFM103", "p.json", "a", "a/shifts/0/activities/0/activityCodeId", 1),
+        ("WFM103", "p.json", "a", "a/shifts/0/activities/1/activityCodeId", 1)]
+    generic = ('[{"userId": "u", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z"},\n'
+               ' {"userId": "v", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z", "n": 1, "n": 2}]')
+    assert [f.identity for f in lint_text(generic, "g.json")] == [("WFM003", "g.json", "v", "v/n", 0)]
+    unowned = json.dumps({"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]})
+    assert [f.identity for f in lint_text(unowned, "u.json")] == [
+        ("WFM103", "u.json", "", "/agentSchedules/0/userId", 0)]

@@ -470,3 +470,26 @@ def test_entries_are_searched_in_the_first_64_items_of_an_array():
         return json.dumps({"weeks": [{} for _ in range(position)] + [{"shifts": entries}]})
     assert [c for c, *_ in lint(weeks(63))] == ["WFM202"]  # the 64th item
     assert lint(weeks(64)) == []  # the 65th is not searched
+
+
+# Where findings end (the locating module's extents) ---------------------------------------------
+
+def test_findings_end_where_what_they_name_ends():
+    """A key-level finding spans its key, a value finding its value, an offset finding one
+    character (none past the end of the text: then it is widened to one column on its line)."""
+    text = '{"metadata": {"version": 1}, "agentSchedules": [{"userId": "a", "shifs": [], "shifts": [\n' \
+           '{"activities": [{"startDate": "2026-11-24T08:00:00", "lengthMinutes": 60, "description": "", ' \
+           '"activityCodeId": "w"}]}]}]}'
+    found = {f.code: (f.line, f.column, f.end_line, f.end_column) for f in lint_text(text, "p.json")}
+    key_line, key_column = at(text, '"shifs"')
+    assert found["WFM104"] == (key_line, key_column, key_line, key_column + len('"shifs"'))
+    value_line, value_column = at(text, '"2026-11-24T08:00:00"')
+    assert found["WFM202"] == (value_line, value_column, value_line, value_column + len('"2026-11-24T08:00:00"'))
+    [broken] = lint_text('{"a": 1,', "p.json")
+    assert (broken.code, broken.line, broken.column, broken.end_line, broken.end_column) == ("WFM001", 1, 9, 1, 10)
+    [empty] = lint_text("", "p.json")
+    assert (empty.code, empty.line, empty.column, empty.end_line, empty.end_column) == ("WFM001", 1, 1, 1, 2)
+    [inner] = lint_text('{"a": [1,', "p.json")
+    assert (inner.line, inner.column, inner.end_line, inner.end_column) == (1, 10, 1, 11)
+    [at_a_break] = lint_text('{"a": "x\ny"}', "p.json")  # the character named is the line break
+    assert (at_a_break.line, at_a_break.column, at_a_break.end_line, at_a_break.end_column) == (1, 9, 2, 1)

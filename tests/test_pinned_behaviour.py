@@ -281,6 +281,31 @@ def test_a_shift_id_that_left_the_sweep_is_counted_no_more(tmp_path, monkeypatch
     assert found[1][2].endswith("overlaps 1 earlier shift; move or shorten one of them")
 
 
+def test_a_shift_id_written_twice_in_a_file_and_once_elsewhere(tmp_path, monkeypatch):
+    """The same shift id in two files is WFM405's, not an overlap; within one file the same id
+    twice is an overlap (or a copy) like any other. Each count must hold both at once."""
+    monkeypatch.chdir(tmp_path)
+
+    def shift(start, minutes):
+        return {"id": "s", "activities": [activity(f"2026-11-24T{start}:00Z", minutes)]}
+    texts = {"a.json": update({"userId": "a", "metadata": {"version": 5}, "shifts": [shift("08:00", 120)]}),
+             "b.json": update({"userId": "a", "metadata": {"version": 6}, "shifts": [
+                 shift("09:00", 120), shift("09:30", 150), shift("08:00", 120), shift("08:00", 120)]})}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    found = [(f.code, f.pointer, f.message.split(" of ")[0], [(r.path, r.pointer) for r in f.related])
+             for f in lint_paths(list(texts), settings()) if f.code in ("WFM301", "WFM304")]
+    b = "/agentSchedules/0/shifts/"
+    assert sorted(found) == sorted([
+        # 08:00 twice in b: a copy of each other, not of a's 08:00 (another file: WFM405)
+        ("WFM304", b + "3", "shift", [("b.json", b + "2")]),
+        # 09:00 overlaps b's two 08:00 shifts (a's is the other file's)
+        ("WFM301", b + "0", "shift", [("b.json", b + "2"), ("b.json", b + "3")]),
+        ("WFM301", b + "1", "shift", [("b.json", b + "2"), ("b.json", b + "3"), ("b.json", b + "0")])])
+    messages = {f.pointer: f.message for f in lint_paths(list(texts), settings()) if f.code == "WFM301"}
+    assert "overlaps 2 earlier shifts" in messages[b + "0"] and "overlaps 3 earlier shifts" in messages[b + "1"]
+
+
 def test_the_nearest_ten_earlier_entries_are_named_and_the_rest_counted():
     entries = [{"userId": "u", "start": f"2026-11-24T{hour:02d}:00:00Z", "end": "2026-11-25T00:00:00Z"}
                for hour in range(12)]

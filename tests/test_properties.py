@@ -337,3 +337,24 @@ def test_the_index_counts_and_names_what_a_brute_force_finds(rows, start, length
     latest = [i for i in reversed(by_start) if i in overlapping][:NEAREST]
     assert index.nearest(start, end) == latest
     assert index.earliest(start, end) == next((i for i in by_start if i in overlapping), None)
+
+
+def test_the_index_at_its_edges():
+    """Half-open edges, the first interval, and the cap on what is named (the sampled property
+    test above rarely reaches these)."""
+    from wfmlint.overlaps import NEAREST, IntervalIndex
+
+    index = IntervalIndex([(0, 10), (10, 20), (20, 30)])
+    assert (index.count(10, 20), index.nearest(10, 20), index.earliest(10, 20)) == (1, [1], 1)  # touching: apart
+    assert (index.count(5, 25), index.nearest(5, 25), index.earliest(5, 25)) == (3, [2, 1, 0], 0)
+    assert (index.count(30, 40), index.nearest(30, 40), index.earliest(30, 40)) == (0, [], None)
+    assert (index.count(-5, 0), index.earliest(-5, 0)) == (0, None)  # ends where the first starts
+    assert index.earliest(9, 10) == 0 and index.nearest(9, 10) == [0]  # the first, running into it
+    many = IntervalIndex([(start, 100) for start in range(NEAREST + 6)])
+    assert many.nearest(50, 60) == list(range(NEAREST + 5, 5, -1)) and many.count(50, 60) == NEAREST + 6
+    assert many.earliest(50, 60) == 0
+    # past 16 x NEAREST intervals starting before the query, the walk stops (a bound on time)
+    crowd = IntervalIndex([(start, 1000) for start in range(200)])
+    assert crowd.count(500, 600) == 200 and crowd.earliest(500, 600) == 200 - 16 * NEAREST
+    ties = IntervalIndex([(5, 8), (5, 9), (0, 6)])
+    assert ties.earliest(5, 7) == 2 and ties.earliest(7, 8) == 0 and ties.nearest(7, 8) == [1, 0]

@@ -11,7 +11,7 @@ from . import profiles as P
 from .config import Config, Settings
 from .document import (ParsedDocument, decode, duplicate_key_issues, leading_marks, marks_issue,
                        non_standard_issues, parse)
-from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, gunzip, read_payload
+from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, read_payload, unpacked
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
 from .payload import FileFacts, Payload
@@ -271,13 +271,12 @@ def _stopping_issue(error: BadCompression | TooLarge, limit: int) -> Issue:
 def analyse_stdin(data: bytes, name: str, settings: Settings) -> FileResult:
     """Bytes given on stdin, read as the file `name` would be: decompressed when it is named
     `.gz` (as `--stdin-filename week48.json.gz` says)."""
-    if name.endswith(".gz"):
-        try:
-            data = gunzip(data, settings.config.max_file_size)
-        except (BadCompression, TooLarge) as stopped:
-            result = FileResult(name, max_depth=settings.config.max_depth)
-            result.issues = [_stopping_issue(stopped, settings.config.max_file_size)]
-            return result
+    try:
+        data = unpacked(data, name, settings.config.max_file_size)
+    except (BadCompression, TooLarge) as stopped:
+        result = FileResult(name, max_depth=settings.config.max_depth)
+        result.issues = [_stopping_issue(stopped, settings.config.max_file_size)]
+        return result
     return analyse_bytes(data, name, settings)
 
 

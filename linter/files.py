@@ -94,7 +94,12 @@ class BadCompression(UnreadableFile):
 def read_payload(path: str, limit: int) -> bytes:
     """A payload's bytes; a `.json.gz` file's decompressed (Genesys uploads are gzip), with
     `limit` applied to the decompressed size, so a gzip bomb stops at the limit."""
-    data = read_regular_file(path, limit)
+    return unpacked(read_regular_file(path, limit), path, limit)
+
+
+def unpacked(data: bytes, path: str, limit: int) -> bytes:
+    """A payload's bytes as read from a file or stdin named `path`: decompressed when it is
+    named `.gz`."""
     return gunzip(data, limit) if path.endswith(".gz") else data
 
 

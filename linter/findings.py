@@ -91,6 +91,7 @@ class Issue:
 # Findings of one rule kept per file; the rest are counted in one last finding. A hostile
 # file of 5 million repeated keys would otherwise hold gigabytes of findings (and print them).
 MAX_PER_RULE = 10_000
+CAPPED = "more"  # the subject of the one issue that counts the rest (`keep_first`)
 
 
 def keep_first(issues: Iterable[Issue], into: list[Issue], limit: int = MAX_PER_RULE) -> None:
@@ -106,7 +107,7 @@ def keep_first(issues: Iterable[Issue], into: list[Issue], limit: int = MAX_PER_
         if count > limit:
             into.append(Issue(code, f"{count - limit} more {code} findings in this file are not "
                               f"listed (only the first {limit} of a rule in a file are); fix those "
-                              "and run wfmlint again", path=path, offset=0, about="more"))
+                              "and run wfmlint again", path=path, offset=0, about=CAPPED))
 
 
 @dataclass(slots=True, unsafe_hash=True)

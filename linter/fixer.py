@@ -13,7 +13,7 @@ from typing import Iterable
 from .config import Settings
 from .edits import apply, rewritable
 from .files import UnreadableFile, read_regular_file
-from .findings import Finding
+from .findings import CAPPED, Finding
 from .payload import FileFacts
 
 MAX_PASSES = 10
@@ -138,7 +138,7 @@ def _adds(before: list[Finding], after: list[Finding]) -> bool:
     positions move), or is no longer a document (WFM001). A rule whose findings were capped
     before (`keep_first`) had more than it listed: its findings after are not new."""
     old = Counter(_subject(f) for f in before)
-    capped = {f.code for f in before if f.identity[3] == "more"}
+    capped = {f.code for f in before if f.identity[3] == CAPPED}
     for finding in after:
         key = _subject(finding)
         if finding.code == "WFM001" or old[key] == 0 and finding.code not in capped:

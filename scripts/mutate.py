@@ -9,8 +9,9 @@ tell a gap in the tests from an equivalent mutant (one that changes nothing obse
     python scripts/mutate.py rules/non_positive_duration.py linter/timestamps.py
     python scripts/mutate.py --all --sample 40      # every module below, 40 mutants each
 
-The tests for a module are `tests/rules/test_<name>.py` for a rule, and `TESTS` below for
-the engine's modules; `--tests` overrides both.
+The tests for a module are `tests/rules/test_<name>.py` for a rule (where a rule shares a
+test file, the files that name its code), and `TESTS` below for the engine's modules and the
+rules' helpers; `--tests` overrides both.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import ast
 import copy
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +48,11 @@ TESTS = {
                           "tests/rules/test_time_off_conflict.py", "tests/rules/test_conflicts_with_existing.py",
                           "tests/test_properties.py", "tests/test_pinned_behaviour.py"],
     "linter/profiles.py": ["tests/test_corpus.py", "tests/test_cli.py", "tests/test_pinned_behaviour.py"],
+    "rules/_calendar.py": ["tests/rules/test_time_off_conflict.py", "tests/rules/test_business_unit.py",
+                           "tests/test_pinned_behaviour.py"],
+    "rules/_entry_values.py": ["tests/rules", "tests/test_vendor_profiles.py"],
+    "rules/_reference.py": ["tests/rules/test_business_unit.py", "tests/test_references.py"],
+    "rules/_schema_regex.py": ["tests/rules/test_schema_violation.py", "tests/test_pinned_behaviour.py"],
 }
 
 _SWAPS = {
@@ -120,7 +127,25 @@ def tests_for(module: str) -> list[str]:
     if not module.startswith("rules/"):
         return []
     # a rule's own tests, and the behaviours pinned across rules (boundaries, plurals, edges)
-    return [f"tests/rules/test_{Path(module).stem}.py", "tests/test_pinned_behaviour.py"]
+    own = f"tests/rules/test_{Path(module).stem}.py"
+    if (ROOT / own).exists():
+        return [own, "tests/test_pinned_behaviour.py"]
+    return [*_tests_naming(module), "tests/test_pinned_behaviour.py"]
+
+
+def _tests_naming(module: str) -> list[str]:
+    """The test files that name the rule's code, for a rule whose tests live in a shared file
+    (the business-unit rules, WFM007): without them it would meet only the pinned behaviours."""
+    match = re.search(r'^CODE = "(WFM\d{3})"', (ROOT / module).read_text(), re.MULTILINE)
+    if match is None:
+        return []
+    return sorted(str(path.relative_to(ROOT)) for path in [*ROOT.glob("tests/rules/test_*.py"),
+                                                            *ROOT.glob("tests/test_*.py")]
+                  if path.name not in _NOT_BEHAVIOUR and match.group(1) in path.read_text())
+
+
+# Tests that name every code without checking what a rule finds.
+_NOT_BEHAVIOUR = {"test_rule_docs.py", "test_architecture.py", "test_pinned_behaviour.py"}
 
 
 def run_tests(site: Path, tests: list[str], timeout: float) -> bool:

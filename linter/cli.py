@@ -250,7 +250,7 @@ def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     from .fixer import fix_files
 
     fixed = fix_files(run.findings, run.settings, run.existing, unsafe)
-    _emit("".join(unified_diff(f.path, f.before, f.after) for f in fixed), output)
+    _emit("".join(unified_diff(f.path, f.before, f.after, f.changes) for f in fixed), output)
     count = sum(len(f.applied) for f in fixed)
     if not quiet:
         _say(f"Would fix {_plural(count, 'finding')} in {_plural(len(fixed), 'file')}."

@@ -3,7 +3,6 @@ applied so that every character outside them stays as it was (indentation, key o
 spelling, escapes): a diff of a fixed file shows only the repair."""
 from __future__ import annotations
 
-import difflib
 import json
 from bisect import bisect_right, insort
 from typing import Iterable
@@ -147,12 +146,124 @@ def _touches(edit: tuple[int, int, str], taken: list[tuple[int, int]]) -> bool:
 _AFTER_ANY = float("inf")
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}")
-    out = []
-    for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+class Changes:
+    """Where a text changed over `--fix`'s passes: disjoint regions, each as its span in the
+    first text and in the latest one (the text between them is the same in both). A diff is
+    written from these, not by comparing the texts line by line: the payloads repeat the same
+    lines thousands of times, which `difflib` takes minutes over."""
+
+    def __init__(self) -> None:
+        self.regions: list[tuple[int, int, int, int]] = []  # (first start, end, latest start, end)
+
+    def record(self, edits: list[tuple[int, int, str]]) -> None:
+        """Add one pass: `edits` sorted and disjoint, in the latest text's offsets."""
+        spans = sorted([(cs, ce, (os, oe)) for os, oe, cs, ce in self.regions]
+                       + [(start, end, len(new) - (end - start)) for start, end, new in edits],
+                       key=lambda span: span[:2])
+        merged, shift, delta = [], 0, 0  # shift: length the pass added before; delta: latest - first
+        index = 0
+        while index < len(spans):
+            first = spans[index]
+            group_end, regions, growth = first[1], [], 0
+            while index < len(spans) and spans[index][0] <= group_end:
+                start, end, what = spans[index]
+                group_end = max(group_end, end)
+                if type(what) is tuple:
+                    regions.append((start, end, what))
+                else:
+                    growth += what
+                index += 1
+            group_start = first[0]
+            before = delta
+            old_start = regions[0][2][0] if regions and regions[0][0] == group_start else group_start - before
+            if regions:
+                last_start, last_end, (last_os, last_oe) = regions[-1]
+                delta = last_end - last_oe
+            old_end = regions[-1][2][1] if regions and regions[-1][1] == group_end else group_end - delta
+            merged.append((old_start, old_end, group_start + shift, group_end + shift + growth))
+            shift += growth
+        self.regions = merged
+
+
+def unified_diff(path: str, before: str, after: str, changes: Changes) -> str:
+    """`before` to `after` as a unified diff (three lines of context), from where they changed."""
+    blocks = _changed_lines(before, after, changes)
+    if not blocks:
+        return ""
+    old_lines, new_lines = _lines(before), _lines(after)
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    for hunk in _hunks(blocks):
+        first_old, first_new = hunk[0][0], hunk[0][2]
+        last_old, last_new = hunk[-1][1], hunk[-1][3]
+        old_start, new_start = max(first_old - _CONTEXT, 0), first_new - (first_old - max(first_old - _CONTEXT, 0))
+        old_stop = min(last_old + _CONTEXT, len(old_lines))
+        new_stop = last_new + (old_stop - last_old)
+        out.append(f"@@ -{_range(old_start, old_stop)} +{_range(new_start, new_stop)} @@\n")
+        position = old_start
+        for a, b, c, d in hunk:
+            out += [" " + line for line in old_lines[position:a]]
+            out += ["-" + line for line in old_lines[a:b]]
+            out += ["+" + line for line in new_lines[c:d]]
+            position = b
+        out += [" " + line for line in old_lines[position:old_stop]]
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+_CONTEXT = 3
+
+
+def _changed_lines(before: str, after: str, changes: Changes) -> list[tuple[int, int, int, int]]:
+    """The changed regions as whole lines, (first line, stop) in each text, without the lines
+    they start or end with unchanged; regions sharing a line are one."""
+    spans: list[list[int]] = []
+    for old_start, old_end, new_start, new_end in changes.regions:
+        head = before.rfind("\n", 0, old_start) + 1  # the same text precedes both starts
+        new_head = new_start - (old_start - head)
+        if (old_end == 0 or before[old_end - 1] == "\n") and (new_end == 0 or after[new_end - 1] == "\n"):
+            tail = 0  # both end a line
+        else:
+            newline = before.find("\n", old_end)
+            tail = (newline + 1 if newline >= 0 else len(before)) - old_end
+        if spans and head < spans[-1][1]:  # shares a line with the one before
+            spans[-1][1], spans[-1][3] = old_end + tail, new_end + tail
+        else:
+            spans.append([head, old_end + tail, new_head, new_end + tail])
+    blocks = []
+    old_line = new_line = old_at = new_at = 0
+    for head, stop, new_head, new_stop in spans:
+        old_line += before.count("\n", old_at, head)
+        new_line += after.count("\n", new_at, new_head)
+        old, new = _lines(before[head:stop]), _lines(after[new_head:new_stop])
+        same = 0
+        while same < min(len(old), len(new)) and old[same] == new[same]:
+            same += 1
+        end = 0
+        while end < min(len(old), len(new)) - same and old[-1 - end] == new[-1 - end]:
+            end += 1
+        if len(old) - same - end or len(new) - same - end:
+            blocks.append((old_line + same, old_line + len(old) - end, new_line + same, new_line + len(new) - end))
+        old_at, new_at = head, new_head
+    return blocks
+
+
+def _hunks(blocks: list) -> list[list]:
+    """Blocks whose context would meet, grouped into one hunk."""
+    hunks = [[blocks[0]]]
+    for block in blocks[1:]:
+        if block[0] - hunks[-1][-1][1] <= 2 * _CONTEXT:
+            hunks[-1].append(block)
+        else:
+            hunks.append([block])
+    return hunks
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's line range as unified diffs write it: one line is its number alone, no line the
+    number of the line before."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
 
 
 def _lines(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .config import Settings
-from .edits import apply, rewritable
+from .edits import Changes, apply, rewritable
 from .files import UnreadableFile, read_regular_file
 from .findings import CAPPED, Finding
 from .payload import FileFacts
@@ -27,6 +27,7 @@ class FixedFile:
     before: str
     after: str
     applied: list[tuple[str, str]] = field(default_factory=list)  # (code, description)
+    changes: Changes = field(default_factory=Changes)  # where `after` differs from `before`
 
     @property
     def new_data(self) -> bytes:
@@ -74,8 +75,9 @@ def fix_text(fixed: FixedFile, settings: Settings, existing: FileFacts | None, u
         step = _verified_step(fixed, fixes, findings, settings, existing)
         if step is None:
             return
-        fixed.after, findings, chosen = step
+        fixed.after, findings, chosen, edits = step
         fixed.applied += chosen
+        fixed.changes.record(edits)
 
 
 def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Finding],
@@ -121,7 +123,8 @@ def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Find
     if step is None:
         return None
     text, after, chosen = step
-    return text, after, [(by_fix[id(fix)].code, fix.description) for fix in chosen]
+    return (text, after, [(by_fix[id(fix)].code, fix.description) for fix in chosen],
+            sorted(edit for fix in chosen for edit in fix.edits))
 
 
 def _encodable(text: str) -> bool:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from tests.conftest import run_cli
 
@@ -285,3 +286,85 @@ def test_diff_splits_lines_at_newlines_only_and_says_what_went_wrong(tmp_path):
     result = run_cli("check", "payload.json", "nope.json", "--diff", cwd=tmp_path)
     assert result.out.count("\n-") == 1 and "No newline" not in result.out
     assert result.code == 2 and "nope.json: no such file or directory" in result.err
+
+
+def _patched(text: str, diff: str) -> str:
+    """`text` with a unified diff applied, checking every context and removed line."""
+    from wfmlint.edits import _lines
+
+    lines, out, position = _lines(text), [], 0
+    body = [line for line in diff.splitlines(keepends=True)[2:]]
+    index = 0
+    while index < len(body):
+        header = body[index]
+        assert header.startswith("@@ -")
+        old = header.split()[1][1:]
+        start = int(old.split(",")[0]) - (0 if "," in old and old.endswith(",0") else 1)
+        out += lines[position:start]
+        position = start
+        index += 1
+        while index < len(body) and not body[index].startswith("@@"):
+            line = body[index]
+            if index + 1 < len(body) and body[index + 1].startswith("\\ No newline"):
+                line = line[:-1]
+                index += 1
+            if line[0] in " -":
+                assert lines[position] == line[1:], (position, line)
+                position += 1
+            if line[0] in " +":
+                out.append(line[1:])
+            index += 1
+    return "".join(out + lines[position:])
+
+
+_LINE = st.sampled_from(["{\n", "}\n", '  "a": 1,\n', "x", "\n", "  ]\n"])
+
+
+@given(st.lists(_LINE, max_size=40).map("".join), st.lists(st.lists(
+    st.tuples(st.integers(0, 400), st.integers(0, 6), st.lists(_LINE, max_size=3).map("".join)),
+    max_size=5), min_size=1, max_size=4))
+def test_the_diff_of_edits_over_passes_turns_the_first_text_into_the_last(text, passes):
+    """A diff written from the edits of several passes (as `--fix` makes them: disjoint in each
+    pass, in that pass's offsets) patches the first text into the last, every context line and
+    removed line where it says; and says nothing when they are the same."""
+    from wfmlint.edits import Changes, unified_diff
+
+    changes, current = Changes(), text
+    for edits in passes:
+        chosen, taken = [], -1
+        for start, length, new in sorted(edits):
+            start = min(start, len(current))
+            end = min(start + length, len(current))
+            if start > taken:
+                chosen.append((start, end, new))
+                taken = end
+        for start, end, new in reversed(chosen):
+            current = current[:start] + new + current[end:]
+        changes.record(chosen)
+    diff = unified_diff("p.json", text, current, changes)
+    if text == current:
+        assert diff == ""
+    else:
+        assert diff.startswith("--- a/p.json\n+++ b/p.json\n@@ -")
+        assert _patched(text, diff) == current
+
+
+def test_the_diff_of_thousands_of_fixes_is_the_one_git_applies(tmp_path):
+    """4 000 read-only `schedule` members removed from shifts whose lines all look alike (what
+    took `difflib` about 45 s): `git apply` takes the diff and gives what `--fix` writes."""
+    import subprocess
+
+    agents = [{"userId": f"user-{i}", "metadata": {"version": 1}, "shifts": [{"schedule": {"id": "s"}, "activities": [
+        {"startDate": "2026-11-23T08:00:00Z", "lengthMinutes": 480, "activityCodeId": "0"}]}]} for i in range(4000)]
+    text = json.dumps({"metadata": {"version": 3}, "agentSchedules": agents}, indent=2)
+    (tmp_path / "payload.json").write_text(text)
+    diff = run_cli("check", "payload.json", "--diff", cwd=tmp_path)
+    assert diff.code == 1 and diff.out.count("\n@@ -") == 4000
+    assert "\n@@ -10,9 +10,6 @@\n       },\n       \"shifts\": [\n         {\n-          \"schedule\": {\n" in diff.out
+    (tmp_path / "fix.diff").write_text(diff.out)
+    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
+    subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, check=True)
+    applied = (tmp_path / "payload.json").read_text()
+    (tmp_path / "payload.json").write_text(text)
+    run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert applied == (tmp_path / "payload.json").read_text() != text

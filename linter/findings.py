@@ -6,6 +6,7 @@ dataclasses only because a frozen one takes several times as long to build (ever
 set through `object.__setattr__`), and a large report builds tens of thousands."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -86,6 +87,7 @@ class Issue:
     about: str | None = None
     severity: str | None = None
     fix: Fix | None = None
+    count: int = 1  # the problems it stands for: the note of a capped rule, those not listed
 
 
 # Findings of one rule kept per file; the rest are counted in one last finding. A hostile
@@ -107,7 +109,7 @@ def keep_first(issues: Iterable[Issue], into: list[Issue], limit: int = MAX_PER_
         if count > limit:
             into.append(Issue(code, f"{count - limit} more {code} findings in this file are not "
                               f"listed (only the first {limit} of a rule in a file are); fix those "
-                              "and run wfmlint again", path=path, offset=0, about=CAPPED))
+                              "and run wfmlint again", path=path, offset=0, about=CAPPED, count=count - limit))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -139,6 +141,7 @@ class Finding:
     identity: tuple[str, str, str, str, int] = field(default=("", "", "", "", 0), compare=False,
                                                      repr=False)
     fix: TextFix | None = field(default=None, compare=False, repr=False)
+    count: int = field(default=1, compare=False, repr=False)  # as `Issue.count`
 
     @property
     def fingerprint(self) -> str:
@@ -216,3 +219,12 @@ def split_pointer(pointer: str) -> list[str]:
         return []
     tokens = pointer[1:].split("/")
     return tokens if "~" not in pointer else [unescape_token(t) for t in tokens]
+
+
+def count_problems(findings: Iterable[Finding], key) -> Counter:
+    """The problems by `key`: a capped rule's note counts the findings it says were not listed,
+    so that the counts are the file's, not the report's."""
+    counts: Counter = Counter()
+    for finding in findings:
+        counts[key(finding)] += finding.count
+    return counts

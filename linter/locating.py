@@ -150,7 +150,7 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,
-                                fingerprints.key(path, issue), fix))
+                                fingerprints.key(path, issue), fix, issue.count))
     return findings
 
 

@@ -492,6 +492,13 @@ def test_findings_of_one_rule_in_one_file_are_capped_and_counted(tmp_path):
                                   "wfmlint again")
     again = json.loads(run_cli("keys.json", "--format", "json", cwd=tmp_path).out)
     assert [f["fingerprint"] for f in again] == [f["fingerprint"] for f in found]
+    # the counts are the file's, not the report's: 10 005 problems, not 10 001 findings
+    statistics = run_cli("keys.json", "--statistics", cwd=tmp_path).out
+    assert f"{repeats:>6}  WFM003  duplicate-key (error)\n" in statistics
+    assert statistics.endswith(f"Found {repeats} errors in 1 of 1 file.\n")
+    counted = json.loads(run_cli("keys.json", "--statistics", "--format", "json", cwd=tmp_path).out)
+    assert {row["code"]: row["count"] for row in counted}["WFM003"] == repeats
+    assert f"\nFound {repeats} errors in 1 of 1 file.\n" in run_cli("keys.json", cwd=tmp_path).out
 
 
 CONTROL = st.sampled_from(["\x1b", "\x07", "\r", "\b", "\n", "\x00", "\x7f", "\x9b", "\u202e",

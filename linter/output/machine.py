@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from xml.sax.saxutils import quoteattr, escape
+
+from ..findings import count_problems
 
 
 def render_json(findings, run, **_options) -> str:
@@ -13,7 +15,7 @@ def render_json(findings, run, **_options) -> str:
 
 def render_statistics_json(findings, run, **_options) -> str:
     """`--statistics --format json`: one object per rule with findings, by code."""
-    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    counts = count_problems(findings, lambda f: (f.code, f.name, f.severity))
     rows = [{"code": code, "name": name, "severity": severity, "count": count}
             for (code, name, severity), count in sorted(counts.items())]
     return json.dumps(rows, indent=2) + "\n"

@@ -2,11 +2,11 @@
 source line and a caret), plus the summary line and `--statistics`."""
 from __future__ import annotations
 
-from collections import Counter
 
 import click
 
 from ..edits import rewritable
+from ..findings import count_problems
 from .visible import source_window, visible
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -31,7 +31,7 @@ def summary(findings, run) -> str:
     """The last line. Skipped files are always counted, so a file that matches no profile
     cannot pass unnoticed: `No problems in 3 of 5 files; 2 skipped: not a payload (...)`.
     A committed file that a finding about a named file stands in counts too."""
-    counts = Counter(f.severity for f in findings)
+    counts = count_problems(findings, lambda f: f.severity)
     errors, warnings = counts.get("error", 0), counts.get("warning", 0)
     checked, skipped = run.checked, run.skipped
     total = checked + skipped + len({f.path for f in findings} - {r.path for r in run.files})
@@ -96,7 +96,7 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
 
 
 def render_statistics(findings, run, *, quiet: bool = False) -> str:
-    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    counts = count_problems(findings, lambda f: (f.code, f.name, f.severity))
     lines = [f"{count:>6}  {code}  {name} ({severity})"
              for (code, name, severity), count in sorted(counts.items())]
     if not quiet:

@@ -8,9 +8,11 @@ newest result is published. Input is framed by `lsp_io` (bounded, resynchronisin
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
 import threading
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -378,7 +380,36 @@ def build_server() -> WfmlintServer:
     return server
 
 
+class _OneLineForMalformed(logging.Filter):
+    """pygls logs a message that does not fit its method with the whole structuring traceback
+    (forty lines of stderr, which editors show as if the server had crashed). It has been
+    answered with an error; one line says so. Other records, bugs among them, pass unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message"):
+            record.msg, record.args = MALFORMED_NOTE, ()
+        return True
+
+
+MALFORMED_NOTE = "wfmlint lsp: a message that does not fit its method was answered with an error"
+
+
+def _quiet_logs() -> None:
+    """pygls's records on stderr as Python's last-resort handler prints them (WARNING and above,
+    the message alone), with malformed messages in one line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(_OneLineForMalformed())
+    pygls_logger = logging.getLogger("pygls")
+    pygls_logger.addHandler(handler)
+    pygls_logger.propagate = False
+    # At `exit` the loop closes with the reading thread's last hand-off possibly unscheduled:
+    # that message is meant to be dropped, and Python's warning about it is noise.
+    warnings.filterwarnings("ignore", message="coroutine 'Queue.put' was never awaited", category=RuntimeWarning)
+
+
 def serve() -> None:
+    _quiet_logs()
     server = build_server()
     server.start_io()
     # Ended without waiting for the reading thread: it may be blocked on stdin (an editor keeps

@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -60,7 +61,7 @@ def _say(message: str) -> None:
     click.echo(visible(message), err=True)
 
 
-def _fail(message: str) -> "NoReturn":  # noqa: F821
+def _fail(message: str) -> NoReturn:
     _say(f"wfmlint: error: {message}")
     sys.exit(EXIT_FAILURE)
 
@@ -444,7 +445,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _exit_fast(code: int) -> "NoReturn":  # noqa: F821
+def _exit_fast(code: int) -> NoReturn:
     """Exit without tearing down the objects of a large payload one by one: the report is
     written and flushed, nothing else needs cleaning up."""
     sys.stdout.flush()

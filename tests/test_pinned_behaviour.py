@@ -2,6 +2,7 @@
 offsets, the edges of the overlap, conflict, version and duration rules, plural messages, the
 day of a time-off marker whatever the process's TZ, and the thresholds of generic detection."""
 import json
+import time
 
 import pytest
 
@@ -518,3 +519,67 @@ def test_findings_end_where_what_they_name_ends():
     assert (inner.line, inner.column, inner.end_line, inner.end_column) == (1, 10, 1, 11)
     [at_a_break] = lint_text('{"a": "x\ny"}', "p.json")  # the character named is the line break
     assert (at_a_break.line, at_a_break.column, at_a_break.end_line, at_a_break.end_column) == (1, 9, 2, 1)
+
+
+def test_a_length_in_hours_of_2_to_the_63_minutes_or_more_is_no_length():
+    """`whole_minutes` turns decimal hours into minutes only below 2**63 minutes: 2**63 minutes
+    exactly is no valid length (WFM102, the value as written), while 9e18 minutes is still a
+    length (WFM204, too long)."""
+    config = {"vendor-profiles": {"rota": {"detect": [["/rota/*/clock_in"]], "entries": [
+        {"items": ["/rota/*"], "resource": "person", "start": "clock_in", "length": "hours",
+         "length-unit": "hours"}]}}}
+    at_limit = 2.0 ** 63 / 60
+    assert at_limit * 60 == 2 ** 63 and json.loads(json.dumps(at_limit)) == at_limit
+    text = json.dumps({"rota": [{"person": "a", "clock_in": "2026-11-24T08:00:00Z", "hours": 1.5e17},
+                                {"person": "b", "clock_in": "2026-11-24T08:00:00Z", "hours": at_limit}]}, indent=1)
+    assert lint(text, "rota.json", config=config) == [
+        ("WFM204", *at(text, '{\n   "person": "a"'), "entry lasts 9000000000000000000 minutes, longer than "
+         "max-minutes (1440); check its dates and units"),
+        ("WFM102", *at(text, "1.5372286728091293e+17"), "expected a positive number of hours, found the number "
+         "1.5372286728091293e+17")]
+
+
+def test_clock_times_without_a_zone_are_read_in_utc_whatever_the_tz_variable(monkeypatch):
+    """A clock time on a date with no time zone (no member, no `timezone` in config) is UTC,
+    not the machine's local time: the same instants with the process's TZ=Asia/Kolkata."""
+    config = {"vendor-profiles": {"cal": {"detect": [["/days/*/date"]], "entries": [
+        {"items": ["/days/*"], "resource": "who", "date": "date", "start": "from", "end": "to",
+         "time-format": "clock"}]}}}
+    text = json.dumps({"days": [{"who": "a", "date": "2026-11-24", "from": "08:00", "to": "12:00"},
+                                {"who": "a", "date": "2026-11-24", "from": "11:00", "to": "13:00"}]}, indent=1)
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        found = [(f.code, f.line, f.column, f.message, [(r.line, r.column, r.message) for r in f.related])
+                 for f in lint_text(text, "days.json", settings(config))]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert found == [
+        ("WFM301", *at(text, '{\n   "who": "a"', 1), 'entry of "a" from 2026-11-24T11:00:00Z to 2026-11-24T13:00:00Z '
+         "overlaps 1 earlier entry; move or shorten one of them",
+         [(*at(text, '{\n   "who": "a"'), 'the earlier entry of "a" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z')])]
+
+
+def test_a_repeated_key_is_read_in_its_last_value_for_its_own_repeats():
+    """WFM003 inside a value of a repeated key: the object the parser keeps is the later one,
+    so the walk that places the repeats must not stop at the first "a" (where "y" is not
+    repeated): both repeats are reported, each related to its first occurrence."""
+    text = '{\n  "a": {"x": 1, "y": 2},\n  "a": {"y": 1, "y": 2}\n}'
+    found = [(f.code, f.line, f.column, f.message, [(r.line, r.column, r.message) for r in f.related])
+             for f in lint_text(text, "x.json", settings(profile="generic")) if f.code == "WFM003"]
+    assert found == [
+        ("WFM003", *at(text, '"a"', 1), 'key "a" appears twice in one object; parsers keep only the last value, '
+         "so the first is lost; remove or rename one", [(*at(text, '"a"'), "first occurrence of the key")]),
+        ("WFM003", *at(text, '"y"', 2), 'key "y" appears twice in one object; parsers keep only the last value, '
+         "so the first is lost; remove or rename one", [(*at(text, '"y"', 1), "first occurrence of the key")])]
+
+
+def test_source_lines_asked_backwards_after_blank_lines():
+    """`line_text` starts again from line 1 whenever a line before the last one asked for is
+    wanted: after blank lines (where a line's offset is below its number) and for a line past
+    the second."""
+    from wfmlint.locate import LineIndex
+
+    index = LineIndex("\n\nthird\nfourth")
+    assert [index.line_text(n) for n in (3, 2, 4, 3)] == ["third", "", "fourth", "third"]

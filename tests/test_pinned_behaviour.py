@@ -2,15 +2,17 @@
 offsets, the edges of the overlap, conflict, version and duration rules, plural messages, the
 day of a time-off marker whatever the process's TZ, and the thresholds of generic detection."""
 import json
+import shutil
 import time
 
 import pytest
 
 from wfmlint import lint_paths, lint_text
+from wfmlint.config import Overrides, Settings, config_from_table
 from wfmlint.output.machine import render_junit
 from wfmlint.output.text import render_text
 from wfmlint.run import lint_run
-from tests.conftest import activity, at, lint, run_cli, settings, update
+from tests.conftest import FIXTURES, activity, at, lint, run_cli, settings, update
 
 MINIFIED = {"separators": (",", ":")}
 
@@ -583,3 +585,34 @@ def test_source_lines_asked_backwards_after_blank_lines():
 
     index = LineIndex("\n\nthird\nfourth")
     assert [index.line_text(n) for n in (3, 2, 4, 3)] == ["third", "", "fourth", "third"]
+
+
+def test_a_break_ending_as_its_shift_ends_is_inside_it():
+    """The holder's end is inside: a break up to 13:00 of a shift to 13:00 is fine, one to 13:01
+    is WFM308 at the break."""
+    def timecard(break_end):
+        return json.dumps({"shifts": [{"id": "S1", "team_member_id": "tm-1", "start_at": "2019-01-22T12:00:00-05:00",
+                                       "end_at": "2019-01-22T13:00:00-05:00", "breaks": [
+                                           {"id": "B1", "start_at": "2019-01-22T12:30:00-05:00", "end_at": break_end}]}]},
+                          indent=1)
+    assert lint(timecard("2019-01-22T13:00:00-05:00")) == []
+    late = timecard("2019-01-22T13:01:00-05:00")
+    assert lint(late) == [("WFM308", *at(late, '{\n     "id": "B1"'),
+                           "break from 2019-01-22T17:30:00Z to 2019-01-22T18:01:00Z lies outside its shift "
+                           "(2019-01-22T17:00:00Z to 2019-01-22T18:00:00Z); move it into the shift, or widen the shift")]
+
+
+def test_a_shift_starting_in_the_weeks_is_reported_only_at_its_activities_past_the_extra_day(tmp_path):
+    """A shift that starts on the weeks' last day (in UTC, 2026-11-07) may run until the end of
+    the extra day (2026-11-08): when it runs on past that, only the activity that ends too late
+    is reported, not the ones before it (and no "(and N more of this shift)")."""
+    shutil.copy(FIXTURES / "business_unit" / "la" / "schedule.json", tmp_path / "schedule.json")
+    s = Settings(config_from_table({"genesys": {"schedule": "schedule.json"}}, tmp_path / "wfmlint.toml"), Overrides())
+    text = update({"userId": "a", "shifts": [{"activities": [
+        activity("2026-11-07T23:00:00Z", 60), activity("2026-11-08T00:00:00Z", 1470)]}]})
+    assert [f for f in ((f.code, f.line, f.column, f.message) for f in lint_text(text, str(tmp_path / "p.json"), s))
+            if f[0] == "WFM601"] == [
+        ("WFM601", *at(text, '{\n              "startDate": "2026-11-08T00:00'),
+         "activity at 2026-11-08T00:00:00Z for 1470 minutes lies outside the target schedule, whose weeks run from "
+         "2026-11-01 to 2026-11-07 in UTC, a shift ending by the end of 2026-11-08 (schedule.json); move it, or "
+         "write it to the schedule of its week")]

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from tests.conftest import at, lint, update
@@ -105,3 +107,40 @@ def test_only_the_start_that_is_not_a_string_is_reported():
             ' {"userId": "u", "start": 1764000000, "end": "2026-11-24T11:00:00Z"}]')
     assert lint(text) == [("WFM102", *at(text, "1764000000"),
                            "expected an RFC 3339 date-time string, found the number 1764000000")]
+
+
+def test_lengths_in_hours_or_iso_durations_must_be_positive_whole_minutes():
+    """A vendor profile's length in decimal hours or as an ISO 8601 duration: a positive whole
+    number of minutes (1.5 hours, PT1H30M) or null is fine; zero, a negative or a fraction of a
+    minute is WFM102 at the value, with the kind of length expected."""
+    def profile(unit):
+        return {"vendor-profiles": {"rota": {"detect": [["/rota/*/clock_in"]], "entries": [
+            {"items": ["/rota/*"], "resource": "person", "start": "clock_in", "length": "duration",
+             "length-unit": unit}]}}}
+
+    def rota(*lengths):
+        return json.dumps({"rota": [{"person": f"p{n}", "clock_in": "2026-11-24T08:00:00Z", "duration": length}
+                                    for n, length in enumerate(lengths)]}, indent=1)
+
+    def value(text, written):
+        line, column = at(text, f'"duration": {written}')
+        return line, column + len('"duration": ')
+
+    hours = rota(1.5, None, 0, -1, 0.01)
+    assert lint(hours, config=profile("hours")) == [
+        ("WFM102", *value(hours, "0\n"), "expected a positive number of hours, found the number 0"),
+        ("WFM102", *value(hours, "-1"), "expected a positive number of hours, found the number -1"),
+        ("WFM102", *value(hours, "0.01"), "expected a positive number of hours, found the number 0.01")]
+    iso = rota("PT1H30M", None, "PT0M")
+    assert lint(iso, config=profile("iso8601")) == [
+        ("WFM102", *value(iso, '"PT0M"'), 'expected a positive ISO 8601 duration (PT8H30M), found the string "PT0M"')]
+
+
+def test_a_non_standard_number_in_place_of_an_object_is_wfm004_alone():
+    """`NaN` where an agent schedule or a shift object belongs is WFM004's only; another number
+    there is WFM102 (and NaN is not reported twice)."""
+    text = '{"metadata": {"version": 3}, "agentSchedules": [NaN, {"userId": "a", "shifts": [Infinity, 1]}]}'
+    assert lint(text) == [
+        ("WFM004", *at(text, "NaN"), "`NaN` is not JSON; write a number or null"),
+        ("WFM004", *at(text, "Infinity"), "`Infinity` is not JSON; write a number or null"),
+        ("WFM102", *at(text, "1]"), "expected a shift object, found the number 1")]

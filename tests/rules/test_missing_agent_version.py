@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
-from tests.conftest import at, lint, update
+from wfmlint import lint_paths
+from tests.conftest import at, lint, settings, update
 
 
 @pytest.mark.parametrize("agent", [
@@ -25,3 +28,16 @@ def test_turned_off_and_imports():
     assert lint(update({"userId": "a", "delete": True}), ignore=("WFM402",)) == []
     assert lint('{"description": "d", "weekCount": 1, "agentSchedules": [{"userId": "a", "delete": true}]}',
                 ignore=("WFM104",)) == []  # `delete` is not an import field (WFM104)
+
+
+def test_the_fix_inserts_the_agents_current_version_only_when_there_is_one(tmp_path):
+    """With --existing, an agent of the current schedule gets the safe fix "add the agent's
+    current version 7"; an agent the current schedule does not hold has no version to copy, so
+    its finding (it edits existing entries) has no fix."""
+    existing = {"result": {"agentSchedules": [{"user": {"id": "a"}, "metadata": {"version": 7}, "shifts": []}]}}
+    (tmp_path / "existing.json").write_text(json.dumps(existing, indent=2))
+    (tmp_path / "p.json").write_text(update({"userId": "a"}, {"userId": "b", "delete": True}))
+    found = lint_paths([str(tmp_path / "p.json")], settings(), existing=str(tmp_path / "existing.json"))
+    assert [(f.code, f.message.split(" ")[1]) for f in found] == [("WFM402", '"a"'), ("WFM402", '"b"')]
+    assert [f.fix and (f.fix.description, f.fix.applicability) for f in found] == [
+        ("add the agent's current version 7 (from --existing)", "safe"), None]

@@ -1,4 +1,7 @@
-from tests.conftest import at, lint
+from dataclasses import replace
+
+from wfmlint import lint_text
+from tests.conftest import at, lint, settings
 
 
 def test_no_metadata_at_the_root_object():
@@ -33,3 +36,22 @@ def test_an_update_of_root_fields_only_still_needs_its_version():
     assert lint(text, config={"profiles": {"*.json": "genesys-update"}}) == [
         ("WFM401", 1, 1, "update has no metadata.version; copy it from GET .../schedules/{scheduleId} "
                          "(the version you edited), or the API answers 409 Conflict")]
+
+
+NO_VERSION = ("update has no metadata.version; copy it from GET .../schedules/{scheduleId} (the version you "
+              "edited), or the API answers 409 Conflict")
+
+
+def test_the_current_version_is_inserted_only_where_metadata_is_absent():
+    """With the version of --existing known, an update without `metadata` gets the safe fix
+    that inserts it; `"metadata": null` is reported the same (and is WFM102), but has no insert
+    fix (the key is there already: inserting it would write the key twice)."""
+    known = replace(settings(), existing_version=4)
+    [absent] = lint_text('{"agentSchedules": [{"userId": "a"}]}', "p.json", known)
+    assert (absent.code, absent.line, absent.column, absent.message) == ("WFM401", 1, 1, NO_VERSION)
+    assert absent.fix and (absent.fix.description, absent.fix.applicability) == (
+        "add the current schedule's version 4 (from --existing)", "safe")
+    null, wrong_type = lint_text('{"metadata": null, "agentSchedules": [{"userId": "a"}]}', "p.json", known)
+    assert (null.code, null.line, null.column, null.message, null.fix) == ("WFM401", 1, 1, NO_VERSION, None)
+    assert (wrong_type.code, wrong_type.line, wrong_type.column, wrong_type.message) == (
+        "WFM102", 1, 14, '"metadata" is required and must be an object, not null')

@@ -47,3 +47,12 @@ def test_turned_off_and_malformed_activities_skipped():
     text = update({"userId": "a", "shifts": [{"activities": [
         activity("2026-11-24T08:00:00Z", 60), activity("2026-11-24T08:30:00Z", 60)]}]})
     assert lint(text, ignore=("WFM302",)) == []
+
+
+def test_the_fingerprint_names_the_agent_of_the_overlap():
+    """The baseline key of an overlap names its agent: the same overlap in two agents is two
+    keys, each the first of its kind (counter 0), and an agent without a user id gets none."""
+    shift = {"shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 120), activity("2026-11-24T09:00:00Z", 60)]}]}
+    text = update({"userId": "a", **shift}, {"userId": "b", **shift}, shift)
+    assert [f.identity[:3] + f.identity[4:] for f in lint_text(text, "p.json") if f.code == "WFM302"] == [
+        ("WFM302", "p.json", "a", 0), ("WFM302", "p.json", "b", 0), ("WFM302", "p.json", "", 0)]

@@ -63,3 +63,13 @@ def test_a_null_read_only_field_counts_as_absent():
     text = update({"userId": "a", "metadata": {"version": 2, "dateModified": None}, "shifts": [
         {"schedule": None, "activities": []}, {"schedule": {"id": "s"}, "activities": []}]})
     assert lint(text) == [("WFM109", *at(text, '"schedule"', 1), MESSAGE.format("schedule", ""))]
+
+
+def test_the_fix_counts_the_fields_it_removes_only_when_there_are_several():
+    """The fix of a field written once is 'remove "x"'; of one written in several objects,
+    'remove "x" (N in this file)', removing every one."""
+    text = update({"userId": "a", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [
+        {"schedule": {"id": "s"}, "activities": []}, {"schedule": {"id": "s"}, "activities": []}]})
+    found = lint_text(text, "p.json", settings())
+    assert [(f.code, f.fix.description, len(f.fix.edits)) for f in found] == [
+        ("WFM109", 'remove "metadata.dateModified"', 1), ("WFM109", 'remove "schedule" (2 in this file)', 2)]

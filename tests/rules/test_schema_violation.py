@@ -46,3 +46,14 @@ def test_broken_schema_is_a_tool_failure(tmp_path):
 def test_turned_off(tmp_path):
     _setup(tmp_path, '{"weeks": 0}')
     assert run_cli("forecast.json", "--ignore", "WFM108", cwd=tmp_path).code == 0
+
+
+def test_a_schema_that_is_not_json_is_a_tool_failure_naming_the_decoders_error(tmp_path):
+    """A schema file that does not parse: exit 2 and one line naming the file and the decoder's
+    error, not a crash."""
+    _setup(tmp_path, '{"weeks": 1}')
+    (tmp_path / "schemas" / "f.json").write_text("type: object\n")  # YAML, not JSON
+    result = run_cli("forecast.json", cwd=tmp_path)
+    assert (result.code, result.err) == (
+        2, f"wfmlint: error: schema {tmp_path / 'schemas' / 'f.json'}: not valid JSON: Expecting value: line 1 "
+        "column 1 (char 0)\n")

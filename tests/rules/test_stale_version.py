@@ -49,3 +49,15 @@ def test_imports_are_not_compared_and_turned_off(tmp_path):
     assert _run(tmp_path, imported)[1] == []
     assert _run(tmp_path, update({"userId": "a"}, version=3), EXISTING, "--ignore",
                 "stale-version,missing-agent-version")[1] == []  # (WFM402: "a" is in the schedule)
+
+
+def test_the_fix_is_unsafe_and_not_applied_by_fix_alone(tmp_path):
+    """Copying the current version over a stale one overwrites somebody else's change: both fixes
+    are offered as unsafe, and `--fix` without `--unsafe-fixes` leaves the file as written."""
+    payload = update({"userId": "a", "metadata": {"version": 3}}, version=3)
+    result, findings, _ = _run(tmp_path, payload, EXISTING, "--fix")
+    assert result.code == 1
+    assert [(f["code"], f["fix"]) for f in findings] == [
+        ("WFM404", {"message": "write the current version 4 (from --existing)", "applicability": "unsafe"}),
+        ("WFM404", {"message": "write the current version 5 (from --existing)", "applicability": "unsafe"})]
+    assert (tmp_path / "p.json").read_text() == payload

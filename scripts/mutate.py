@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The engine modules that mutation testing covers, with the tests that pin them.
 TESTS = {
-    "rules/_values.py": ["tests/rules"],
+    "rules/_values.py": ["tests/rules", "tests/test_pinned_behaviour.py"],
     "linter/timestamps.py": ["tests/test_timestamps.py", "tests/rules/test_malformed_timestamp.py",
                              "tests/rules/test_timestamp_not_utc.py", "tests/test_pinned_behaviour.py",
                              "tests/test_vendor_profiles.py"],
@@ -50,7 +50,8 @@ TESTS = {
     "linter/profiles.py": ["tests/test_corpus.py", "tests/test_cli.py", "tests/test_pinned_behaviour.py"],
     "rules/_calendar.py": ["tests/rules/test_time_off_conflict.py", "tests/rules/test_business_unit.py",
                            "tests/test_pinned_behaviour.py"],
-    "rules/_entry_values.py": ["tests/rules", "tests/test_vendor_profiles.py"],
+    "rules/_entry_values.py": ["tests/rules", "tests/test_vendor_profiles.py",
+                               "tests/test_pinned_behaviour.py"],
     "rules/_reference.py": ["tests/rules/test_business_unit.py", "tests/test_references.py"],
     "rules/_schema_regex.py": ["tests/rules/test_schema_violation.py", "tests/test_pinned_behaviour.py"],
 }

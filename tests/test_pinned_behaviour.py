@@ -8,7 +8,7 @@ import time
 import pytest
 
 from wfmlint import lint_paths, lint_text
-from wfmlint.config import Overrides, Settings, config_from_table
+from wfmlint.config import Overrides, Settings, config_from_table, load_config
 from wfmlint.output.machine import render_junit
 from wfmlint.output.text import render_text
 from wfmlint.run import lint_run
@@ -616,3 +616,95 @@ def test_a_shift_starting_in_the_weeks_is_reported_only_at_its_activities_past_t
          "activity at 2026-11-08T00:00:00Z for 1470 minutes lies outside the target schedule, whose weeks run from "
          "2026-11-01 to 2026-11-07 in UTC, a shift ending by the end of 2026-11-08 (schedule.json); move it, or "
          "write it to the schedule of its week")]
+
+
+def _import(weeks, *starts_and_lengths, markers=()) -> str:
+    shifts = [{"activities": [activity(start, length)]} for start, length in starts_and_lengths]
+    return json.dumps({"description": "d", "weekCount": weeks, "agentSchedules": [
+        {"userId": "a", "shifts": shifts, "fullDayTimeOffMarkers": [{"businessUnitDate": d} for d in markers]}]},
+        indent=2)
+
+
+def test_a_zone_named_by_existing_but_unknown_is_utc_not_any_offset(tmp_path):
+    """--existing's `businessUnitTimeZone` names the zone even when it is no IANA zone: the
+    business unit's zone is then taken as UTC (known), not "none is configured". The Tokyo week
+    below fits at some offset, so read in any zone it would pass; read in UTC it does not."""
+    (tmp_path / "existing.json").write_text(json.dumps(
+        {"result": {"businessUnitTimeZone": "Mars/Olympus", "agentSchedules": []}}))
+    text = _import(1, ("2026-11-22T22:00:00Z", 480), ("2026-11-29T14:00:00Z", 660))
+    (tmp_path / "p.json").write_text(text)
+    found = lint_paths([str(tmp_path / "p.json")], existing=str(tmp_path / "existing.json"))
+    assert [(f.code, f.line, f.column, f.message) for f in found] == [
+        ("WFM210", *at(text, '{\n          "activities"', 1), "the import's entries run from 2026-11-22T00:00:00Z to 2026-11-30T01:00:00Z, more than "
+                          "the 8 days that weekCount 1 allows; raise weekCount or move the entry")]
+    assert lint(text) == []  # without --existing no zone is named, and some offset's week holds it
+
+
+def test_the_last_day_of_the_calendar_lasts_exactly_24_hours():
+    """9999-12-31 has no next midnight: its day off ends 86 400 s after its start (the end is
+    past year 9999, so the message gives it in nanoseconds)."""
+    text = _import(1, markers=["9999-12-20", "9999-12-31"])
+    assert lint(text, config={"timezone": "UTC"}) == [
+        ("WFM210", *at(text, '{\n          "businessUnitDate"', 1), "the import's entries run from 9999-12-20T00:00:00Z to 253402300800000000000ns, more "
+                          "than the 8 days that weekCount 1 allows; raise weekCount or move the entry")]
+
+
+SITES = {"vendor-profiles": {"week": {"detect": [["/sites/*/slots"]], "entries": [
+    {"items": ["/sites/*/slots/*"], "resource": "who", "start": "from", "end": "to",
+     "time-format": "local", "time-zone": "../../tz"}]}}}
+
+
+def test_an_unknown_zone_is_quoted_whole_up_to_60_characters():
+    """A wrong `time-zone` value of 60 characters is quoted whole; one of 61 is cut to 57 and
+    "..."."""
+    slot = {"who": "a", "from": "2026-11-24T08:00:00", "to": "2026-11-24T09:00:00"}
+    text = json.dumps({"sites": [{"tz": "Q" * 60, "slots": [slot]}, {"tz": "Q" * 61, "slots": [slot]}]}, indent=1)
+    assert [(code, line, column, message) for code, line, column, message in lint(text, config=SITES)
+            if code == "WFM102"] == [
+        ("WFM102", *at(text, '"' + "Q" * 60 + '"'), f'"{"Q" * 60}" is not an IANA time zone, so this entry\'s local times have no zone; '
+                          'write one such as "Europe/Berlin"'),
+        ("WFM102", *at(text, '"' + "Q" * 61), f'"{"Q" * 57}..." is not an IANA time zone, so this entry\'s local times have no '
+                           'zone; write one such as "Europe/Berlin"')]
+
+
+def test_an_unrunnable_schema_regex_is_one_line_on_stderr(tmp_path):
+    """RE2's own log stays silent (`log_errors = False`) and its reason, a bytes argument, is
+    decoded into our one-line message: exit 2, nothing else on stderr."""
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps({"properties": {"a": {"pattern": "^(?=x)x$"}}}))
+    (tmp_path / "form.json").write_text('{"a": "x"}')
+    result = run_cli("form.json", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == (f"wfmlint: error: schema {tmp_path / 'form.schema.json'}: pattern '^(?=x)x$' cannot be "
+                          "run in linear time (invalid perl operator: (?=); lookaround and backreferences are not "
+                          "supported\n")
+
+
+def test_additional_properties_messages_with_and_without_pattern_properties(tmp_path):
+    """`additionalProperties: false`: beside `patternProperties` the extras "do(es) not match any
+    of the regexes", else they "was/were unexpected"; one extra is singular, two plural."""
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    (tmp_path / "form.schema.json").write_text(json.dumps({"properties": {
+        "b": {"patternProperties": {"^x": {}, "^y": {}}, "additionalProperties": False},
+        "c": {"additionalProperties": False}}}))
+    config = load_config(tmp_path / "wfmlint.toml")
+    one = json.dumps({"b": {"x1": 1, "z": 2}, "c": {"q": 1}}, indent=1)
+    two = json.dumps({"b": {"w": 1, "z": 2}, "c": {"p": 1, "q": 2}}, indent=1)
+    found = [(f.code, f.line, f.column, f.message) for text in (one, two)
+             for f in lint_text(text, str(tmp_path / "form.json"), config)]
+    assert found == [
+        ("WFM108", *at(one, '{\n  "x1"'), "'z' does not match any of the regexes: '^x', '^y' (schema: properties/b/additionalProperties)"),
+        ("WFM108", *at(one, '{\n  "q"'), "Additional properties are not allowed ('q' was unexpected) "
+                         "(schema: properties/c/additionalProperties)"),
+        ("WFM108", *at(two, '{\n  "w"'), "'w', 'z' do not match any of the regexes: '^x', '^y' "
+                         "(schema: properties/b/additionalProperties)"),
+        ("WFM108", *at(two, '{\n  "p"'), "Additional properties are not allowed ('p', 'q' were unexpected) "
+                         "(schema: properties/c/additionalProperties)")]
+
+
+def test_a_list_of_resources_written_as_a_scalar_beside_a_good_list():
+    """`flat_ids` gives up (None) when a member is no array, so the lists are read item by
+    item and the scalar is reported (WFM102) even though every id of the other lists is good."""
+    root = json.loads((FIXTURES / "realworld" / "staffomatic-shifts-list-response.json").read_text())[0]
+    text = json.dumps([dict(root, assigned_user_ids=[7, 8]), dict(root, id=2, assigned_user_ids="9")], indent=1)
+    assert lint(text) == [("WFM102", *at(text, '"9"'), 'expected an array, found the string "9"')]

@@ -31,3 +31,21 @@ def test_across_files(tmp_path):
 def test_turned_off():
     text = update({"userId": "a", "shifts": [_shift("2026-11-24T08:00:00Z", 60), _shift("2026-11-24T08:00:00Z", 60)]})
     assert lint(text, ignore=("WFM304",)) == []
+
+
+def test_the_removal_fix_is_unsafe_and_only_for_a_copy_in_the_same_file(tmp_path):
+    """A copy of an earlier entry of its own file gets the unsafe fix "remove this exact copy",
+    which removes the later copy; a copy of an entry of another file gets no fix."""
+    text = update({"userId": "a", "shifts": [_shift("2026-11-24T08:00:00Z", 60), _shift("2026-11-24T08:00:00Z", 60)]})
+    [finding] = lint_text(text, "p.json")
+    assert finding.code == "WFM304"
+    assert (finding.fix.description, finding.fix.safe) == ("remove this exact copy", False)
+    fixed = text
+    for start, end, new in reversed(finding.fix.edits):
+        fixed = fixed[:start] + new + fixed[end:]
+    assert fixed == update({"userId": "a", "shifts": [_shift("2026-11-24T08:00:00Z", 60)]})
+
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(update({"userId": "a", "shifts": [_shift("2026-11-24T08:00:00Z", 60)]}))
+    [across] = lint_paths([str(tmp_path)], settings())
+    assert (across.code, across.path.rsplit("/", 1)[1], across.fix) == ("WFM304", "b.json", None)

@@ -1,6 +1,7 @@
 import json
 
-from tests.conftest import at, lint
+from wfmlint import lint_text
+from tests.conftest import at, lint, settings
 
 
 def _text(description: str, root: str = "update") -> str:
@@ -43,3 +44,14 @@ def test_exports_and_generic_files_have_no_description_to_check():
     generic = json.dumps({"description": "x" * 200, "shifts": [
         {"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}]})
     assert lint(export, config=LIMIT) == [] and lint(generic, config=LIMIT) == []
+
+
+def test_the_cut_description_keeps_its_characters_unescaped():
+    """The unsafe fix writes the first max-length characters as they are (UTF-8), not as
+    \\u escapes."""
+    text = json.dumps({"metadata": {"version": 1}, "description": "é" * 101, "agentSchedules": []},
+                      ensure_ascii=False)
+    [finding] = lint_text(text, "p.json", settings(LIMIT))
+    start = text.index('"é')
+    assert (finding.fix.description, finding.fix.safe) == ("cut the description to 100 characters", False)
+    assert finding.fix.edits == ((start, start + 103, '"' + "é" * 100 + '"'),)

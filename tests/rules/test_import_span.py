@@ -87,3 +87,15 @@ def test_only_imports_and_turned_off():
                                              {"activities": [activity("2026-12-23T08:00:00Z", 60)]}]})
     assert lint(text) == []
     assert lint(_import(1, ("2026-11-23T08:00:00Z", 60), ("2026-12-23T08:00:00Z", 60)), ignore=("WFM210",)) == []
+
+
+def test_without_a_zone_the_westernmost_offset_is_utc_minus_12():
+    """A day off on Monday 23 November and an activity ending on 1 December at 12:00 UTC fit in
+    8 days only at UTC-12:00 (the day off then starts at 12:00 UTC); ending at 12:15 UTC they would
+    need UTC-12:15, which is not searched: reported, read in UTC."""
+    assert lint(_import(1, ("2026-12-01T11:00:00Z", 60), markers=["2026-11-23"])) == []
+    text = _import(1, ("2026-12-01T11:15:00Z", 60), markers=["2026-11-23"])
+    assert lint(text) == [("WFM210", *at(text, '{\n          "activities"'),
+                           "the import's entries run from 2026-11-23T00:00:00Z to 2026-12-01T12:15:00Z, more than the "
+                           "8 days that weekCount 1 allows in any time zone (none is configured); raise weekCount or "
+                           "move the entry")]

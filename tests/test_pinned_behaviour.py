@@ -675,6 +675,8 @@ def test_an_unrunnable_schema_regex_is_one_line_on_stderr(tmp_path):
     (tmp_path / "form.json").write_text('{"a": "x"}')
     result = run_cli("form.json", cwd=tmp_path)
     assert result.code == 2
+    # the summary must not read as a clean run's
+    assert result.out == "No problems in 1 file; not every check could run (errors on stderr).\n"
     assert result.err == (f"wfmlint: error: schema {tmp_path / 'form.schema.json'}: pattern '^(?=x)x$' cannot be "
                           "run in linear time (invalid perl operator: (?=); lookaround and backreferences are not "
                           "supported\n")

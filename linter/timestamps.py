@@ -473,15 +473,15 @@ def local_instant(day: date, minutes: int, zone) -> int | None:
         return None
 
 
-def whole_minutes(value, unit: str):
-    """A length in decimal hours or as an ISO 8601 duration, in whole minutes (else the value
-    itself, which is no valid length)."""
+def whole_minutes(value, unit: str) -> int | None:
+    """A length in decimal hours or as an ISO 8601 duration, in whole minutes; None when it is
+    not one (a number where a duration belongs is none: `5` is not "PT5M", and the raw value
+    would pass for minutes)."""
     if unit == "hours" and isinstance(value, (int, float)) and not isinstance(value, bool):
         minutes = value * 60
         if not -2**63 < minutes < 2**63:  # also inf and nan: no length
-            return value
-        return int(minutes) if minutes == int(minutes) else value
+            return None
+        return int(minutes) if minutes == int(minutes) else None
     if unit == "iso8601":
-        minutes = parse_iso_duration(value)
-        return minutes if minutes is not None else value
-    return value
+        return parse_iso_duration(value)
+    return None

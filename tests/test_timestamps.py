@@ -170,10 +170,15 @@ def test_iso_durations_in_whole_minutes(value, minutes):
     assert parse_iso_duration(value) == minutes
 
 
-@pytest.mark.parametrize(("value", "minutes"), [(7.5, 450), (8, 480), (0.01, 0.01), (True, True),
-                                                (float("inf"), float("inf")), ("7", "7")])
-def test_decimal_hours_in_whole_minutes_else_the_value_itself(value, minutes):
+@pytest.mark.parametrize(("value", "minutes"), [(7.5, 450), (8, 480), (0.01, None), (True, None),
+                                                (float("inf"), None), ("7", None), (2 ** 62, None)])
+def test_decimal_hours_in_whole_minutes_else_none(value, minutes):
     assert whole_minutes(value, "hours") == minutes
+
+
+@pytest.mark.parametrize(("value", "minutes"), [("PT7H30M", 450), (5, None), (5.0, None), (None, None)])
+def test_iso_durations_in_whole_minutes_and_a_number_is_none(value, minutes):
+    assert whole_minutes(value, "iso8601") == minutes
 
 
 def test_a_clock_time_on_a_day_of_a_clock_change_is_read_on_the_clock():

@@ -131,9 +131,14 @@ def test_lengths_in_hours_or_iso_durations_must_be_positive_whole_minutes():
         ("WFM102", *value(hours, "0\n"), "expected a positive number of hours, found the number 0"),
         ("WFM102", *value(hours, "-1"), "expected a positive number of hours, found the number -1"),
         ("WFM102", *value(hours, "0.01"), "expected a positive number of hours, found the number 0.01")]
-    iso = rota("PT1H30M", None, "PT0M")
+    iso = rota("PT1H30M", None, "PT0M", 5)
     assert lint(iso, config=profile("iso8601")) == [
-        ("WFM102", *value(iso, '"PT0M"'), 'expected a positive ISO 8601 duration (PT8H30M), found the string "PT0M"')]
+        ("WFM102", *value(iso, '"PT0M"'), 'expected a positive ISO 8601 duration (PT8H30M), found the string "PT0M"'),
+        # a plain number is no duration (it passed for 5 minutes)
+        ("WFM102", *value(iso, "5"), "expected a positive ISO 8601 duration (PT8H30M), found the number 5")]
+    huge = rota(2 ** 62)  # hours beyond any 64-bit count of minutes passed for 2**62 minutes
+    assert lint(huge, config=profile("hours")) == [
+        ("WFM102", *value(huge, str(2 ** 62)), f"expected a positive number of hours, found the number {2 ** 62}")]
 
 
 def test_a_non_standard_number_in_place_of_an_object_is_wfm004_alone():

@@ -54,6 +54,7 @@ None (the mapping is config `schemas`).
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from typing import Iterator
 
@@ -110,8 +111,23 @@ def _registry(paths: tuple[str, ...]):
     return registry
 
 
+def _stamps(paths: tuple[str, ...]) -> tuple:
+    """What each schema file is now (modification time and size; None when it cannot be
+    seen): part of the cache's key, so that a long-running process (the language server) sees
+    a schema edited since, as a new run would."""
+    stamps = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            stamps.append(None)
+        else:
+            stamps.append((status.st_mtime_ns, status.st_size))
+    return tuple(stamps)
+
+
 @lru_cache(maxsize=32)
-def _validator(path: str, named: tuple[str, ...]):
+def _validator(path: str, named: tuple[str, ...], stamps: tuple):  # (stamps: the key only)
     from pathlib import Path
 
     import jsonschema
@@ -151,7 +167,7 @@ def check(payload, options) -> Iterator[Issue]:
     if not path:
         return
     named = tuple(str(payload.settings.root / schema) for schema in payload.settings.config.schemas.values())
-    validator = _validator(path, named)
+    validator = _validator(path, named, _stamps((path, *named)))
     for error in _errors(validator, payload.root, path):
         pointer = join_pointer("", *error.absolute_path)
         yield Issue(CODE, f"{error.message} (schema: {'/'.join(map(str, error.absolute_schema_path))})",

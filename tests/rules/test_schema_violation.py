@@ -57,3 +57,20 @@ def test_a_schema_that_is_not_json_is_a_tool_failure_naming_the_decoders_error(t
     assert (result.code, result.err) == (
         2, f"wfmlint: error: schema {tmp_path / 'schemas' / 'f.json'}: not valid JSON: Expecting value: line 1 "
         "column 1 (char 0)\n")
+
+
+def test_a_schema_edited_since_the_last_lint_is_read_again(tmp_path):
+    """A long-running process (the language server) kept the first validator of a schema file
+    for good: an edit to the schema was not seen until it restarted."""
+    from wfmlint import lint_text
+    from wfmlint.config import load_config
+
+    (tmp_path / "wfmlint.toml").write_text('[schemas]\n"form*.json" = "form.schema.json"\n')
+    schema = tmp_path / "form.schema.json"
+    schema.write_text(json.dumps({"properties": {"a": {"type": "string"}}}))
+    config = load_config(tmp_path / "wfmlint.toml")
+    text, path = '{"a": 1}', str(tmp_path / "form.json")
+    assert [f.message for f in lint_text(text, path, config)] == [
+        "1 is not of type 'string' (schema: properties/a/type)"]
+    schema.write_text(json.dumps({"properties": {"a": {"type": "integer", "minimum": 0}}}))
+    assert [f.message for f in lint_text(text, path, config)] == []

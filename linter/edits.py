@@ -156,32 +156,33 @@ class Changes:
         self.regions: list[tuple[int, int, int, int]] = []  # (first start, end, latest start, end)
 
     def record(self, edits: list[tuple[int, int, str]]) -> None:
-        """Add one pass: `edits` sorted and disjoint, in the latest text's offsets."""
-        spans = sorted([(cs, ce, (os, oe)) for os, oe, cs, ce in self.regions]
+        """Add one pass: `edits` sorted and disjoint, in the latest text's offsets. Regions and
+        edits that overlap or touch become one region."""
+        spans = sorted([(now_start, now_end, (first_start, first_end))
+                        for first_start, first_end, now_start, now_end in self.regions]
                        + [(start, end, len(new) - (end - start)) for start, end, new in edits],
                        key=lambda span: span[:2])
-        merged, shift, delta = [], 0, 0  # shift: length the pass added before; delta: latest - first
+        merged = []
+        grown = 0  # how much longer this pass made the text before the group
+        drift = 0  # latest offset minus first offset, in the unchanged text before the group
         index = 0
         while index < len(spans):
-            first = spans[index]
-            group_end, regions, growth = first[1], [], 0
+            group_start, group_end = spans[index][:2]
+            earlier, growth = [], 0  # the group's regions of earlier passes; what its edits add
             while index < len(spans) and spans[index][0] <= group_end:
                 start, end, what = spans[index]
                 group_end = max(group_end, end)
                 if type(what) is tuple:
-                    regions.append((start, end, what))
+                    earlier.append((start, end, what))
                 else:
                     growth += what
                 index += 1
-            group_start = first[0]
-            before = delta
-            old_start = regions[0][2][0] if regions and regions[0][0] == group_start else group_start - before
-            if regions:
-                last_start, last_end, (last_os, last_oe) = regions[-1]
-                delta = last_end - last_oe
-            old_end = regions[-1][2][1] if regions and regions[-1][1] == group_end else group_end - delta
-            merged.append((old_start, old_end, group_start + shift, group_end + shift + growth))
-            shift += growth
+            first_start = earlier[0][2][0] if earlier and earlier[0][0] == group_start else group_start - drift
+            if earlier:
+                drift = earlier[-1][1] - earlier[-1][2][1]  # after the group's last region
+            first_end = earlier[-1][2][1] if earlier and earlier[-1][1] == group_end else group_end - drift
+            merged.append((first_start, first_end, group_start + grown, group_end + grown + growth))
+            grown += growth
         self.regions = merged
 
 
@@ -195,7 +196,8 @@ def unified_diff(path: str, before: str, after: str, changes: Changes) -> str:
     for hunk in _hunks(blocks):
         first_old, first_new = hunk[0][0], hunk[0][2]
         last_old, last_new = hunk[-1][1], hunk[-1][3]
-        old_start, new_start = max(first_old - _CONTEXT, 0), first_new - (first_old - max(first_old - _CONTEXT, 0))
+        old_start = max(first_old - _CONTEXT, 0)
+        new_start = first_new - (first_old - old_start)
         old_stop = min(last_old + _CONTEXT, len(old_lines))
         new_stop = last_new + (old_stop - last_old)
         out.append(f"@@ -{_range(old_start, old_stop)} +{_range(new_start, new_stop)} @@\n")

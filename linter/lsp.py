@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import sys
 import threading
 import warnings
@@ -142,6 +143,10 @@ class WfmlintServer(LanguageServer):
             self.protocol._send_response(raw["id"], error=JsonRpcInvalidRequest(
                 "the server is shut down; only exit is accepted").to_response_error())
             return
+        if "method" in raw and "params" not in raw:
+            # params may be omitted (JSON-RPC 2.0); pygls's type of an unknown method's message
+            # requires them, and answered such a request with an internal error and a traceback
+            raw = {**raw, "params": None}
         try:
             message = self.protocol.structure_message(raw)
         except JsonRpcException as error:  # params that do not fit the method
@@ -381,17 +386,22 @@ def build_server() -> WfmlintServer:
 
 
 class _OneLineForMalformed(logging.Filter):
-    """pygls logs a message that does not fit its method with the whole structuring traceback
-    (forty lines of stderr, which editors show as if the server had crashed). It has been
-    answered with an error; one line says so. Other records, bugs among them, pass unchanged."""
+    """pygls logs a message whose params do not fit its method with the whole structuring
+    traceback (forty lines of stderr, which editors show as if the server had crashed), and
+    answers it with "invalid params". One line says so. Its other records, an internal error in
+    structuring among them, pass unchanged."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message"):
-            record.msg, record.args = MALFORMED_NOTE, ()
+        if isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message") \
+                and record.args:
+            structuring = _STRUCTURING.search(str(record.args[0]))
+            if structuring is not None:
+                record.msg, record.args = MALFORMED_NOTE, (structuring.group(1),)
         return True
 
 
-MALFORMED_NOTE = "wfmlint lsp: a message that does not fit its method was answered with an error"
+MALFORMED_NOTE = "wfmlint lsp: a message that does not fit its method (%s) was answered with invalid params"
+_STRUCTURING = re.compile(r"ClassValidationError: While structuring (\w+)")
 
 
 def _quiet_logs() -> None:

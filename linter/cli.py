@@ -247,11 +247,10 @@ def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output,
 
 def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     """The fixes as a unified diff of each file; the exit code (1: there is a diff)."""
-    from .edits import unified_diff
     from .fixer import fix_files
 
     fixed = fix_files(run.findings, run.settings, run.existing, unsafe)
-    _emit("".join(unified_diff(f.path, f.before, f.after, f.changes) for f in fixed), output)
+    _emit("".join(f.diff() for f in fixed), output)
     count = sum(len(f.applied) for f in fixed)
     if not quiet:
         _say(f"Would fix {_plural(count, 'finding')} in {_plural(len(fixed), 'file')}."

@@ -185,6 +185,12 @@ class Changes:
             grown += growth
         self.regions = merged
 
+    def shifted(self, by: int) -> Changes:
+        """The same changes in a text that has `by` more characters before both."""
+        moved = Changes()
+        moved.regions = [(a + by, b + by, c + by, d + by) for a, b, c, d in self.regions]
+        return moved
+
 
 def unified_diff(path: str, before: str, after: str, changes: Changes) -> str:
     """`before` to `after` as a unified diff (three lines of context), from where they changed."""
@@ -216,7 +222,7 @@ _CONTEXT = 3
 
 def _changed_lines(before: str, after: str, changes: Changes) -> list[tuple[int, int, int, int]]:
     """The changed regions as whole lines, (first line, stop) in each text, without the lines
-    they start or end with unchanged; regions sharing a line are one."""
+    they start or end with unchanged; regions sharing a line, or on adjacent lines, are one."""
     spans: list[list[int]] = []
     for old_start, old_end, new_start, new_end in changes.regions:
         head = before.rfind("\n", 0, old_start) + 1  # the same text precedes both starts
@@ -243,7 +249,11 @@ def _changed_lines(before: str, after: str, changes: Changes) -> list[tuple[int,
         while end < min(len(old), len(new)) - same and old[-1 - end] == new[-1 - end]:
             end += 1
         if len(old) - same - end or len(new) - same - end:
-            blocks.append((old_line + same, old_line + len(old) - end, new_line + same, new_line + len(new) - end))
+            block = (old_line + same, old_line + len(old) - end, new_line + same, new_line + len(new) - end)
+            if blocks and blocks[-1][1] == block[0]:  # touching: one block, all removed, then all added
+                previous = blocks.pop()
+                block = (previous[0], block[1], previous[2], block[3])
+            blocks.append(block)
         old_at, new_at = head, new_head
     return blocks
 

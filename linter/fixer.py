@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .config import Settings
-from .edits import Changes, apply, rewritable
+from .edits import Changes, apply, rewritable, unified_diff
 from .files import UnreadableFile, read_regular_file
 from .findings import CAPPED, Finding
 from .payload import FileFacts
@@ -33,6 +33,12 @@ class FixedFile:
     def new_data(self) -> bytes:
         bom = codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
         return bom + self.after.encode("utf-8", "surrogatepass")
+
+    def diff(self) -> str:
+        """The fixes as a unified diff of the file as it is on disk: a leading byte-order mark
+        stays in the first line's context, or `git apply` would not find that line."""
+        mark = "\ufeff" if self.data.startswith(codecs.BOM_UTF8) else ""
+        return unified_diff(self.path, mark + self.before, mark + self.after, self.changes.shifted(len(mark)))
 
 
 def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFacts | None,

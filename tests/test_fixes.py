@@ -368,3 +368,38 @@ def test_the_diff_of_thousands_of_fixes_is_the_one_git_applies(tmp_path):
     (tmp_path / "payload.json").write_text(text)
     run_cli("check", "payload.json", "--fix", cwd=tmp_path)
     assert applied == (tmp_path / "payload.json").read_text() != text
+
+
+def test_changes_on_adjacent_lines_are_one_block_as_diff_shows_them(tmp_path):
+    """Lines changed one after another are removed together, then added together (as `diff -u`
+    and `difflib` write them), not as alternating pairs."""
+    import difflib
+
+    before = ('{\n  "metadata": {"version": 3, "dateModified": "2026-11-20T10:00:00Z"},\n  "agentSchedules": [\n'
+              '    {"userId": "a", "metadata": {"version": 1, "dateModified": "x"}},\n'
+              '    {"userId": "b", "metadata": {"dateModified": "y", "version": 1}}\n  ]\n}\n')
+    (tmp_path / "payload.json").write_text(before)
+    diff = run_cli("check", "payload.json", "--diff", cwd=tmp_path).out
+    after = before.replace(', "dateModified": "2026-11-20T10:00:00Z"', "").replace(
+        ', "dateModified": "x"', "").replace('"dateModified": "y", ', "")
+    assert diff == "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
+                                                "a/payload.json", "b/payload.json"))
+    assert "\n-    {\"userId\": \"a\"" in diff and diff.index('-    {"userId": "b"') < diff.index('+    {"userId": "a"')
+
+
+def test_the_diff_of_a_file_with_a_byte_order_mark_applies(tmp_path):
+    """The mark is part of the first line on disk: a diff whose context left it out did not
+    apply (`git apply`: patch failed)."""
+    import subprocess
+
+    data = b'\xef\xbb\xbf{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\n'
+    (tmp_path / "payload.json").write_bytes(data)
+    diff = run_cli("check", "payload.json", "--diff", cwd=tmp_path)
+    (tmp_path / "fix.diff").write_text(diff.out)
+    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
+    subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, check=True)
+    applied = (tmp_path / "payload.json").read_bytes()
+    (tmp_path / "payload.json").write_bytes(data)
+    run_cli("check", "payload.json", "--fix", cwd=tmp_path)
+    assert applied == (tmp_path / "payload.json").read_bytes() != data
+    assert applied.startswith(b'\xef\xbb\xbf{"metadata"') and b'{"value": "wp-1"}' in applied

@@ -15,7 +15,8 @@ class BaselineError(Exception):
 
 
 def write_baseline(path: str, findings) -> None:
-    entries = [{"fingerprint": f.fingerprint, "code": f.code, "path": f.path, "message": f.message}
+    entries = [{"fingerprint": f.fingerprint, "code": f.code, "path": f.path, "message": f.message,
+                **({"count": f.count} if f.count != 1 else {})}  # the note of a capped rule
                for f in findings]
     document = {"wfmlint-baseline": FORMAT_VERSION, "findings": entries}
     write_atomically(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n", into_special=True)
@@ -39,11 +40,15 @@ def load_baseline(path: str) -> list[dict]:
 
 
 def apply_baseline(findings, entries: list[dict]):
-    """(findings not in the baseline, baseline entries that matched nothing)."""
+    """(findings not in the baseline, baseline entries that matched nothing). The note that
+    counts a capped rule's unlisted findings stands for more problems than its one fingerprint:
+    it is new again when it counts more than the baseline accepted (an entry without a count,
+    written before counts were recorded, accepts any)."""
     remaining = Counter(e["fingerprint"] for e in entries)
+    accepted = {e["fingerprint"]: e["count"] for e in entries if type(e.get("count")) is int}
     kept = []
     for finding in findings:
-        if remaining[finding.fingerprint] > 0:
+        if remaining[finding.fingerprint] > 0 and finding.count <= accepted.get(finding.fingerprint, finding.count):
             remaining[finding.fingerprint] -= 1
         else:
             kept.append(finding)

@@ -500,6 +500,17 @@ def test_findings_of_one_rule_in_one_file_are_capped_and_counted(tmp_path):
     assert {row["code"]: row["count"] for row in counted}["WFM003"] == repeats
     assert f"\nFound {repeats} errors in 1 of 1 file.\n" in run_cli("keys.json", cwd=tmp_path).out
 
+    # a baseline accepts the problems it counted, not those that come after the cap
+    assert run_cli("keys.json", "--write-baseline", "baseline.json", cwd=tmp_path).code == 0
+    assert run_cli("keys.json", "--baseline", "baseline.json", cwd=tmp_path).code == 0
+    for more, code in ((2, 1), (-3, 0)):
+        (tmp_path / "keys.json").write_text(
+            '{"metadata": {"version": 1}, "agentSchedules": [{"userId": "u", "metadata": {"version": 1}, '
+            + ", ".join('"shifts": []' for _ in range(repeats + more + 1)) + "}]}")
+        again = run_cli("keys.json", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
+        assert again.code == code
+        assert [f["message"][:31] for f in json.loads(again.out)] == (["7 more WFM003 findings in this "] if code else [])
+
 
 CONTROL = st.sampled_from(["\x1b", "\x07", "\r", "\b", "\n", "\x00", "\x7f", "\x9b", "\u202e",
                            "\u2066", "\u2028", "\ufeff", "\udcff", "::add-mask::", "%0A", "]0;"])

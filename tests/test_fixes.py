@@ -352,8 +352,6 @@ def test_the_diff_of_edits_over_passes_turns_the_first_text_into_the_last(text, 
 def test_the_diff_of_thousands_of_fixes_is_the_one_git_applies(tmp_path):
     """4 000 read-only `schedule` members removed from shifts whose lines all look alike (what
     took `difflib` about 45 s): `git apply` takes the diff and gives what `--fix` writes."""
-    import subprocess
-
     agents = [{"userId": f"user-{i}", "metadata": {"version": 1}, "shifts": [{"schedule": {"id": "s"}, "activities": [
         {"startDate": "2026-11-23T08:00:00Z", "lengthMinutes": 480, "activityCodeId": "0"}]}]} for i in range(4000)]
     text = json.dumps({"metadata": {"version": 3}, "agentSchedules": agents}, indent=2)
@@ -361,13 +359,25 @@ def test_the_diff_of_thousands_of_fixes_is_the_one_git_applies(tmp_path):
     diff = run_cli("check", "payload.json", "--diff", cwd=tmp_path)
     assert diff.code == 1 and diff.out.count("\n@@ -") == 4000
     assert "\n@@ -10,9 +10,6 @@\n       },\n       \"shifts\": [\n         {\n-          \"schedule\": {\n" in diff.out
-    (tmp_path / "fix.diff").write_text(diff.out)
-    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
-    subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, check=True)
-    applied = (tmp_path / "payload.json").read_text()
-    (tmp_path / "payload.json").write_text(text)
-    run_cli("check", "payload.json", "--fix", cwd=tmp_path)
-    assert applied == (tmp_path / "payload.json").read_text() != text
+    assert _git_applied(tmp_path, diff.out, text.encode()) == _fixed(tmp_path, text.encode()) != text.encode()
+
+
+def _git_applied(directory, diff: str, data: bytes) -> bytes:
+    """payload.json holding `data`, after `git apply` of the diff."""
+    import subprocess
+
+    (directory / "payload.json").write_bytes(data)
+    (directory / "fix.diff").write_text(diff)
+    subprocess.run(["git", "init", "-q", "."], cwd=directory, check=True)
+    subprocess.run(["git", "apply", "fix.diff"], cwd=directory, check=True)
+    return (directory / "payload.json").read_bytes()
+
+
+def _fixed(directory, data: bytes) -> bytes:
+    """payload.json holding `data`, after `--fix`."""
+    (directory / "payload.json").write_bytes(data)
+    run_cli("check", "payload.json", "--fix", cwd=directory)
+    return (directory / "payload.json").read_bytes()
 
 
 def test_changes_on_adjacent_lines_are_one_block_as_diff_shows_them(tmp_path):
@@ -390,16 +400,9 @@ def test_changes_on_adjacent_lines_are_one_block_as_diff_shows_them(tmp_path):
 def test_the_diff_of_a_file_with_a_byte_order_mark_applies(tmp_path):
     """The mark is part of the first line on disk: a diff whose context left it out did not
     apply (`git apply`: patch failed)."""
-    import subprocess
-
     data = b'\xef\xbb\xbf{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\n'
     (tmp_path / "payload.json").write_bytes(data)
     diff = run_cli("check", "payload.json", "--diff", cwd=tmp_path)
-    (tmp_path / "fix.diff").write_text(diff.out)
-    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
-    subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, check=True)
-    applied = (tmp_path / "payload.json").read_bytes()
-    (tmp_path / "payload.json").write_bytes(data)
-    run_cli("check", "payload.json", "--fix", cwd=tmp_path)
-    assert applied == (tmp_path / "payload.json").read_bytes() != data
+    applied = _git_applied(tmp_path, diff.out, data)
+    assert applied == _fixed(tmp_path, data) != data
     assert applied.startswith(b'\xef\xbb\xbf{"metadata"') and b'{"value": "wp-1"}' in applied

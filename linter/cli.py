@@ -193,8 +193,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
     def lint():
         return _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
-    run, unwritten = _lint_and_fix(lint, fix, diff, unsafe_fixes, show_fixes, output, quiet, verbose, paths,
-                                   settings)
+    run = _lint_and_fix(lint, fix, diff, unsafe_fixes, show_fixes, output, quiet, verbose, paths, settings)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
@@ -220,7 +219,7 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
                                          strict=strict)
     _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
-    if run.errors or run.crashes or unwritten:
+    if run.errors or run.crashes:
         _exit_fast(EXIT_FAILURE)
     if not exit_zero and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
@@ -229,20 +228,21 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
 def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output, quiet: bool, verbose: bool,
                   paths, settings: Settings):
-    """The run to report, and whether a fixed file could not be written. `--diff` ends here
-    (it prints the diff and exits); `--fix` writes the fixed files and lints them again."""
+    """The run to report (a fixed file that could not be written is one of its errors).
+    `--diff` ends here (it prints the diff and exits); `--fix` writes the fixed files and lints
+    them again."""
     run = lint()
     if diff:
         _not_an_input(output, run, "--output")
         code = _print_diff(run, unsafe, output, quiet)
         _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
         _exit_fast(code)
-    unwritten = False
     if fix:
         fixed, unwritten = _fix(run, unsafe, show, quiet)
         if fixed:  # the report is of the files as they are now
             run = lint()
-    return run, unwritten
+        run.errors += unwritten  # exit 2, told with the run's other errors (and in its summary)
+    return run
 
 
 def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
@@ -260,27 +260,25 @@ def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     return EXIT_FINDINGS if fixed else EXIT_CLEAN
 
 
-def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, bool]:
+def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, list[str]]:
     """Write the fixed files (atomically; a file changed since it was read is left alone);
-    how many were written, and whether one could not be (exit 2)."""
+    how many were written, and why each of the others could not be (exit 2)."""
     from .atomic import write_atomically
     from .files import UnreadableFile, read_regular_file
     from .fixer import fix_files
 
-    written, failed = 0, False
+    written, unwritten = 0, []
     for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
         if os.path.islink(fixed.path):  # its target may be anywhere (a pull request can add links)
             _say(f"wfmlint: warning: {fixed.path}: a symbolic link; not fixed (fix the file it points to)")
             continue
         try:
             if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
-                _say(f"wfmlint: error: {fixed.path}: changed while it was being fixed; not written")
-                failed = True
+                unwritten.append(f"{fixed.path}: changed while it was being fixed; not written")
                 continue
             write_atomically(fixed.path, fixed.new_data)
         except (OSError, UnreadableFile) as error:
-            _say(f"wfmlint: error: {fixed.path}: cannot write the fixed file: {error}")
-            failed = True
+            unwritten.append(f"{fixed.path}: cannot write the fixed file: {error}")
             continue
         written += 1
         if show:
@@ -289,7 +287,7 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, bool]:
                 _say(f"  {code} {description}")
         elif not quiet:
             _say(f"Fixed {_plural(len(fixed.applied), 'finding')} in {fixed.path}.")
-    return written, failed
+    return written, unwritten
 
 
 def _plural(count: int, noun: str) -> str:

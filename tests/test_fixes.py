@@ -406,3 +406,27 @@ def test_the_diff_of_a_file_with_a_byte_order_mark_applies(tmp_path):
     applied = _git_applied(tmp_path, diff.out, data)
     assert applied == _fixed(tmp_path, data) != data
     assert applied.startswith(b'\xef\xbb\xbf{"metadata"') and b'{"value": "wp-1"}' in applied
+
+
+def test_a_fixed_file_that_cannot_be_written_is_an_error_of_the_run(tmp_path):
+    """A write that fails (here: a file size limit, which binds root too) leaves the file as it
+    was, exits 2, and the summary does not read as a clean run's; the error is told once."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    text = '{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1", "shifts": []}]}\n'
+    (tmp_path / "payload.json").write_text(text)
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50, 50))
+
+    result = subprocess.run([sys.executable, "-m", "wfmlint", "check", "payload.json", "--fix", "--no-project"],
+                            cwd=tmp_path, preexec_fn=small_files, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout.endswith("Found 1 error in 1 of 1 file; not every check could run (errors on stderr).\n"
+                                  "1 fixable with --fix.\n")
+    assert result.stderr == "wfmlint: error: payload.json: cannot write the fixed file: [Errno 27] File too large\n"
+    assert (tmp_path / "payload.json").read_text() == text

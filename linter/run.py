@@ -18,6 +18,7 @@ from .findings import Finding, keep_first
 from .globs import glob_match_any
 from .payload import FileFacts
 from .registry import registry
+from .timestamps import zone_named
 
 
 class RunError(Exception):
@@ -314,7 +315,11 @@ def _auxiliaries(settings: Settings, existing: str | None
     existing_result = manifest_result = None
     if existing:
         existing_result = load_auxiliary(existing, settings, "--existing", (P.EXPORT, P.GENERIC))
-        settings = replace(settings, existing_time_zone=existing_result.facts.time_zone or None,
+        zone = existing_result.facts.time_zone
+        if zone and zone_named(zone) is None:  # as an unknown config `timezone` is: not UTC in silence
+            raise RunError(f"--existing {existing}: unusable: its businessUnitTimeZone {zone!r} is not an IANA "
+                           "time zone known here (a misspelling, or a time zone database older than it)")
+        settings = replace(settings, existing_time_zone=zone or None,
                            existing_version=existing_result.facts.root_version)
     if config.permissions:
         manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,

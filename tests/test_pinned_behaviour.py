@@ -625,18 +625,22 @@ def _import(weeks, *starts_and_lengths, markers=()) -> str:
         indent=2)
 
 
-def test_a_zone_named_by_existing_but_unknown_is_utc_not_any_offset(tmp_path):
-    """--existing's `businessUnitTimeZone` names the zone even when it is no IANA zone: the
-    business unit's zone is then taken as UTC (known), not "none is configured". The Tokyo week
-    below fits at some offset, so read in any zone it would pass; read in UTC it does not."""
+def test_a_zone_named_by_existing_but_unknown_stops_the_run(tmp_path):
+    """--existing's `businessUnitTimeZone` that is no IANA zone here (a misspelling, or a zone
+    newer than this machine's database) was taken for UTC in silence, so an import's days were
+    judged in the wrong zone; like an unknown config `timezone`, it stops the run (exit 2)."""
     (tmp_path / "existing.json").write_text(json.dumps(
         {"result": {"businessUnitTimeZone": "Mars/Olympus", "agentSchedules": []}}))
     text = _import(1, ("2026-11-22T22:00:00Z", 480), ("2026-11-29T14:00:00Z", 660))
     (tmp_path / "p.json").write_text(text)
-    found = lint_paths([str(tmp_path / "p.json")], existing=str(tmp_path / "existing.json"))
-    assert [(f.code, f.line, f.column, f.message) for f in found] == [
-        ("WFM210", *at(text, '{\n          "activities"', 1), "the import's entries run from 2026-11-22T00:00:00Z to 2026-11-30T01:00:00Z, more than "
-                          "the 8 days that weekCount 1 allows; raise weekCount or move the entry")]
+    result = run_cli("p.json", "--existing", "existing.json", cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("wfmlint: error: --existing existing.json: unusable: its businessUnitTimeZone "
+                          "'Mars/Olympus' is not an IANA time zone known here (a misspelling, or a time zone "
+                          "database older than it)\n")
+    (tmp_path / "existing.json").write_text(json.dumps(
+        {"result": {"businessUnitTimeZone": "Asia/Tokyo", "agentSchedules": []}}))
+    assert run_cli("p.json", "--existing", "existing.json", cwd=tmp_path).code == 0  # the Tokyo week holds it
     assert lint(text) == []  # without --existing no zone is named, and some offset's week holds it
 
 

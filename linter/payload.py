@@ -274,12 +274,6 @@ class ShiftView:
         return [ActivitySpan(self.pointer, index, start, end)
                 for index, start, end in zip(indexes, self.starts, self.ends)]
 
-    def activities_within(self, start: int, end: int) -> list[ActivitySpan]:
-        """The activities that overlap [start, end)."""
-        if self.hull is not None and (self.hull[1] <= start or self.hull[0] >= end):
-            return []
-        return [span for span in self.activities if span.start < end and span.end > start]
-
     def entry_span(self, has_activities: bool) -> tuple[int, int] | None:
         """The interval the shift occupies for the overlap rules: its activities' hull or,
         when it has no activities, its own start and length."""

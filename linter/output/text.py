@@ -2,7 +2,6 @@
 source line and a caret), plus the summary line and `--statistics`."""
 from __future__ import annotations
 
-
 import click
 
 from ..edits import rewritable

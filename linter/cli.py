@@ -183,8 +183,10 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
                      and output_format in ("text", "full"))
     if stdin_filename and not paths:
         paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
-    if project is None:  # named files in the project their config declares (the hook: --project)
-        project = bool(settings.config.source) and any(p != "-" and os.path.isfile(p) for p in paths)
+    if project is None:  # named files in the project their config declares (the hook: --project),
+        # stdin under a file's name among them (an editor's text is the file as it will be)
+        project = bool(settings.config.source) and any(
+            os.path.isfile(p) if p != "-" else bool(stdin_filename) for p in paths)
     if statistics and output_format not in ("text", "json"):
         _fail(f"--statistics gives counts as text or JSON, not {output_format}; use --format text or json")
     if (fix or diff) and "-" in paths:

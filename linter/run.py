@@ -269,7 +269,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     if manifest_result is not None and manifest_result.path not in {f.path for f in facts}:
         manifests.append(manifest_result.facts)
     extra = [r for r in (existing_result, manifest_result) if r is not None]
-    around = _project_facts(files + [r.path for r in extra], settings) if project else []
+    named = [stdin_filename if path == "-" else path for path in files if path != "-" or stdin_filename]
+    around = _project_facts(named + [r.path for r in extra], settings) if project else []
     # committed files first: a rule that reports "the later file" reports the named one
     context = RunContext(around + facts, existing_result and existing_result.facts, settings, manifests)
     run_issues, crashes = _run_rules(context, results, settings)
@@ -292,12 +293,12 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
                      existing=existing_result and existing_result.facts)
 
 
-def _project_facts(files: list[str], settings: Settings) -> list[FileFacts]:
-    """The facts of the project's other payloads, when the run names files (`files`: the
-    named ones and the auxiliaries, which are not payloads of the project)."""
+def _project_facts(named: list[str], settings: Settings) -> list[FileFacts]:
+    """The facts of the project's other payloads, when the run names files (`named`: the
+    named ones, stdin under its `--stdin-filename`, and the auxiliaries, which are not
+    payloads of the project)."""
     from .project import context_facts, project_root_for_walk
 
-    named = [f for f in files if f != "-"]
     root = project_root_for_walk(settings)
     if not named or root is None:
         return []

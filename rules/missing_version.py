@@ -1,9 +1,9 @@
 """An update payload without a root `metadata.version`.
 
 ## What it does
-Reports a Genesys update whose root has no `metadata` object (at the root), or a `metadata`
-without `version` (at `metadata`). Reported instead of WFM101 for that field; a version of the
-wrong type is WFM102.
+Reports a Genesys update whose root has no `metadata` member (at the root), or a `metadata`
+object without a `version` member (at `metadata`). Reported instead of WFM101 for that field; a
+`null` metadata or version, like any value of the wrong type, is WFM102 alone.
 
 ## Why is this bad?
 The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
@@ -46,18 +46,17 @@ def check(payload, options) -> Iterator[Issue]:
     root = payload.root
     if payload.profile != UPDATE or not isinstance(root, dict):
         return
-    metadata = root.get("metadata")
     hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
             "answers 409 Conflict")
     current = payload.settings.existing_version
-    if metadata is None:
+    if "metadata" not in root:
         yield Issue(CODE, "update has no metadata.version" + hint, "",
-                    fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}'))
-                    if "metadata" not in root else None)
-    elif isinstance(metadata, dict) and metadata.get("version") is None:
+                    fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}')))
+        return
+    metadata = root["metadata"]
+    if isinstance(metadata, dict) and "version" not in metadata:
         yield Issue(CODE, "metadata has no version" + hint, "/metadata",
-                    fix=_fix(current, Edit("insert", "/metadata", "version", str(current)))
-                    if "version" not in metadata else None)
+                    fix=_fix(current, Edit("insert", "/metadata", "version", str(current))))
 
 
 def _fix(current: int | None, edit: Edit) -> Fix | None:

@@ -52,6 +52,26 @@ def test_a_finding_placed_in_a_committed_file_is_kept_when_it_names_a_named_one(
     assert result.out.splitlines()[-1] == "Found 1 error in 1 of 2 files."
 
 
+def test_stdin_under_a_file_name_is_compared_with_the_project_as_that_file(project):
+    """An editor shelling out (`check - --stdin-filename`) gets the hook's verdict: the buffer
+    takes the place of the file on disk, and is compared with the other files."""
+    staged = project / "payloads" / "staged.json"
+    as_file = run_cli("payloads/staged.json", cwd=project)
+    as_stdin = run_cli("-", "--stdin-filename", "payloads/staged.json", cwd=project, stdin=staged.read_bytes())
+    assert (as_stdin.code, as_stdin.out) == (as_file.code, as_file.out)
+    assert "WFM405" in as_stdin.out
+    # the buffer, not the file on disk: an edit that removes the conflict removes the findings
+    edited = _payload("a", 6, "2026-11-24T12:00:00Z").encode()
+    assert run_cli("-", "--stdin-filename", "payloads/staged.json", cwd=project,
+                   stdin=edited).out == "No problems in 1 file.\n"
+    # a new file, not yet on disk, is compared with every file there
+    new = run_cli("--stdin-filename", "payloads/new.json", cwd=project, stdin=staged.read_bytes())
+    assert [line.split()[1] for line in new.out.splitlines() if line.startswith("payloads/new.json:")] == [
+        "WFM405", "WFM301", "WFM304"]
+    assert run_cli("-", "--stdin-filename", "payloads/staged.json", "--no-project", cwd=project,
+                   stdin=staged.read_bytes()).out == "No problems in 1 file.\n"
+
+
 def test_batches_agree(project):
     """pre-commit splits a long list of files into batches: each sees the whole project."""
     together = run_cli("payloads/staged.json", "payloads/other.json", "--format", "json", cwd=project)

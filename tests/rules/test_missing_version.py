@@ -44,14 +44,18 @@ NO_VERSION = ("update has no metadata.version; copy it from GET .../schedules/{s
 
 def test_the_current_version_is_inserted_only_where_metadata_is_absent():
     """With the version of --existing known, an update without `metadata` gets the safe fix
-    that inserts it; `"metadata": null` is reported the same (and is WFM102), but has no insert
-    fix (the key is there already: inserting it would write the key twice)."""
+    that inserts it."""
     known = replace(settings(), existing_version=4)
     [absent] = lint_text('{"agentSchedules": [{"userId": "a"}]}', "p.json", known)
     assert (absent.code, absent.line, absent.column, absent.message) == ("WFM401", 1, 1, NO_VERSION)
     assert absent.fix and (absent.fix.description, absent.fix.applicability) == (
         "add the current schedule's version 4 (from --existing)", "safe")
-    null, wrong_type = lint_text('{"metadata": null, "agentSchedules": [{"userId": "a"}]}', "p.json", known)
-    assert (null.code, null.line, null.column, null.message, null.fix) == ("WFM401", 1, 1, NO_VERSION, None)
-    assert (wrong_type.code, wrong_type.line, wrong_type.column, wrong_type.message) == (
-        "WFM102", 1, 14, '"metadata" is required and must be an object, not null')
+
+
+def test_null_metadata_or_version_is_wfm102_alone():
+    """`null` for a required field is WFM102 (SPEC §9), and a field is reported once: a null
+    `metadata` or `metadata.version` is there, of the wrong type, not missing."""
+    assert lint('{"metadata": null, "agentSchedules": [{"userId": "a"}]}') == [
+        ("WFM102", 1, 14, '"metadata" is required and must be an object, not null')]
+    text = '{\n  "metadata": {"version": null},\n  "agentSchedules": [{"userId": "a"}]\n}'
+    assert lint(text) == [("WFM102", 2, 27, '"metadata.version" is required and must be an integer, not null')]

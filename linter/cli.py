@@ -47,10 +47,32 @@ class _DefaultCheck(click.Group):
             _fail(f"internal error: {type(error).__name__}: {error} (please report it)")
 
     def parse_args(self, ctx, args):
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h",
-                                                                           "--version")):
+        """`check` is the default command; a subcommand named after options (`wfmlint -v
+        check .`, `--config FILE rules`) is still that subcommand, with those options."""
+        if args and args[0] in ("--help", "-h", "--version"):
+            return super().parse_args(ctx, args)
+        at = _first_argument(args, self.commands["check"])
+        if at is not None and args[at] in self.commands:
+            args = [args[at], *args[:at], *args[at + 1:]]
+        else:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _first_argument(args: list[str], command: click.Command) -> int | None:
+    """The index of the first argument that is neither an option nor an option's value (by
+    `command`'s options), or None (none, or `--` first)."""
+    takes_value = {name for param in command.params if isinstance(param, click.Option)
+                   and not param.is_flag and not param.count for name in param.opts}
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            return None
+        if not token.startswith("-") or token == "-":
+            return index
+        index += 2 if token in takes_value else 1
+    return None
 
 
 def _say(message: str) -> None:

@@ -58,6 +58,21 @@ def test_check_is_the_default_and_a_subcommand_wins_over_a_path(tmp_path):
     assert run_cli("rules", cwd=tmp_path).out.startswith("WFM001  invalid-json")
 
 
+def test_options_may_come_before_the_subcommand(tmp_path):
+    """`wfmlint -v check .` as ruff users write it: the subcommand after options is still the
+    subcommand, never a path; an option it does not take is a usage error; after `--` every
+    argument is a path."""
+    _tree(tmp_path, **{"rules/p.json": OVERLAP})
+    before = run_cli("-q", "--format", "json", "check", "rules", cwd=tmp_path)
+    assert before.code == 1 and json.loads(before.out)[0]["code"] == "WFM301"
+    assert before.out == run_cli("check", "-q", "--format", "json", "rules", cwd=tmp_path).out
+    explained = run_cli("--no-project", "explain", "WFM301", cwd=tmp_path)
+    assert (explained.code, explained.out) == (2, "")
+    assert "No such option '--no-project'" in explained.err
+    assert run_cli("--no-project", "--", "rules", cwd=tmp_path).code == 1  # the directory
+    assert run_cli("--format", "json", "-", cwd=tmp_path, stdin=b"{}").code == 0
+
+
 def test_full_format_shows_source_and_caret(tmp_path):
     result = run_cli("p.json", "--format", "full", cwd=_tree(tmp_path, **{"p.json": '{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}'}))
     assert result.out == (

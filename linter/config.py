@@ -242,13 +242,33 @@ def config_from_table(table: dict, path: Path | None, table_name: str = "[tool.w
         return replace(DEFAULT_CONFIG, **root)
     from pydantic import TypeAdapter, ValidationError
 
+    snake = _agents_as_lists(_snake(table))
+    _check_exact_types(snake, where)
     try:
-        config = TypeAdapter(Config).validate_python({**_agents_as_lists(_snake(table)), **root})
+        config = TypeAdapter(Config).validate_python({**snake, **root})
     except ValidationError as error:
         raise ConfigError(f"{where}: {_describe(error)}") from None
     _check_values(config, where)
     _check_rule_references(config, where)
     return config
+
+
+# The keys pydantic's lax mode would read from another TOML type (`max-depth = "3"` or `2.0` as
+# 3 or 2, `force-exclude = "yes"` or `1` as true): a config states a number or a boolean as one.
+_EXACT_TYPES = {"force_exclude": bool, "respect_gitignore": bool, "max_file_size": int, "max_depth": int}
+
+
+def _check_exact_types(table: dict, where: str) -> None:
+    for name, kind in _EXACT_TYPES.items():
+        if name in table and type(table[name]) is not kind:
+            wanted = _PLAIN["bool_type"] if kind is bool else _PLAIN["int_type"]
+            raise ConfigError(f"{where}: '{name.replace('_', '-')}': {wanted}, not {_toml_type(table[name])}")
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
+             dict: "a table"}
+    return names.get(type(value), "a date or time")
 
 
 def _named_files(files: ReferenceFiles, root: Path | None = None) -> dict[str, Any]:
@@ -343,7 +363,6 @@ def _describe(error) -> str:
     first = error.errors()[0]
     raw = [str(part) for part in first["loc"]]  # a key typed with "_" ends in "\0" (`_snake`)
     loc = [part.rstrip("\0") for part in raw]
-    top = {"per_file_ignores", "profiles", "schemas", "severity", "rules"}
     # field names back to the kebab-case keys users write; table keys (globs, codes) stay as typed
     nested = loc[:1] in (["generic"], ["genesys"])  # tables whose keys are field names too
     per_file = loc[:2] == ["genesys", "per_file"]  # ... keyed by globs, each a table
@@ -359,7 +378,6 @@ def _describe(error) -> str:
         close = difflib.get_close_matches(shown[-1], known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
-    del top
     message = _PLAIN.get(first["type"]) or first["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

@@ -300,9 +300,16 @@ def test_force_color_and_no_color(tmp_path):
 
 @pytest.mark.parametrize("table, message", [
     ('include = "x"', "'include': must be a list"),
-    ('max-depth = "deep"', "'max-depth': must be an integer"),
+    ('max-depth = "deep"', "'max-depth': must be an integer, not a string"),
     ("rules = 3", "'rules': must be a table"),
-    ("respect-gitignore = 3", "'respect-gitignore': must be true or false"),
+    ("respect-gitignore = 3", "'respect-gitignore': must be true or false, not an integer"),
+    # never read from another type, as pydantic's lax mode would
+    ("max-depth = true", "'max-depth': must be an integer, not a boolean"),
+    ('max-file-size = "100"', "'max-file-size': must be an integer, not a string"),
+    ("max-depth = 2.0", "'max-depth': must be an integer, not a float"),
+    ('force-exclude = "yes"', "'force-exclude': must be true or false, not a string"),
+    ("force-exclude = 1", "'force-exclude': must be true or false, not an integer"),
+    ("max-depth = 1979-05-27", "'max-depth': must be an integer, not a date or time"),
 ])
 def test_config_errors_use_the_words_of_toml_not_of_a_library(tmp_path, table, message):
     (tmp_path / "wfmlint.toml").write_text(table + "\n")

@@ -273,7 +273,9 @@ def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     """The fixes as a unified diff of each file; the exit code (1: there is a diff)."""
     from .fixer import fix_files
 
-    fixed = fix_files(run.findings, run.settings, run.existing, unsafe)
+    fixed, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
+    for note in notes:
+        _say(f"wfmlint: warning: {note}")
     _emit("".join(f.diff() for f in fixed), output)
     count = sum(len(f.applied) for f in fixed)
     if not quiet:
@@ -292,7 +294,10 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, list[str]]:
     from .fixer import fix_files
 
     written, unwritten = 0, []
-    for fixed in fix_files(run.findings, run.settings, run.existing, unsafe):
+    every, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
+    for note in notes:
+        _say(f"wfmlint: warning: {note}")
+    for fixed in every:
         if os.path.islink(fixed.path):  # its target may be anywhere (a pull request can add links)
             _say(f"wfmlint: warning: {fixed.path}: a symbolic link; not fixed (fix the file it points to)")
             continue

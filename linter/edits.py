@@ -4,6 +4,7 @@ spelling, escapes): a diff of a fixed file shows only the repair."""
 from __future__ import annotations
 
 import json
+import os
 from bisect import bisect_right, insort
 from typing import Iterable
 
@@ -198,7 +199,8 @@ def unified_diff(path: str, before: str, after: str, changes: Changes) -> str:
     if not blocks:
         return ""
     old_lines, new_lines = _lines(before), _lines(after)
-    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    name = diff_name(path)
+    out = [f"--- {_quoted('a/' + name)}\n", f"+++ {_quoted('b/' + name)}\n"]
     for hunk in _hunks(blocks):
         first_old, first_new = hunk[0][0], hunk[0][2]
         last_old, last_new = hunk[-1][1], hunk[-1][3]
@@ -218,6 +220,30 @@ def unified_diff(path: str, before: str, after: str, changes: Changes) -> str:
 
 
 _CONTEXT = 3
+
+
+def diff_name(path: str) -> str:
+    """A file's name in a diff header, so that `git apply` (or `patch -p1`) run where wfmlint
+    ran takes it: relative to the working directory when the file is in it (`./a.json` and
+    `sub/../a.json` are `a.json`), else its absolute path without the leading slash (as
+    `git diff --no-index` writes one; apply it from `/`)."""
+    relative = os.path.relpath(path).replace(os.sep, "/")
+    if relative != ".." and not relative.startswith("../"):
+        return relative
+    return os.path.abspath(path).replace(os.sep, "/").lstrip("/")
+
+
+def _quoted(name: str) -> str:
+    """A header name quoted as git quotes one (C-style, bytes past ASCII in octal) when it holds
+    a control character, a quote or a backslash; otherwise as it is."""
+    if not any(char in '"\\' or char < " " or char == "\x7f" for char in name):
+        return name
+    return '"' + "".join(_ESCAPES.get(byte) or (chr(byte) if 0x20 <= byte < 0x7f else f"\\{byte:03o}")
+                         for byte in name.encode("utf-8", "surrogateescape")) + '"'
+
+
+_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r",
+            ord('"'): '\\"', ord("\\"): "\\\\"}
 
 
 def _changed_lines(before: str, after: str, changes: Changes) -> list[tuple[int, int, int, int]]:

@@ -28,6 +28,7 @@ class FixedFile:
     after: str
     applied: list[tuple[str, str]] = field(default_factory=list)  # (code, description)
     changes: Changes = field(default_factory=Changes)  # where `after` differs from `before`
+    left: list[Finding] = field(default_factory=list)  # fixable, but no fix of theirs verified
 
     @property
     def new_data(self) -> bytes:
@@ -42,20 +43,30 @@ class FixedFile:
 
 
 def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFacts | None,
-              unsafe: bool) -> list[FixedFile]:
-    """The files whose fixable findings could be fixed, each with its fixed text."""
+              unsafe: bool) -> tuple[list[FixedFile], list[str]]:
+    """The files whose fixable findings could be fixed, each with its fixed text; and why each
+    fix that was not applied was not (a fix that does not verify is dropped, never silently)."""
     wanted: dict[str, list[Finding]] = {}
     for finding in findings:
         if _applicable(finding, unsafe):
             wanted.setdefault(finding.path, []).append(finding)
-    fixed = []
-    for path in wanted:
+    fixed, notes = [], []
+    for path, fixable in wanted.items():
         if not rewritable(path):
+            notes.append(f"{path}: a compressed file is never rewritten; {_fixes(len(fixable))} not applied")
             continue
         result = fix_file(path, settings.for_path(path), existing, unsafe)
-        if result is not None and result.applied:
+        if result is None:
+            continue
+        notes += [f"{f.path}:{f.line}:{f.column}: {f.code} not fixed: its fix ({f.fix.description}) would "
+                  "break the file or add a finding; fix it by hand" for f in result.left]
+        if result.applied:
             fixed.append(result)
-    return fixed
+    return fixed, notes
+
+
+def _fixes(count: int) -> str:
+    return f"{count} fix{'' if count == 1 else 'es'}"
 
 
 def fix_file(path: str, settings: Settings, existing: FileFacts | None, unsafe: bool) -> FixedFile | None:
@@ -77,13 +88,14 @@ def fix_text(fixed: FixedFile, settings: Settings, existing: FileFacts | None, u
     for _ in range(MAX_PASSES):
         fixes = [f for f in findings if _applicable(f, unsafe)]
         if not fixes:
-            return
+            break
         step = _verified_step(fixed, fixes, findings, settings, existing)
         if step is None:
-            return
+            break
         fixed.after, findings, chosen, edits = step
         fixed.applied += chosen
         fixed.changes.record(edits)
+    fixed.left = [f for f in findings if _applicable(f, unsafe)]
 
 
 def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Finding],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 EXISTING = json.dumps({"result": {"agentSchedules": [
     {"user": {"id": "agent-1"}, "metadata": {"version": 5}, "shifts": [{"id": "s1", "activities": []}]}]},
@@ -221,6 +221,24 @@ def test_stdin_and_compressed_files_are_never_rewritten(tmp_path):
     data = packed.read_bytes()
     result = run_cli("check", "payload.json.gz", "--fix", cwd=tmp_path)
     assert packed.read_bytes() == data and result.code == 1
+    assert result.err.startswith("wfmlint: warning: payload.json.gz: a compressed file is never rewritten; "
+                                 "1 fix not applied\n")
+
+
+def test_a_fix_that_does_not_verify_is_dropped_with_a_warning(tmp_path):
+    """The unsafe rename of `lenghtMinutes` in the bundled example makes its shift overlap the
+    next one (a new WFM301): it is not applied, and `--fix` and `--diff` say so instead of
+    leaving the count of fixable findings unexplained."""
+    example = (ROOT / "examples" / "broken-update.json").read_bytes()
+    (tmp_path / "p.json").write_bytes(example)
+    warning = ('wfmlint: warning: p.json:17:51: WFM104 not fixed: its fix (rename "lenghtMinutes" to '
+               '"lengthMinutes") would break the file or add a finding; fix it by hand\n')
+    diff = run_cli("check", "p.json", "--diff", "--unsafe-fixes", cwd=tmp_path)
+    assert diff.err.startswith(warning) and "+      \"lenghtMinutes\"" not in diff.out
+    fixed = run_cli("check", "p.json", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert fixed.err.startswith(warning) and "Fixed 2 findings in p.json." in fixed.err
+    assert b'"lenghtMinutes"' in (tmp_path / "p.json").read_bytes()
+    assert "WFM104" not in run_cli("check", "p.json", "--diff", cwd=tmp_path).err  # a safe run asks no unsafe fix
 
 
 def test_a_link_is_neither_replaced_nor_written_through(tmp_path):
@@ -406,6 +424,45 @@ def test_the_diff_of_a_file_with_a_byte_order_mark_applies(tmp_path):
     applied = _git_applied(tmp_path, diff.out, data)
     assert applied == _fixed(tmp_path, data) != data
     assert applied.startswith(b'\xef\xbb\xbf{"metadata"') and b'{"value": "wp-1"}' in applied
+
+
+@pytest.mark.parametrize("name, named, header", [
+    ("payload.json", "./payload.json", "a/payload.json"),
+    ("sub/payload.json", "sub/../sub/payload.json", "a/sub/payload.json"),
+    ("sub/payload.json", "{root}/sub/payload.json", "a/sub/payload.json"),  # absolute, inside
+    ('t\tab "q".json', 't\tab "q".json', '"a/t\\tab \\"q\\".json"'),  # quoted as git quotes it
+])
+def test_the_diff_names_the_file_as_git_apply_takes_it(tmp_path, name, named, header):
+    """Headers name the file relative to the working directory, whatever spelling the command
+    line used: `a/./payload.json` and `a//abs/path` were refused by `git apply` ("invalid
+    path"), and a tab in a name cut it there."""
+    import subprocess
+
+    data = b'{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\n'
+    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / name).write_bytes(data)
+    diff = run_cli("check", "--diff", named.format(root=tmp_path), cwd=tmp_path)
+    assert diff.code == 1 and diff.out.startswith(f"--- {header}\n"), diff.out + diff.err
+    (tmp_path / "fix.diff").write_text(diff.out)
+    subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, check=True)
+    assert b'{"value": "wp-1"}' in (tmp_path / name).read_bytes()
+
+
+def test_a_file_outside_the_working_directory_is_named_by_its_absolute_path(tmp_path):
+    """`a/../payload.json` cannot be applied anywhere; the absolute path (as `git diff
+    --no-index` writes it) applies from the root directory."""
+    import subprocess
+
+    data = b'{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "workPlanId": "wp-1"}]}\n'
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "payload.json").write_bytes(data)
+    diff = run_cli("check", "--diff", "../payload.json", cwd=tmp_path / "sub")
+    name = str(tmp_path / "payload.json").lstrip("/")
+    assert diff.out.startswith(f"--- a/{name}\n+++ b/{name}\n"), diff.out
+    (tmp_path / "fix.diff").write_text(diff.out)
+    subprocess.run(["git", "apply", str(tmp_path / "fix.diff")], cwd="/", check=True)
+    assert b'{"value": "wp-1"}' in (tmp_path / "payload.json").read_bytes()
 
 
 def test_a_fixed_file_that_cannot_be_written_is_an_error_of_the_run(tmp_path):

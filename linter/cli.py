@@ -366,12 +366,12 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
     """On stderr: skipped files and stale baseline entries (`--verbose`), unusable paths, and
     every crash (never silent)."""
     for result in run.files:
-        if result.skipped and result.vendor:  # recognised, and known not to be a schedule
+        if result.skipped and result.read_as:  # recognised, and known not to be a schedule
             if verbose:
-                _say(f"wfmlint: {result.path}: skipped: not a schedule, by profile {result.vendor}")
+                _say(f"wfmlint: {result.path}: skipped: not a schedule, by profile {result.read_as}")
             continue
-        if verbose and result.vendor:
-            _say(f"wfmlint: {result.path}: read as {result.vendor}")
+        if verbose and result.read_as:
+            _say(f"wfmlint: {result.path}: read as {result.read_as}")
         if result.skipped and (verbose or result.path in named):
             # a file you named is never skipped in silence
             _say(f"wfmlint: {'' if verbose else 'warning: '}{result.path}: skipped: matches no "

@@ -505,6 +505,15 @@ class Settings:
     def excluded(self, relative: str) -> bool:
         return glob_match_any((*self.config.exclude, *self.config.extend_exclude), relative)
 
+    def claim_source(self, path: str) -> str:
+        """Where the claim of `claimed_profile` comes from, in the words of `--verbose`."""
+        nearest = self.for_path(path)
+        if nearest is not self:
+            return nearest.claim_source(path)
+        if self.overrides.profile:
+            return "--profile"
+        return "claimed by config 'profile'" if self.config.profile != "auto" else "claimed in [profiles]"
+
     def claimed_profile(self, path: str) -> str | None:
         nearest = self.for_path(path)
         if nearest is not self:

@@ -46,7 +46,7 @@ class FileResult:
     error: str | None = None
     crashes: list[RuleCrash] = field(default_factory=list)
     profile: str | None = None
-    vendor: str | None = None  # the vendor profile a generic file was read with
+    read_as: str | None = None  # the profile that read the file, and why (`--verbose`)
 
 
 @dataclass
@@ -124,7 +124,7 @@ def analyse_text(text: str, path: str, settings: Settings, early: list[Issue] | 
         known = P.detect_vendor(parsed.root, P.vendor_definitions(config.vendor_profiles)) \
             if isinstance(parsed.root, (dict, list)) else None
         if known is not None and known.skip:  # a vendor's body that is not a schedule
-            result.vendor = f"{known.name} (it has {', '.join(known.signature(parsed.root))})"
+            result.read_as = f"{known.name} (it has {', '.join(known.signature(parsed.root))})"
             return result, None
         hint = P.near_miss(parsed.root)
         if hint is not None:  # skipped, but never in silence
@@ -187,9 +187,18 @@ def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: st
     if claimed is not None and shape_problem and profile == P.GENERIC:
         result.issues.append(Issue("WFM005", f"file is claimed as {claimed} but {shape_problem}", offset=0))
     result.facts, result.profile = payload.facts, profile
-    result.vendor = payload.cache.get("vendor")
+    result.read_as = payload.cache.get("vendor") or f"{profile} ({_why_read(payload, claimed)})"
     result.flat_arrays = payload.flat_arrays or None
     return payload
+
+
+def _why_read(payload: Payload, claimed: str | None) -> str:
+    settings, mapping = payload.settings, payload.settings.config.generic
+    if claimed is not None:
+        return settings.claim_source(payload.path)
+    if payload.profile == P.GENERIC and mapping is not None and P.finds(payload.root, mapping.entries):
+        return "[generic] finds its entries"
+    return "detected"
 
 
 def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | None,

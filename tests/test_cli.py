@@ -73,6 +73,22 @@ def test_options_may_come_before_the_subcommand(tmp_path):
     assert run_cli("--format", "json", "-", cwd=tmp_path, stdin=b"{}").code == 0
 
 
+def test_verbose_says_which_profile_read_each_file_and_why(tmp_path):
+    """Every profile, not only vendors' (README: "`--verbose` says which profile read each
+    file and why")."""
+    generic = json.dumps({"slots": [{"agentId": "r", "from": "2026-11-24T08:00:00Z", "to": "2026-11-24T09:00:00Z"}]})
+    _tree(tmp_path, **{"claimed/c.json": '{"agentSchedules": []}', "u.json": OVERLAP, "g.json": generic,
+                       "wfmlint.toml": '[profiles]\n"claimed/**" = "genesys-import"\n[generic]\n'
+                                       'entries = "/slots/*"\nresource = "agentId"\nstart = "from"\nend = "to"\n'})
+    said = sorted(line for line in run_cli("-v", "--no-project", ".", cwd=tmp_path).err.splitlines()
+                  if "read as" in line)
+    assert said == ["wfmlint: claimed/c.json: read as genesys-import (claimed in [profiles])",
+                    "wfmlint: g.json: read as generic ([generic] finds its entries)",
+                    "wfmlint: u.json: read as genesys-update (detected)"]
+    forced = run_cli("-v", "--no-project", "--profile", "generic", "g.json", cwd=tmp_path).err
+    assert "wfmlint: g.json: read as generic (--profile)" in forced
+
+
 def test_full_format_shows_source_and_caret(tmp_path):
     result = run_cli("p.json", "--format", "full", cwd=_tree(tmp_path, **{"p.json": '{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}'}))
     assert result.out == (
@@ -160,8 +176,8 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
 def test_verbose_names_skipped_files(tmp_path):
     _tree(tmp_path, **{"package.json": '{"name": "x"}', "p.json": CLEAN})
     result = run_cli(".", "--verbose", cwd=tmp_path)
-    assert result.err == ("wfmlint: package.json: skipped: matches no payload profile (claim it in "
-                          "[profiles] if it is one)\n")
+    assert result.err == ("wfmlint: p.json: read as genesys-update (detected)\nwfmlint: package.json: skipped: "
+                          "matches no payload profile (claim it in [profiles] if it is one)\n")
 
 
 def test_directories_honour_include_and_exclude(tmp_path):

@@ -370,6 +370,7 @@ def test_several_vendors_in_one_repository(tmp_path):
     said = sorted(line for line in result.err.splitlines() if "read as" in line)
     assert said == ["wfmlint: msgraph-shifts-list-response-v1.json: read as msgraph-shifts (it has "
                     "/value/*/sharedShift)",
+                    "wfmlint: own.json: read as generic (detected)",
                     "wfmlint: square-shifts-search-response-doc-example.json: read as square-timecards (it has "
                     "/shifts/*/team_member_id, /shifts/*/start_at)",
                     "wfmlint: wiw.json: read as wheniwork-shifts (it has /shifts/*/start_time, /shifts/*/user_id)"]

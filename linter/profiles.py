@@ -429,9 +429,10 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
         raise ProfileDefinitionError(f"{where}: 'within' must be ../.. (one .. per level up)")
     duration = entry.get("end") or entry.get("length")
     if required is None:
-        required = [entry["start"], duration] + ([resource] if resource and "../" not in resource
-                                                 and resource != "{key}" and "[*]" not in resource else [])
-        required += [entry["date"]] if "date" in entry and not entry["date"].startswith("../") else []
+        # a resource or date of an ancestor (`../userId`) is required of that ancestor
+        required = [entry["start"], duration] + ([resource] if resource and resource != "{key}"
+                                                 and "[*]" not in resource else [])
+        required += [entry["date"]] if "date" in entry else []
     return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length"),
                          entry.get("id"), tuple(required), entry.get("group"), within,
                          entry.get("kind", "entry"), entry.get("optional", False),

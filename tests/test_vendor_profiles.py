@@ -69,6 +69,27 @@ def test_graph_shifts_overlaps_containment_and_versions_apart():
     # the null draftShift of the second shift is no entry
 
 
+def test_a_graph_shift_without_its_user_is_reported_at_the_shift_once():
+    """Graph requires a shift's `userId` (the API reference and SDK models), which sits above the
+    entries read (`../userId`): it was required of no entry, so such shifts were never checked
+    and two of them at the same time passed. Reported at the shift, once for its shift and its
+    activities; a single-shift body without it is still recognised as a Graph shift."""
+    shifts = [{k: v for k, v in shift.items() if k != "userId"} for shift in GRAPH["value"]]
+    text = json.dumps({"value": shifts}, indent=1)
+    assert lint(text)[:2] == [
+        ("WFM101", *at(text, '{\n   "id": "SHFT_1"'), 'missing required field "userId"'),
+        ("WFM101", *at(text, '{\n   "id": "SHFT_2"'), 'missing required field "userId"')]
+    assert [c for c, *_ in lint(text)[2:]] == ["WFM308"]  # its activity outside it; no resource, no overlap
+    single = json.dumps({"id": "SHFT_1", "sharedShift": GRAPH["value"][0]["sharedShift"]}, indent=1)
+    assert lint(single) == [("WFM101", 1, 1, 'missing required field "userId"')]
+    # a timecard's own member and its breaks' (`../../team_member_id`): one finding
+    card = {"id": "S1", "start_at": "2019-01-21T09:00:00Z", "end_at": "2019-01-21T17:00:00Z",
+            "breaks": [{"id": "B1", "start_at": "2019-01-21T12:00:00Z", "end_at": "2019-01-21T12:30:00Z"}]}
+    square = json.dumps({"shifts": [card]}, indent=1)
+    assert [(c, m) for c, _, _, m in lint(square, config={"profiles": {"*.json": "square-timecards"}})] == [
+        ("WFM101", 'missing required field "team_member_id"')]
+
+
 def test_open_shifts_have_no_resource_on_purpose():
     text = json.dumps({"value": [{"id": "OPNSHFT_1", "schedulingGroupId": "TAG_1", "sharedOpenShift": {
         "openSlotCount": 2, "startDateTime": "2019-03-11T08:00:00Z", "endDateTime": "2019-03-11T16:00:00Z",

@@ -270,6 +270,15 @@ def near_miss(root: Any) -> NearMiss | None:
             return NearMiss(UPDATE, "", False,
                             "it is one Genesys agent schedule without the body around it; lint the "
                             'body that holds it: {"metadata": {"version": ...}, "agentSchedules": [...]}')
+        if isinstance(root.get("user"), dict) and any(member in root for member in AGENT_MEMBERS):
+            return NearMiss(EXPORT, "", False,
+                            "it is one agent schedule of a Genesys export without the response around "
+                            'it; lint the response that holds it: {"result": {"agentSchedules": [...]}}')
+        if _genesys_activities(root.get("activities")):
+            return NearMiss(UPDATE, "", False,
+                            "it is one Genesys shift without the agent schedule around it; lint the "
+                            'body that holds it: {"metadata": {"version": ...}, "agentSchedules": '
+                            '[{"userId": ..., "shifts": [...]}]}')
     for pointer, value in _walk_containers(root, WRAPPER_DEPTH):
         if pointer and isinstance(value, dict) and "agentSchedules" in value:
             return NearMiss(UPDATE, pointer, False,
@@ -285,6 +294,13 @@ def near_miss(root: Any) -> NearMiss | None:
                                 f"resource members auto-detection knows ({', '.join(RESOURCE_SPELLINGS)}); "
                                 "map them with [generic]")
     return None
+
+
+def _genesys_activities(value: Any) -> bool:
+    """Whether a value is a list of Genesys activities (each with a startDate and a length)."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and "startDate" in item and "lengthMinutes" in item
+        for item in value[:DETECTION_SAMPLE])
 
 
 @dataclass(frozen=True, slots=True)

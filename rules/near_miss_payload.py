@@ -3,8 +3,10 @@
 ## What it does
 Reports a file that is neither claimed by config nor recognised as a payload, yet looks like
 one: a root key spelt almost like a Genesys root member (`agentSchedule`, `agent_schedules`),
-a Genesys body wrapped in another object (`{"data": {"agentSchedules": [...]}}`), or an
-array of entries that carry start or end times but no resource member auto-detection knows.
+a Genesys body wrapped in another object (`{"data": {"agentSchedules": [...]}}`), one Genesys
+agent schedule (of an update, with `userId`, or of an export, with a `user` object) or one
+shift without the body around it, or an array of entries that carry start or end times but no
+resource member auto-detection knows.
 It names the profile the file nearly is and why it is not. Other files of no profile are
 still skipped, and counted in the summary line (`--verbose` names them).
 

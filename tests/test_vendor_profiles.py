@@ -152,6 +152,24 @@ def test_a_genesys_agent_schedule_without_its_body_is_said_to_be_one():
     assert lint_text('{"userId": "u", "name": "x"}', "user.json") == []  # a user alone is no schedule
 
 
+@pytest.mark.parametrize("name, nearly", [
+    ("tap-agentschedules-query-item-fixture.json",
+     'genesys-schedule-export: it is one agent schedule of a Genesys export without the response around it; '
+     'lint the response that holds it: {"result": {"agentSchedules": [...]}}'),
+    ("tap-shift-two-activities-fixture.json",
+     'genesys-update: it is one Genesys shift without the agent schedule around it; lint the body that holds '
+     'it: {"metadata": {"version": ...}, "agentSchedules": [{"userId": ..., "shifts": [...]}]}'),
+])
+def test_other_genesys_fragments_are_named_for_what_they_are(name, nearly):
+    """An export's agent schedule (a `user` object) and a lone shift were said to be "nearly
+    generic", whose advice (map them with [generic]) would be wrong."""
+    [finding] = lint_text((REALWORLD / name).read_text(), name)
+    assert (finding.code, finding.line, finding.column) == ("WFM007", 1, 1)
+    assert finding.message == f"matches no payload profile, so nothing in it is checked, yet it is nearly {nearly}"
+    assert lint_text('{"user": {"id": "u"}, "name": "x"}', "user.json") == []  # a user alone is no schedule
+    assert lint_text('{"activities": [{"startDate": "x"}]}', "a.json")[0].message.endswith("[generic]")
+
+
 # -- the definition language, through the CLI ----------------------------------------------
 
 ACME = '''

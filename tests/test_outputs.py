@@ -38,6 +38,15 @@ def test_sarif_is_valid_and_complete(tree):
     assert run["tool"]["driver"]["rules"][overlap["ruleIndex"]]["id"] == "WFM301"
     warning = next(r for r in run["results"] if r["ruleId"] == "WFM107")
     assert warning["level"] == "warning"
+    assert overlap["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "/agentSchedules/0/shifts/1",
+                                                            "kind": "member"}]
+
+
+def test_sarif_names_no_member_for_a_finding_about_the_whole_document(tmp_path):
+    """The root's JSON pointer is "" (RFC 6901); "/" would name a member with an empty key."""
+    (tmp_path / "p.json").write_text('{"agentSchedules": [{"userId": "a"}]}')
+    [result] = json.loads(run_cli("p.json", "--format", "sarif", cwd=tmp_path).out)["runs"][0]["results"]
+    assert result["ruleId"] == "WFM401" and "logicalLocations" not in result["locations"][0]
 
 
 def test_sarif_when_clean_is_still_valid(tmp_path):
@@ -50,7 +59,7 @@ def test_sarif_when_clean_is_still_valid(tmp_path):
 def test_github_annotations_with_end_positions(tree):
     result = run_cli("p.json", "--format", "github", cwd=tree)
     assert result.out == (
-        '::error file=p.json,line=19,col=9,endLine=28,endColumn=10,title=WFM301 overlapping-entries::'
+        '::error file=p.json,line=19,col=9,endLine=28,endColumn=10,title=WFM301::'
         'shift of "a" from 2026-11-24T11:00:00Z to 2026-11-24T12:00:00Z overlaps 1 earlier shift; move or '
         'shorten one of them%0Ap.json:9:9: the earlier shift of "a" from 2026-11-24T08:00:00Z to 2026-11-24T12:00:00Z\n')
 

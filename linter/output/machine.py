@@ -37,7 +37,7 @@ def render_github(findings, run, **_options) -> str:
         properties = ",".join([
             f"file={_github_escape(f.path, True)}", f"line={f.line}", f"col={f.column}",
             f"endLine={f.end_line}", f"endColumn={f.end_column}",
-            f"title={_github_escape(f.code + ' ' + f.name, True)}"])
+            f"title={f.code}"])  # SPEC §2: the rule's code
         message = f.message
         for related in f.related:
             message += f"\n{related.path}:{related.line}:{related.column}: {related.message}"

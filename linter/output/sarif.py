@@ -59,9 +59,11 @@ def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:
                 "artifactLocation": _location(f.path, root),
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                            "endColumn": f.end_column},
-            }, "logicalLocations": [{"fullyQualifiedName": f.pointer or "/", "kind": "member"}]}],
+            }}],
             "partialFingerprints": {"wfmlint/v1": f.fingerprint},
         }
+        if f.pointer:  # the JSON pointer of the member; the whole document ("") is none
+            result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.pointer, "kind": "member"}]
         if f.related:
             result["relatedLocations"] = [{
                 "id": number,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from .findings import Edit, Fix, Issue, RelatedIssue
-from .nesting import comparable
+from .nesting import comparable, nests_within
 
 
 class NonStandardNumber(float):
@@ -224,6 +224,11 @@ def parse(text: str, max_depth: int = 512) -> ParsedDocument:
                 root, dupes, nonstd = _loads(text, max_depth, parse_int=_safe_int)
                 result.has_huge_integers = True
     except json.JSONDecodeError as error:
+        # The text the decoder read nests deeper than max-depth: Python 3.11 stops there (the
+        # recursion budget), 3.12 and 3.13 go on to the error; alike on every Python, it is WFM006.
+        if not nests_within(text[:error.pos].encode("utf-8", "surrogatepass"), max_depth):
+            result.issues.append(_too_deep(max_depth))
+            return result
         message, position = _decoder_error(text, error)
         if position >= len(text.rstrip()):
             message += " (the file ends too early: is it truncated?)"

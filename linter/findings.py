@@ -98,18 +98,24 @@ CAPPED = "more"  # the subject of the one issue that counts the rest (`keep_firs
 
 def keep_first(issues: Iterable[Issue], into: list[Issue], limit: int = MAX_PER_RULE) -> None:
     """Append `issues` to `into`, at most `limit` per rule and file; then, for each rule and
-    file over the limit, one issue at the top of the file that says how many were left out."""
+    file over the limit, one issue at the top of the file that says how many were left out.
+    An issue about `CAPPED` among them (`surplus`) only counts problems not listed."""
     seen: dict[tuple[str, str | None], int] = {}
     for issue in issues:
         key = (issue.code, issue.path)
-        count = seen[key] = seen.get(key, 0) + 1
-        if count <= limit:
+        count = seen[key] = seen.get(key, 0) + issue.count
+        if count <= limit and issue.about != CAPPED:
             into.append(issue)
     for (code, path), count in seen.items():
         if count > limit:
             into.append(Issue(code, f"{count - limit} more {code} findings in this file are not "
                               f"listed (only the first {limit} of a rule in a file are); fix those "
                               "and run wfmlint again", path=path, offset=0, about=CAPPED, count=count - limit))
+
+
+def surplus(code: str, count: int) -> Issue:
+    """Stands for `count` problems of a rule that were counted, never built (`keep_first`)."""
+    return Issue(code, "", about=CAPPED, count=count)
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .document import INT64_MAX, HugeInteger, NonStandardNumber, out_of_int64
-from .findings import Edit, Fix, Issue, RelatedIssue, join_pointer
+from .findings import MAX_PER_RULE, Edit, Fix, Issue, RelatedIssue, join_pointer, surplus
 
 if TYPE_CHECKING:
     from .validate import ShapeError
@@ -193,13 +194,18 @@ def structure_issues(payload) -> list[Issue]:
     if cached is not None:
         return cached
     issues: list[Issue] = []
+    counts: Counter = Counter()  # past MAX_PER_RULE of a rule, issues are counted, not kept
     for table_name, shape_name in payload.shapes.items():
         check = FastCheck.of(shape_name)
         table = payload.tables[table_name]
         for row in table.plain_objects():
             obj = table.items[row]
             if payload.detailed or not check.passes(obj):
-                issues += _explain(payload, check, table.pointer(row), obj)
+                for issue in _explain(payload, check, table.pointer(row), obj):
+                    counts[issue.code] += 1
+                    if counts[issue.code] <= MAX_PER_RULE:
+                        issues.append(issue)
+    issues += [surplus(code, count - MAX_PER_RULE) for code, count in counts.items() if count > MAX_PER_RULE]
     payload.cache["structure"] = issues
     return issues
 

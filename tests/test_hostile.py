@@ -14,6 +14,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
 
+from wfmlint.engine import as_settings
 from tests.conftest import FIXTURES, activity, run_cli, update
 
 HOSTILE = "\x1b[2J\x1b]0;pwned\x07\r\b\u202e\n::add-mask::secret\n::error file=x::fake"
@@ -510,6 +511,27 @@ def test_findings_of_one_rule_in_one_file_are_capped_and_counted(tmp_path):
         again = run_cli("keys.json", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
         assert again.code == code
         assert [f["message"][:31] for f in json.loads(again.out)] == (["7 more WFM003 findings in this "] if code else [])
+
+
+def test_structure_findings_past_the_cap_are_counted_not_built():
+    """200 000 empty activities (0.6 MB) held 800 000 WFM101 issues (355 MB) before the cap
+    applied; past it they are counted only, and the counts stay the file's."""
+    from wfmlint import lint_text
+    from wfmlint.engine import analyse_text
+    from wfmlint.findings import MAX_PER_RULE
+    from wfmlint.structure import structure_issues
+
+    objects = 30_000  # four missing fields each
+    text = ('{"metadata": {"version": 1}, "agentSchedules": [{"userId": "u", "shifts": [{"activities": ['
+            + ",".join(["{}"] * objects) + "]}]}]}")
+    _, payload = analyse_text(text, "p.json", as_settings(None))
+    held = structure_issues(payload)
+    assert len(held) == MAX_PER_RULE + 1 and held[-1].count == 4 * objects - MAX_PER_RULE
+    found = [f for f in lint_text(text, "p.json") if f.code == "WFM101"]
+    assert len(found) == MAX_PER_RULE + 1
+    assert [f.message for f in found if f.line == 1 and f.column == 1] == [
+        f"{4 * objects - MAX_PER_RULE} more WFM101 findings in this file are not listed (only the first "
+        f"{MAX_PER_RULE} of a rule in a file are); fix those and run wfmlint again"]
 
 
 CONTROL = st.sampled_from(["\x1b", "\x07", "\r", "\b", "\n", "\x00", "\x7f", "\x9b", "\u202e",

@@ -158,6 +158,21 @@ def test_the_deepest_documents_get_one_verdict_on_every_python(tmp_path, levels,
         assert (copy["line"], copy["column"], copy["related"][0]["line"]) == (3, 3, 2)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('{"agentSchedules": ' + "[" * 600, "1:1: WFM006"),  # truncated deep down
+    ("[" * 600 + "1,]" + "]" * 599, "1:1: WFM006"),  # a trailing comma deep down
+    ("[" * 3000, "1:1: WFM006"),
+    ("[" * 500 + "1,]" + "]" * 499, "1:502: WFM001"),  # invalid within max-depth
+    ("[1,]" + "[" * 600, "1:3: WFM001"),  # invalid before it gets deep
+])
+def test_deep_and_invalid_text_gets_one_verdict_on_every_python(tmp_path, text, expected):
+    """Python 3.11 stopped at its recursion budget (WFM006) where 3.12 and 3.13 read on to the
+    error (WFM001): what the decoder read decides, on every Python."""
+    (tmp_path / "d.json").write_text(text)
+    result = run_cli("--quiet", "--no-project", "d.json", cwd=tmp_path)
+    assert result.out.startswith(f"d.json:{expected} "), result.out
+
+
 def test_max_depth_beyond_what_every_python_reads_is_a_config_error(tmp_path):
     (tmp_path / "wfmlint.toml").write_text("max-depth = 1001\n")
     (tmp_path / "a.json").write_text("{}")

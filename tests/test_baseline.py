@@ -35,7 +35,8 @@ def test_stale_entries_reported_under_verbose(tmp_path):
     (tmp_path / "p.json").write_text(update({"userId": "a"}))
     result = run_cli("p.json", "--baseline", "baseline.json", "--verbose", cwd=tmp_path)
     assert result.code == 0
-    assert result.err.startswith("wfmlint: baseline entry no longer matches: p.json: WFM301 shift of")
+    assert result.err.splitlines()[0] == "wfmlint: p.json: read as genesys-update (detected)"
+    assert result.err.splitlines()[1].startswith("wfmlint: baseline entry no longer matches: p.json: WFM301 shift of")
 
 
 def test_unreadable_baseline_is_exit_2(tmp_path):

@@ -33,8 +33,9 @@ def read_manifest(payload) -> None:
             isinstance(x, str) for x in root["permissions"]):
         pointer = "/permissions"
         grants += [(x, f"/permissions/{i}") for i, x in enumerate(root["permissions"])]
-    for policies_pointer, policies in P.permission_policy_lists(root):
-        pointer = pointer or policies_pointer
+    for role_pointer, policies in P.permission_policy_lists(root):
+        pointer = pointer or role_pointer  # findings about the manifest: its first role
+        policies_pointer = f"{role_pointer}/permissionPolicies"
         for index, policy in enumerate(policies):
             if not isinstance(policy, dict):
                 continue

@@ -131,22 +131,25 @@ def _walk_containers(root: Any, max_depth: int) -> Iterator[tuple[str, Any]]:
 
 
 def permission_policy_lists(root: Any) -> list[tuple[str, list]]:
-    """Every `permissionPolicies` array of `{domain, entityName, actionSet}` objects."""
+    """Every `permissionPolicies` array of `{domain, entityName, actionSet}` objects (an empty
+    one too: a role that grants nothing), by the pointer of the role that holds it."""
     found = []
     for pointer, value in _walk_containers(root, SEARCH_DEPTH):
         if isinstance(value, dict) and isinstance(value.get("permissionPolicies"), list):
             policies = value["permissionPolicies"]
-            if any(isinstance(p, dict) and {"domain", "entityName", "actionSet"} <= p.keys()
-                   for p in policies):
-                found.append((f"{pointer}/permissionPolicies", policies))
+            if not policies or any(isinstance(p, dict) and {"domain", "entityName", "actionSet"} <= p.keys()
+                                   for p in policies):
+                found.append((pointer, policies))
     found.sort()
     return found
 
 
 def is_manifest(root: Any) -> bool:
+    """A top-level `permissions` array of strings (an empty one: an app that may do nothing),
+    or `permissionPolicies` at any depth (SPEC §3.5)."""
     if isinstance(root, dict):
         permissions = root.get("permissions")
-        if isinstance(permissions, list) and permissions and all(isinstance(p, str) for p in permissions):
+        if isinstance(permissions, list) and all(isinstance(p, str) for p in permissions):
             return True
     return bool(permission_policy_lists(root))
 

@@ -6,8 +6,9 @@ or an app provisioning file whose roles carry `permissionPolicies`), or config `
 names one, reports each manifest that does not grant what the run's payloads need:
 `wfm:schedule:edit` for updates, `wfm:schedule:add` for imports, config
 `required-permissions` for generic payloads. `*` grants every action (`wfm:schedule:*`, or
-`"*"` in an `actionSet`). Points at the `permissions` array (or the first `permissionPolicies`
-array); related: the payload that needs the permission.
+`"*"` in an `actionSet`). Points at the `permissions` array (or the first role with
+`permissionPolicies`); related: the payload that needs the permission. An empty `permissions`
+or `permissionPolicies` array is a manifest too: an app that may do nothing.
 
 ## Why is this bad?
 The app's OAuth client gets `403 Forbidden` on the first real push, usually in production.

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from tests.conftest import at, run_cli, update
 
 
@@ -32,9 +34,22 @@ def test_provisioning_file_with_permission_policies(tmp_path):
     manifest = json.dumps({"roles": [{"name": "sync", "permissionPolicies": [
         {"domain": "wfm", "entityName": "schedule", "actionSet": ["view"]}]}]}, indent=2)
     [finding] = json.loads(_run(tmp_path, manifest, update({"userId": "a"})).out)
-    assert (finding["code"], finding["line"], finding["column"]) == ("WFM501", *at(manifest, "[\n        {"))
+    # at the first role (SPEC §9), not at its policies
+    assert (finding["code"], finding["line"], finding["column"]) == ("WFM501", *at(manifest, '{\n      "name": "sync"'))
     granted = manifest.replace('"view"', '"*"')
     assert json.loads(_run(tmp_path, granted, update({"userId": "a"})).out) == []
+
+
+@pytest.mark.parametrize("manifest, at_text", [
+    ('{"permissions": []}', "[]"),
+    ('{"roles": [{"name": "r", "permissionPolicies": []}]}', '{"name"'),
+])
+def test_a_manifest_that_grants_nothing_is_one(tmp_path, manifest, at_text):
+    """An app with no permissions at all is what WFM501 is for; an empty array was read as
+    no manifest, and the file was skipped."""
+    [finding] = json.loads(_run(tmp_path, manifest, update({"userId": "a"})).out)
+    assert (finding["code"], finding["line"], finding["column"]) == ("WFM501", *at(manifest, at_text))
+    assert finding["message"].startswith("the manifest does not grant wfm:schedule:edit")
 
 
 def test_generic_needs_what_config_requires(tmp_path):

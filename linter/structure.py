@@ -249,6 +249,8 @@ def _explain(payload, check: FastCheck, pointer: str, obj: dict) -> list[Issue]:
         value_pointer = join_pointer(pointer, *loc)
         if kind in ("greater_than_equal", "less_than_equal") and out_of_int64(value):
             continue  # WFM004 (`_oversized_integers`)
+        if kind == "greater_than_equal" and loc[-1] == "lengthMinutes":
+            continue  # a length below int32 is below 1 too: WFM203's (SPEC §9: lengths are WFM203)
         if kind == "int_type" and out_of_int64(value):
             issues.append(Issue("WFM004", f"\"{name}\" is {describe_value(value)}, which does "
                                 "not fit a 64-bit integer", value_pointer))

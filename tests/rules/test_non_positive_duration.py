@@ -3,15 +3,16 @@ import pytest
 from tests.conftest import activity, at, lint, update
 
 
-@pytest.mark.parametrize("minutes", [0, -30])
+@pytest.mark.parametrize("minutes", [0, -30, -3_000_000_000])  # below int32 too: WFM203 alone, not WFM102
 def test_activity_length_at_the_value(minutes):
     text = update({"userId": "a", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", minutes)]}]})
     line, column = at(text, f'"lengthMinutes": {minutes}')
     assert lint(text) == [("WFM203", line, column + len('"lengthMinutes": '), f"length is {minutes} minutes; it must be greater than 0")]
 
 
-def test_marker_and_shift_lengths():
-    text = update({"userId": "a", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 0}]})
+@pytest.mark.parametrize("minutes", [0, -3_000_000_000])
+def test_marker_and_shift_lengths(minutes):
+    text = update({"userId": "a", "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": minutes}]})
     assert [c for c, *_ in lint(text)] == ["WFM203"]
 
 

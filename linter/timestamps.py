@@ -16,7 +16,7 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 # re.ASCII: `\d` must not match other scripts' digits ("２０２６" is not a year).
 _DATETIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?\Z",
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?\Z",
     re.ASCII)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
 
@@ -60,7 +60,8 @@ def _clock_problem(hour: int, minute: int, second: int) -> str | None:
 def parse_datetime(value: str, utc_only: bool) -> int | TimeProblem:
     """UTC nanoseconds since 1970, or the problem. `utc_only` (Genesys) allows just `Z`."""
     match = _DATETIME.match(value)
-    if match is None:
+    # RFC 3339 allows any number of digits in a fraction; Genesys reads at most nine
+    if match is None or utc_only and match.group(7) is not None and len(match.group(7)) > 9:
         return TimeProblem("WFM201", f"{_quote(value)} is not an ISO-8601 date-time; write it as "
                            f"YYYY-MM-DDTHH:MM:SSZ, e.g. {EXAMPLE}")
     year, month, day, hour, minute, second = map(int, match.group(1, 2, 3, 4, 5, 6))
@@ -83,7 +84,7 @@ def parse_datetime(value: str, utc_only: bool) -> int | TimeProblem:
             return TimeProblem("WFM202", f"{_quote(value)} has offset {offset}; the Genesys API "
                                f"expects UTC: write {_as_utc(value, match, offset_seconds)}")
     seconds = _epoch_days(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset_seconds
-    nanos = int(fraction.ljust(9, "0")) if fraction else 0
+    nanos = int(fraction[:9].ljust(9, "0")) if fraction else 0  # finer than nanoseconds: cut
     return seconds * NS_PER_SECOND + nanos
 
 

@@ -4,8 +4,10 @@
 Reports, at the value, a date-time that is not `YYYY-MM-DDTHH:MM:SS[.fraction]` with an offset
 (wrong shape, lowercase `t`, missing seconds, a space for `T`), an impossible date or time
 (`2026-02-30`, `25:00`), an out-of-range year (`0000`), `24:00`, and the leap second `23:59:60`
-(no schedule needs them and parsers disagree on them). Date fields (`businessUnitDate`,
-`weekDate`) must be `YYYY-MM-DD`. A well-formed time without an offset is WFM202 instead.
+(no schedule needs them and parsers disagree on them). A fraction has one to nine digits in a
+Genesys payload, any number in a generic one (RFC 3339; past nanoseconds it is cut). Date
+fields (`businessUnitDate`, `weekDate`) must be `YYYY-MM-DD`. A well-formed time without an
+offset is WFM202 instead.
 
 ## Why is this bad?
 The API rejects the value, or a lenient parser reads a different instant than you meant.

@@ -8,6 +8,7 @@ import pytest
 
 from wfmlint.timestamps import (TimeProblem, TimestampCache, day_minutes, local_instant, local_parser,
                                 parse_datetime, parse_iso_duration, utc_text, whole_minutes)
+from tests.conftest import lint
 
 VALID = "2026-11-24T08:00:00Z"
 
@@ -150,6 +151,18 @@ def test_a_long_bad_value_is_quoted_whole_up_to_60_characters():
 ])
 def test_the_utc_fix_of_an_offset_keeps_its_sign_and_fraction(value, utc):
     assert utc_text(value, None) == utc
+
+
+def test_fractions_of_any_length_in_rfc3339_and_of_nine_digits_at_most_for_genesys():
+    """RFC 3339 allows any number of fraction digits (finer than a nanosecond is cut); SPEC §9
+    gives Genesys one to nine."""
+    nine, ten = "2026-11-24T08:00:00.123456789Z", "2026-11-24T08:00:00.1234567899Z"
+    assert parse_datetime(ten, False) == parse_datetime(nine, False) == 1795507200_123456789
+    assert parse_datetime("2026-11-24T08:00:00." + "9" * 5000 + "Z", False) == 1795507200_999999999
+    assert parse_datetime(nine, True) == 1795507200_123456789
+    assert parse_datetime(ten, True).code == "WFM201"
+    generic = '[{"userId": "u", "start": "%s", "end": "2026-11-24T09:00:00Z"}]' % ten
+    assert lint(generic) == []
 
 
 def test_minutes_after_midnight_run_to_2880_and_no_further():

@@ -58,8 +58,10 @@ def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFac
         result = fix_file(path, settings.for_path(path), existing, unsafe)
         if result is None:
             continue
+        as_read = {_subject(f): f for f in fixable}  # the position in the file, before other fixes
         notes += [f"{f.path}:{f.line}:{f.column}: {f.code} not fixed: its fix ({f.fix.description}) would "
-                  "break the file or add a finding; fix it by hand" for f in result.left]
+                  "break the file or add a finding; fix it by hand"
+                  for f in (as_read.get(_subject(left), left) for left in result.left)]
         if result.applied:
             fixed.append(result)
     return fixed, notes

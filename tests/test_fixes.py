@@ -239,6 +239,13 @@ def test_a_fix_that_does_not_verify_is_dropped_with_a_warning(tmp_path):
     assert fixed.err.startswith(warning) and "Fixed 2 findings in p.json." in fixed.err
     assert b'"lenghtMinutes"' in (tmp_path / "p.json").read_bytes()
     assert "WFM104" not in run_cli("check", "p.json", "--diff", cwd=tmp_path).err  # a safe run asks no unsafe fix
+    # the position is the file's, not the one after the other fixes (the read-only `schedule`
+    # above it is removed first, three lines)
+    lines = example.decode().split("\n")
+    lines[8:8] = ['          "schedule": {', '            "id": "s1"', "          },"]
+    (tmp_path / "p.json").write_text("\n".join(lines))
+    shifted = run_cli("check", "p.json", "--diff", "--unsafe-fixes", cwd=tmp_path)
+    assert shifted.err.startswith(warning.replace("17:51", "20:51")), shifted.err
 
 
 def test_a_link_is_neither_replaced_nor_written_through(tmp_path):

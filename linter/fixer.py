@@ -147,6 +147,16 @@ def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Find
             sorted(edit for fix in chosen for edit in fix.edits))
 
 
+def fix_verifies(text: str, fix, findings: list[Finding], path: str, settings: Settings) -> bool:
+    """Whether one fix, applied alone to `text` (whose findings are `findings`), passes the
+    verification `--fix` makes: the result is valid and adds no finding."""
+    fixed, chosen = apply(text, [fix])
+    if not chosen or not _encodable(fixed):
+        return False
+    after = _lint(fixed, path, settings, None)
+    return after is not None and not _adds(findings, after)
+
+
 def _encodable(text: str) -> bool:
     """Whether the text can be written as UTF-8 (no lone surrogate a fix put in it raw)."""
     try:

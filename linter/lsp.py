@@ -56,7 +56,11 @@ class WfmlintProtocol(LanguageServerProtocol):
 
 class WfmlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("wfmlint", __version__, protocol_cls=WfmlintProtocol)
+        # the whole text at each change: pygls applies incremental edits by `str.splitlines`,
+        # whose line breaks (U+2028, U+0085...) are not the protocol's, and the document it
+        # kept then differed from the editor's
+        super().__init__("wfmlint", __version__, protocol_cls=WfmlintProtocol,
+                         text_document_sync_kind=T.TextDocumentSyncKind.Full)
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.settings_by_dir: dict[str, Settings] = {}
         self.linting: set[str] = set()  # documents whose lint is running
@@ -179,7 +183,8 @@ class WfmlintServer(LanguageServer):
             self.publish(uri)
             return
         if uri not in self.workspace.text_documents:
-            return  # closed meanwhile
+            self.linted.pop(uri, None)  # closed meanwhile: its text and findings are not kept
+            return
         error = done.exception()
         if error is not None:  # never take the editor's server down
             self.window_log_message(T.LogMessageParams(T.MessageType.Error, f"wfmlint: {error!r}"))
@@ -262,9 +267,14 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
     lines = LineIndex(text)
     actions = []
     if not only or any(kind.startswith(T.CodeActionKind.QuickFix) for kind in only):
+        from .fixer import fix_verifies
+
+        path = _path_of(uri)
+        settings = server.settings_for(path)[0]
         for finding in findings:
-            if finding.fix is None or not _touches(finding, wanted, position):
-                continue
+            if finding.fix is None or not _touches(finding, wanted, position) or \
+                    not fix_verifies(text, finding.fix, findings, path, settings):
+                continue  # as `--fix`: a fix that breaks the file or adds a finding is not offered
             starts = lines.positions([o for start, end, _ in finding.fix.edits for o in (start, end)])
             edits = [T.TextEdit(T.Range(position(*starts[start]), position(*starts[end])), new)
                      for start, end, new in finding.fix.edits]
@@ -284,9 +294,8 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
 
 def _end_of(source: str, encoding: str) -> T.Position:
     """The position just after the document's last character."""
-    last_line = source.count("\n")
     tail = source[source.rfind("\n") + 1:]
-    return T.Position(last_line, ClientPositions(tail, encoding).position(0, len(tail))[1])
+    return T.Position(*ClientPositions(source, encoding).position(source.count("\n"), len(tail)))
 
 
 def _findings_of(server: WfmlintServer, uri: str, source: str) -> list:

@@ -8,7 +8,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wfmlint", "lsp"]))
 async def client(lsp_client: LanguageClient, tmp_path):
-    await lsp_client.initialize_session(T.InitializeParams(
+    lsp_client.initialize_result = await lsp_client.initialize_session(T.InitializeParams(
         capabilities=T.ClientCapabilities(), root_uri=tmp_path.as_uri()))
     yield
     await lsp_client.shutdown_session()

@@ -77,3 +77,37 @@ async def test_a_finding_about_the_whole_document_is_on_its_first_line(client: L
     [diagnostic] = await open_document(client, uri, text)
     assert diagnostic.code == "WFM401"
     assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1))
+
+
+async def test_lone_carriage_returns_end_lines_for_positions_and_fixes(client: LanguageClient, tmp_path):
+    """The protocol's lines end at a lone \r too: diagnostics and fixes of a document written
+    with old Mac line ends land where the editor has them (fix-all duplicated the body)."""
+    uri = (tmp_path / "payload.json").as_uri()
+    text = WRAPPER.replace("\n", "\r")
+    diagnostics = await open_document(client, uri, text)
+    as_newlines = await open_document(client, (tmp_path / "newlines.json").as_uri(), WRAPPER)
+    assert [(d.code, d.range) for d in diagnostics] == [(d.code, d.range) for d in as_newlines]
+    assert next(d for d in diagnostics if d.code == "WFM102").range.start == T.Position(3, 40)
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), T.Range(T.Position(0, 0), T.Position(0, 0)),
+        T.CodeActionContext([], only=["source.fixAll"])))
+    [action] = actions
+    assert _apply(text, action.edit.changes[uri]) == FIXED.replace("\n", "\r")
+
+
+async def test_a_quick_fix_that_would_add_a_finding_is_not_offered(client: LanguageClient, tmp_path):
+    """As `--fix` drops it: the bundled example's rename of `lenghtMinutes` makes its shift
+    overlap the next one."""
+    from tests.conftest import ROOT
+
+    uri = (tmp_path / "payload.json").as_uri()
+    text = (ROOT / "examples" / "broken-update.json").read_text()
+    diagnostics = await open_document(client, uri, text)
+    unknown = next(d for d in diagnostics if d.code == "WFM104")
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), unknown.range, T.CodeActionContext([unknown], only=[T.CodeActionKind.QuickFix])))
+    assert not actions
+    wrapper = next(d for d in diagnostics if d.code == "WFM102" and d.range.start.line == 5)
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), wrapper.range, T.CodeActionContext([wrapper], only=[T.CodeActionKind.QuickFix])))
+    assert [a.title for a in actions] == ['put the string in the wrapper {"value": ...} (WFM102)']

@@ -85,3 +85,39 @@ async def test_reference_files_of_the_workspace_config_are_used(client: Language
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
     assert any("agents.json: agents: invalid JSON" in m.message for m in client.messages)
+
+
+async def test_documents_sync_whole_and_keep_their_line_separators(client: LanguageClient, tmp_path):
+    """pygls applied incremental edits by `str.splitlines`, which breaks at U+2028: after one
+    edit its copy of a document with U+2028 in a string differed from the editor's (a false
+    WFM001). The server asks for whole documents."""
+    assert client.initialize_result.capabilities.text_document_sync.change == T.TextDocumentSyncKind.Full
+    uri = (tmp_path / "payload.json").as_uri()
+    text = OVERLAP.replace('"description": ""', '"description": "a\u2028b"', 1)
+    first = await open_document(client, uri, text)
+    edited = text.replace("T11:00:00Z", "T12:00:00Z")
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[T.TextDocumentContentChangeWholeDocument(text=edited)]))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in first] == ["WFM301"] and list(client.diagnostics[uri]) == []
+
+
+def test_a_document_closed_while_it_is_linted_is_not_kept():
+    """Its text and findings were put back by the lint that finished after the close (about
+    18 MB kept for each such 6.5 MB document, for the rest of the session)."""
+    import asyncio
+
+    from pygls.workspace import Workspace
+
+    from wfmlint.lsp import build_server
+
+    server = build_server()
+    server.protocol._workspace = Workspace(None)  # what `initialize` makes: no document open
+    uri = "file:///closed.json"
+    server.linting.add(uri)
+    server.linted[uri] = ("text", [])  # what the finished lint stored
+    done = asyncio.Future(loop=asyncio.new_event_loop())
+    done.set_result(([], []))
+    server._linted(uri, done)  # the document is not open any more
+    assert uri not in server.linted and uri not in server.linting

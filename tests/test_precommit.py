@@ -37,7 +37,7 @@ def source_repo(tmp_path_factory):
 def _run_hook(source, repo):
     """`pre-commit run` in `repo` with the hook of `source` at its commit, as a user's config
     names it. The hook's environment is built once, in the module's pre-commit home (`try-repo`
-    built it again at each call, about 10 s each)."""
+    built it again at each call)."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(source.parent / "pre-commit-cache")}
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=source, capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -35,6 +35,9 @@ from .output.sarif import DOCS
 from .run import RuleCrashed, lint_text
 
 DEBOUNCE_SECONDS = 0.3
+# Quick fixes offered for one range at most (the first, in the document's order): each costs a
+# lint to verify, and a request for a whole document's range must not hold the server up.
+QUICK_FIXES = 16
 # The largest message read: a document of this size is far beyond what an editor sends.
 BODY_LIMIT = 256 * 1024 * 1024
 QUEUED_MESSAGES = 64  # read ahead of the handlers at most this many (memory stays bounded)
@@ -271,9 +274,9 @@ def code_actions(server: WfmlintServer, uri: str, source: str, wanted: T.Range,
 
         path = _path_of(uri)
         settings = server.settings_for(path)[0]
-        for finding in findings:
-            if finding.fix is None or not _touches(finding, wanted, position) or \
-                    not fix_verifies(text, finding.fix, findings, path, settings):
+        fixable = [f for f in findings if f.fix is not None and _touches(f, wanted, position)]
+        for finding in fixable[:QUICK_FIXES]:  # each is verified by a lint, in the request
+            if not fix_verifies(text, finding.fix, findings, path, settings):
                 continue  # as `--fix`: a fix that breaks the file or adds a finding is not offered
             starts = lines.positions([o for start, end, _ in finding.fix.edits for o in (start, end)])
             edits = [T.TextEdit(T.Range(position(*starts[start]), position(*starts[end])), new)

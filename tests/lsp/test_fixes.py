@@ -111,3 +111,20 @@ async def test_a_quick_fix_that_would_add_a_finding_is_not_offered(client: Langu
     actions = await client.text_document_code_action_async(T.CodeActionParams(
         T.TextDocumentIdentifier(uri), wrapper.range, T.CodeActionContext([wrapper], only=[T.CodeActionKind.QuickFix])))
     assert [a.title for a in actions] == ['put the string in the wrapper {"value": ...} (WFM102)']
+
+
+async def test_quick_fixes_for_one_range_are_bounded(client: LanguageClient, tmp_path):
+    """Each offered quick fix is verified by a lint: a request for the whole document's range
+    gets the first `QUICK_FIXES`, in document order, not one lint per finding in the file."""
+    from wfmlint.lsp import QUICK_FIXES
+
+    uri = (tmp_path / "payload.json").as_uri()
+    agents = ",\n".join(f'    {{"userId": "a{n}", "workPlanId": "wp-{n}"}}' for n in range(QUICK_FIXES + 4))
+    text = '{\n  "metadata": {"version": 3},\n  "agentSchedules": [\n' + agents + "\n  ]\n}\n"
+    diagnostics = await open_document(client, uri, text)
+    assert len(diagnostics) == QUICK_FIXES + 4
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), T.Range(T.Position(0, 0), T.Position(QUICK_FIXES + 8, 0)),
+        T.CodeActionContext(list(diagnostics), only=[T.CodeActionKind.QuickFix])))
+    assert len(actions) == QUICK_FIXES
+    assert actions[0].edit.changes[uri][0].range.start.line == 3  # the first agent's

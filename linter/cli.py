@@ -271,11 +271,7 @@ def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output,
 
 def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     """The fixes as a unified diff of each file; the exit code (1: there is a diff)."""
-    from .fixer import fix_files
-
-    fixed, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
-    for note in notes:
-        _say(f"wfmlint: warning: {note}")
+    fixed = _fixed_files(run, unsafe)
     _emit("".join(f.diff() for f in fixed), output)
     count = sum(len(f.applied) for f in fixed)
     if not quiet:
@@ -286,18 +282,24 @@ def _print_diff(run, unsafe: bool, output: str | None, quiet: bool) -> int:
     return EXIT_FINDINGS if fixed else EXIT_CLEAN
 
 
+def _fixed_files(run, unsafe: bool) -> list:
+    """The run's files with their fixes applied (in memory); each fix left out is told."""
+    from .fixer import fix_files
+
+    fixed, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
+    for note in notes:
+        _say(f"wfmlint: warning: {note}")
+    return fixed
+
+
 def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, list[str]]:
     """Write the fixed files (atomically; a file changed since it was read is left alone);
     how many were written, and why each of the others could not be (exit 2)."""
     from .atomic import write_atomically
     from .files import UnreadableFile, read_regular_file
-    from .fixer import fix_files
 
     written, unwritten = 0, []
-    every, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
-    for note in notes:
-        _say(f"wfmlint: warning: {note}")
-    for fixed in every:
+    for fixed in _fixed_files(run, unsafe):
         if os.path.islink(fixed.path):  # its target may be anywhere (a pull request can add links)
             _say(f"wfmlint: warning: {fixed.path}: a symbolic link; not fixed (fix the file it points to)")
             continue

@@ -193,12 +193,9 @@ def _payload(path: str, parsed: ParsedDocument, profile: str | None, claimed: st
 
 
 def _why_read(payload: Payload, claimed: str | None) -> str:
-    settings, mapping = payload.settings, payload.settings.config.generic
     if claimed is not None:
-        return settings.claim_source(payload.path)
-    if payload.profile == P.GENERIC and mapping is not None and P.finds(payload.root, mapping.entries):
-        return "[generic] finds its entries"
-    return "detected"
+        return payload.settings.claim_source(payload.path)
+    return payload.cache.get("read_by", "detected")  # the generic reader says when its mapping read it
 
 
 def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | None,

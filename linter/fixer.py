@@ -113,13 +113,7 @@ def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Find
         if budget[0] <= 0:
             return None
         budget[0] -= 1
-        text, chosen = apply(fixed.after, fixes)
-        if not chosen or not _encodable(text):
-            return None
-        after = _lint(text, fixed.path, settings, existing)
-        if after is None or _adds(findings, after):
-            return None
-        return text, after, chosen
+        return _applied_verified(fixed.after, fixes, findings, fixed.path, settings, existing)
 
     def passing(fixes: list) -> list:
         if len(fixes) > 1:
@@ -149,12 +143,21 @@ def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Find
 
 def fix_verifies(text: str, fix, findings: list[Finding], path: str, settings: Settings) -> bool:
     """Whether one fix, applied alone to `text` (whose findings are `findings`), passes the
-    verification `--fix` makes: the result is valid and adds no finding."""
-    fixed, chosen = apply(text, [fix])
+    verification `--fix` makes."""
+    return _applied_verified(text, [fix], findings, path, settings, None) is not None
+
+
+def _applied_verified(text: str, fixes: list, findings: list[Finding], path: str, settings: Settings,
+                      existing: FileFacts | None):
+    """(the text with `fixes` applied, its findings, the fixes applied) when the result is
+    written as UTF-8, lints, and adds no finding to `findings`; else None."""
+    fixed, chosen = apply(text, fixes)
     if not chosen or not _encodable(fixed):
-        return False
-    after = _lint(fixed, path, settings, None)
-    return after is not None and not _adds(findings, after)
+        return None
+    after = _lint(fixed, path, settings, existing)
+    if after is None or _adds(findings, after):
+        return None
+    return fixed, after, chosen
 
 
 def _encodable(text: str) -> bool:

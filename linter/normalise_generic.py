@@ -45,7 +45,9 @@ def read_generic(p: Payload) -> None:
     vendors = P.vendor_definitions(settings.config.vendor_profiles)
     vendor = vendors.get(settings.claimed_profile(p.path) or "")
     why = "claimed in [profiles]"
-    if vendor is None and not (mapping is not None and P.finds(root, mapping.entries)):
+    if vendor is None and mapping is not None and P.finds(root, mapping.entries):
+        p.cache["read_by"] = "[generic] finds its entries"  # for `--verbose`
+    elif vendor is None:
         vendor = P.detect_vendor(root, vendors)  # your mapping first, where it finds entries
         why = f"it has {', '.join(vendor.signature(root))}" if vendor is not None else why
     if vendor is not None:

@@ -5,6 +5,7 @@ import json
 from collections import Counter
 
 from .atomic import write_atomically
+from .jsontext import indented
 from .files import MissingFile, UnreadableFile, read_text_file
 
 FORMAT_VERSION = 1
@@ -19,7 +20,7 @@ def write_baseline(path: str, findings) -> None:
                 **({"count": f.count} if f.count != 1 else {})}  # the note of a capped rule
                for f in findings]
     document = {"wfmlint-baseline": FORMAT_VERSION, "findings": entries}
-    write_atomically(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n", into_special=True)
+    write_atomically(path, indented(document, len(entries)), into_special=True)
 
 
 def load_baseline(path: str) -> list[dict]:

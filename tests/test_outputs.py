@@ -4,6 +4,9 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
+from hypothesis import given, settings, strategies as st
+
+from wfmlint.jsontext import indented
 
 from tests.conftest import FIXTURES, activity, run_cli, update
 
@@ -136,3 +139,31 @@ def test_sarif_paths_are_relative_to_the_project_root_whatever_the_directory(tre
     assert {loc["uri"] for loc in locations} == {"p.json", "w.json"}
     assert {loc["uriBaseId"] for loc in locations} == {"PROJECTROOT"}
     assert all(rule["help"]["markdown"] for rule in run["tool"]["driver"]["rules"])
+
+
+# JSON values as reports hold them, lone surrogates (from a file's text) included.
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(codec=None, exclude_categories=())),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON_VALUES)
+def test_many_findings_are_written_as_few_are(value):
+    """The C formatter a long report takes writes the bytes `json.dumps` writes for a short
+    one, and a lone surrogate (which it refuses) falls back to `json.dumps`."""
+    expected = json.dumps(value, indent=2, ensure_ascii=True) + "\n"
+    assert indented(value, items=10_000) == expected
+    assert indented(value) == expected
+
+
+def test_a_long_report_is_the_same_json(tmp_path):
+    """600 findings take the C formatter; the report is the one `json.dumps` writes."""
+    shifts = [{"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}
+              for _ in range(601)]
+    (tmp_path / "s.json").write_text(json.dumps({"shifts": shifts}))
+    result = run_cli("s.json", "--format", "json", "--no-project", cwd=tmp_path)
+    findings = json.loads(result.out)
+    assert len(findings) == 600 and result.out == json.dumps(findings, indent=2, ensure_ascii=True) + "\n"

@@ -3,9 +3,9 @@ Paths are relative to the project root (the config's directory) whatever the wor
 directory, as both tools expect paths from the repository's root."""
 from __future__ import annotations
 
-import json
 import os
 
+from ..jsontext import indented
 from .sarif import DOCS
 
 _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -36,7 +36,7 @@ def render_gitlab(findings, run, *, root: str | None = None, **_options) -> str:
                      "positions": {"begin": {"line": f.line, "column": f.column},
                                    "end": {"line": f.end_line, "column": f.end_column}}},
     } for f in findings]
-    return json.dumps(report, indent=2, ensure_ascii=True) + "\n"
+    return indented(report, len(report))
 
 
 def render_rdjson(findings, run, *, root: str | None = None, sources=None, **_options) -> str:
@@ -65,4 +65,4 @@ def render_rdjson(findings, run, *, root: str | None = None, sources=None, **_op
         diagnostics.append(diagnostic)
     document = {"source": {"name": "wfmlint", "url": "https://github.com/wfmlint/wfmlint"},
                 "diagnostics": diagnostics}
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    return indented(document, len(findings))

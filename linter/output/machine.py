@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import count_problems
+from ..jsontext import indented
 
 
 def render_json(findings, run, **_options) -> str:
-    # ensure_ascii keeps lone surrogates (valid JSON escapes) from breaking UTF-8 output
-    return json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=True) + "\n"
+    return indented([f.to_dict() for f in findings], len(findings))
 
 
 def render_statistics_json(findings, run, **_options) -> str:
@@ -54,6 +53,8 @@ def _clean(text: str) -> str:
 def render_junit(findings, run, *, strict: bool = False, **_options) -> str:
     """One test case per linted file; it fails on an error finding (with `--strict`, on a
     warning too), as the exit code does. The failure lists the file's errors and warnings."""
+    from xml.sax.saxutils import escape, quoteattr  # (it imports urllib and email: 40 ms)
+
     by_path = defaultdict(list)
     for finding in findings:
         by_path[finding.path].append(finding)

@@ -2,9 +2,9 @@
 and partial fingerprints."""
 from __future__ import annotations
 
-import json
 import os
 
+from ..jsontext import indented
 from ..version import __version__
 from ..registry import registry
 
@@ -97,4 +97,4 @@ def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:
             "results": results,
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    return indented(document, len(results))

@@ -8,7 +8,7 @@ lost; the root object around the agents always takes the standard parser (it is 
 
 Duplicate keys are invisible to a typed decode (the last value wins), so they are found by
 counting: the structs keep every member of an agent (unknown fields are refused; absent
-fields stay UNSET, which is not re-encoded), so an agent's text holds exactly as many colons
+fields hold their default, MISSING, which is not re-encoded), so an agent's text holds exactly as many colons
 as its re-encoding unless a key repeats. A `\\u003a` escape is a colon the text does not show:
 agents holding one take the standard path.
 
@@ -90,10 +90,10 @@ def _structs() -> dict[str, type]:
                 kind = field_type(spec)
                 if spec.required:
                     fields.append((spec.name, kind))
-                else:
-                    fields.append((spec.name, Union[kind, None, msgspec.UnsetType], msgspec.UNSET))
+                else:  # absent: MISSING, as the plain reader says, and not re-encoded
+                    fields.append((spec.name, Union[kind, None], MISSING))
             built[name] = msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=True,
-                                            gc=False)
+                                            omit_defaults=True, gc=False)
         return built[name]
 
     return {profile: struct(name) for profile, name in _AGENT_SHAPES.items()}
@@ -244,16 +244,11 @@ class TypedReader(Reader):
         return hasattr(type(item), "__struct_fields__")
 
     def values(self, items: list, name: str) -> list:
-        from msgspec import UNSET
-
         if "." not in name:
             try:
-                values = list(map(attrgetter(name), items))
+                return list(map(attrgetter(name), items))
             except AttributeError:  # a member that a kind of struct does not have
-                values = [getattr(item, name, MISSING) for item in items]
-            if UNSET in values:
-                values = [MISSING if value is UNSET else value for value in values]
-            return values
+                return [getattr(item, name, MISSING) for item in items]
         path = name.split(".")
         values = []
         for item in items:
@@ -262,16 +257,11 @@ class TypedReader(Reader):
                     item = MISSING
                     break
                 item = getattr(item, part, MISSING)
-                if item is UNSET:
-                    item = MISSING
-                    break
             values.append(item)
         return values
 
     def keys(self, item: Any) -> list[str]:
-        from msgspec import UNSET
-
-        return [name for name in item.__struct_fields__ if getattr(item, name) is not UNSET]
+        return [name for name in item.__struct_fields__ if getattr(item, name) is not MISSING]
 
 
 def _decode(source: bytes, spans: list[tuple[int, int]], decoder: Any) -> tuple[list[Any], set[int]]:
@@ -292,7 +282,7 @@ def _decode(source: bytes, spans: list[tuple[int, int]], decoder: Any) -> tuple[
             agent = None
             refused.add(index)
         else:
-            if any(getattr(agent, one) is not msgspec.UNSET and getattr(agent, other) is not msgspec.UNSET
+            if any(getattr(agent, one) is not MISSING and getattr(agent, other) is not MISSING
                    for one, other in EXCLUSIVE_FIELDS):
                 refused.add(index)
         agents.append(agent)

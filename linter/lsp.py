@@ -137,11 +137,12 @@ class WfmlintServer(LanguageServer):
                     frames.reject()
                     continue
                 handed, problems[:] = list(problems), []
-                asyncio.run_coroutine_threadsafe(queue.put((message, handed)), loop).result()
+                if not _hand_off(loop, queue, (message, handed), wait=True):
+                    return
         except Exception as error:  # noqa: BLE001: reported, and the session ends cleanly
             problems.append(f"cannot read the client's messages: {error!r}")
         finally:  # the end of input (or of reading) ends the session
-            asyncio.run_coroutine_threadsafe(queue.put((None, list(problems))), loop)
+            _hand_off(loop, queue, (None, list(problems)), wait=False)
 
     def _dispatch(self, raw: dict) -> None:
         is_request = "method" in raw and raw.get("id") is not None
@@ -428,6 +429,19 @@ def _quiet_logs() -> None:
     # At `exit` the loop closes with the reading thread's last hand-off possibly unscheduled:
     # that message is meant to be dropped, and Python's warning about it is noise.
     warnings.filterwarnings("ignore", message="coroutine 'Queue.put' was never awaited", category=RuntimeWarning)
+
+
+def _hand_off(loop, queue, item, wait: bool) -> bool:
+    """Put an item on the session's queue from the reading thread; False once the loop has
+    closed (after `exit` nothing reads the queue, and the thread's error, printed as the
+    process ends, would be cut off mid-line on stderr)."""
+    try:
+        future = asyncio.run_coroutine_threadsafe(queue.put(item), loop)
+        if wait:
+            future.result()
+    except RuntimeError:  # the loop is closed
+        return False
+    return True
 
 
 def serve() -> None:

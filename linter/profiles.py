@@ -2,6 +2,8 @@
 generic document keeps its entries."""
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
@@ -144,12 +146,19 @@ def permission_policy_lists(root: Any) -> list[tuple[str, list]]:
     return found
 
 
+# A permission as Genesys Cloud names them: domain:entity:action (`wfm:schedule:edit`, `*:*:*`).
+_PERMISSION = re.compile(r"[^:\s]+:[^:\s]+:[^:\s]+")
+
+
 def is_manifest(root: Any) -> bool:
-    """A top-level `permissions` array of strings (an empty one: an app that may do nothing),
-    or `permissionPolicies` at any depth (SPEC §3.5)."""
+    """A top-level `permissions` array of strings, empty (an app that may do nothing) or with
+    one of the Genesys form; or `permissionPolicies` at any depth (SPEC §3.5). Other apps'
+    manifests list permissions too, of other names (a Microsoft Teams app's `identity`, a
+    browser extension's `storage`): they are not the Genesys app's (README, "Decisions")."""
     if isinstance(root, dict):
         permissions = root.get("permissions")
-        if isinstance(permissions, list) and all(isinstance(p, str) for p in permissions):
+        if isinstance(permissions, list) and all(isinstance(p, str) for p in permissions) and (
+                not permissions or any(map(_PERMISSION.fullmatch, permissions))):
             return True
     return bool(permission_policy_lists(root))
 
@@ -188,6 +197,8 @@ def _entry_shape(pointer: str, array: list) -> GenericShape | None:
     resource, _ = _commonest(items, RESOURCE_SPELLINGS)
     start, _ = _commonest(items, START_SPELLINGS)
     end, _ = _commonest(items, END_SPELLINGS)
+    if foreign_time(items, start, end) is not None:
+        return None
     length, _ = _commonest(items, LENGTH_SPELLINGS)
     if end is not None:
         length = None
@@ -197,6 +208,21 @@ def _entry_shape(pointer: str, array: list) -> GenericShape | None:
     ident = "id" if any("id" in item for item in items) else None
     return GenericShape(f"{pointer}/*", resource, start, end, length, ident,
                         (resource, start, end or length))
+
+
+# How every ISO 8601 date-time and date begins.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def foreign_time(items: list[dict], start: str | None, end: str | None) -> str | None:
+    """The first time of the items when none of their times written as strings is ISO 8601
+    (RFC 2822 dates, clock times): another format, which auto-detection does not guess, so
+    it does not take the array (None: ISO 8601 times, or none written as strings)."""
+    texts = [item[name] for item in items for name in (start, end)
+             if name is not None and type(item.get(name)) is str]
+    if not texts or any(_ISO_DATE.match(text) for text in texts):
+        return None
+    return texts[0]
 
 
 def configured_shape(mapping) -> GenericShape:
@@ -291,6 +317,15 @@ def near_miss(root: Any) -> NearMiss | None:
         if isinstance(value, list):
             items = [item for item in value[:DETECTION_SAMPLE] if isinstance(item, dict)]
             timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS)]
+            with_resource = [i for i in timed if any(s in i for s in RESOURCE_SPELLINGS)]
+            foreign = foreign_time(items, _commonest(items, START_SPELLINGS)[0],
+                                   _commonest(items, END_SPELLINGS)[0]) if with_resource else None
+            if foreign is not None and 2 * len(with_resource) >= len(items):
+                return NearMiss(GENERIC, pointer, False,
+                                f"{pointer or 'the root'} holds entries whose times are not ISO 8601 "
+                                f"(such as {json.dumps(foreign[:60])}), so auto-detection does not read "
+                                "them; if they are a schedule, map them with a vendor profile and its "
+                                "time-format")
             if items and 2 * len(timed) >= len(items):
                 return NearMiss(GENERIC, pointer, False,
                                 f"{pointer or 'the root'} holds entries with times but none of the "

@@ -55,3 +55,62 @@ def test_from_the_command_line_without_profile(tmp_path):
     assert (result.code, result.out.strip()) == (0, "No problems in 1 file.")
     forced = run_cli("export.json", "--profile", "genesys-update", "--format", "json", cwd=tmp_path)
     assert "WFM101" in {f["code"] for f in json.loads(forced.out)}
+
+
+UPDATE_BODY = json.dumps({"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "metadata": {"version": 1}}]})
+
+
+@pytest.mark.parametrize("manifest", [
+    # Microsoft's Teams Shifts connector (OfficeDev/Microsoft-Teams-Shifts-WFM-Connectors, app/manifest.json)
+    {"manifestVersion": "1.5", "id": "b63dfe6f-87ad-48b7-a8f8-820df6ef25e2", "permissions": ["identity"]},
+    {"manifest_version": 3, "name": "x", "permissions": ["storage", "tabs", "https://*/*"]},  # a browser extension
+])
+def test_other_apps_manifests_are_not_the_genesys_apps(tmp_path, manifest):
+    """Their permissions are of other names: they are skipped, and do not fail every update
+    of the run with WFM501."""
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "update.json").write_text(UPDATE_BODY)
+    result = run_cli("--no-project", "--verbose", "manifest.json", "update.json", cwd=tmp_path)
+    assert (result.code, "WFM501" in result.out) == (0, False)
+    assert "manifest.json: skipped: matches no payload profile" in result.err
+
+
+@pytest.mark.parametrize("permissions", [[], ["wfm:schedule:view"], ["wfm-schedule-edit", "wfm:schedule:view"],
+                                         ["*:*:*"]])
+def test_a_genesys_manifest_needs_one_permission_of_its_form(tmp_path, permissions):
+    """Empty (an app that may do nothing), or one permission of the form domain:entity:action,
+    a typo beside it included: a manifest, whose missing write is WFM501 at its array."""
+    (tmp_path / "manifest.json").write_text(json.dumps({"permissions": permissions}))
+    (tmp_path / "update.json").write_text(UPDATE_BODY)
+    result = run_cli("--no-project", "--format", "json", "manifest.json", "update.json", cwd=tmp_path)
+    wanted = [] if permissions == ["*:*:*"] else [("manifest.json", "/permissions")]
+    assert [(f["path"], f["pointer"]) for f in json.loads(result.out) if f["code"] == "WFM501"] == wanted
+
+
+# When I Work bodies no vendor profile claims (wheniwork/wheniwork-api, gh-pages 3d487f19):
+# a single time record (/2/times/{id}) and availability items, whose times are RFC 2822 dates
+# and clock times.
+WHENIWORK_TIME = {"times": [{"id": 11, "user_id": 4634, "shift_id": 1000, "start_time": "Fri, 07 Mar 2014 08:30:00 -0600",
+                             "end_time": "Fri, 07 Mar 2014 14:30:00 -0600", "length": 6}]}
+AVAILABILITY = {"availabilityitems": [{"id": 85, "availability_id": 10, "user_id": 4634, "day": 0, "type": 1,
+                                       "start_time": "07:15:00", "end_time": "16:00:00"}]}
+
+
+@pytest.mark.parametrize("body, example", [(WHENIWORK_TIME, '"Fri, 07 Mar 2014 08:30:00 -0600"'),
+                                           (AVAILABILITY, '"07:15:00"')])
+def test_entries_whose_times_are_not_iso_8601_are_not_guessed_at(body, example):
+    """Auto-detection would report every valid time of another format as WFM201: it takes no
+    array whose times are all of another format, and WFM007 says how to read it."""
+    name = next(iter(body))
+    assert lint(json.dumps(body)) == [(  # at the array
+        "WFM007", 1, len(f'{{"{name}": ') + 1, "matches no payload profile, so nothing in it is checked, yet it is nearly generic: "
+        f"/{name} holds entries whose times are not ISO 8601 (such as {example}), so auto-detection does not "
+        "read them; if they are a schedule, map them with a vendor profile and its time-format")]
+
+
+def test_one_iso_8601_time_is_enough_for_auto_detection():
+    """A schedule with a few malformed times is still read, and each of them is WFM201."""
+    entries = [{"user_id": 1, "start_time": "Fri, 07 Mar 2014 08:30:00 -0600", "end_time": "2014-03-07T14:30:00Z"}]
+    assert [code for code, *_ in lint(json.dumps({"shifts": entries}))] == ["WFM201"]
+    assert [code for code, *_ in lint(json.dumps({"shifts": [{"user_id": 1, "start_time": 1, "end_time": 2}]}))] \
+        == ["WFM201", "WFM201"]  # numbers are no format of their own: read, and each is wrong

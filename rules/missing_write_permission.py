@@ -1,8 +1,8 @@
 """A permission manifest lacks what the run's payloads need.
 
 ## What it does
-When the run contains a permission manifest (a file whose top level has `"permissions": [...]`,
-or an app provisioning file whose roles carry `permissionPolicies`), or config `permissions`
+When the run contains a permission manifest (a file whose top level has `"permissions": [...]`
+with a permission of the form `domain:entity:action` among them, or an app provisioning file whose roles carry `permissionPolicies`), or config `permissions`
 names one, reports each manifest that does not grant what the run's payloads need:
 `wfm:schedule:edit` for updates, `wfm:schedule:add` for imports, config
 `required-permissions` for generic payloads. `*` grants every action (`wfm:schedule:*`, or

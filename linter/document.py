@@ -30,7 +30,7 @@ class NonStandardNumber(float):
 
 
 class HugeInteger:
-    """An integer literal too long for Python to convert (over 4300 digits)."""
+    """An integer literal of more than `INTEGER_DIGITS` digits."""
 
     __slots__ = ("digits",)
 
@@ -190,32 +190,42 @@ def _decoder_error(text: str, error: json.JSONDecodeError) -> tuple[str, int]:
     return error.msg, error.pos
 
 
+# Digits past which an integer is WFM004 anywhere, on every Python and whatever the
+# environment sets (`PYTHONINTMAXSTRDIGITS`): Python's own limit is 4300 by default.
+INTEGER_DIGITS = 4000
+
+
 def _safe_int(digits: str) -> int | HugeInteger:
-    return HugeInteger(digits) if len(digits) > 4000 else int(digits)
+    return HugeInteger(digits) if len(digits) > INTEGER_DIGITS else int(digits)
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
-    """The garbage collector off while a tree is built: it would walk the growing tree again
-    and again (more than half the time of a large parse) and free nothing."""
-    was_enabled = gc.isenabled()
+def decoding() -> Iterator[None]:
+    """What a tree is built under: the garbage collector off (it would walk the growing tree
+    again and again, more than half the time of a large parse, and free nothing), and
+    Python's limit on an integer's digits at `INTEGER_DIGITS`, so that a longer one fails the
+    C decoders and is found (`HugeInteger`). (The limit is the process's: a thread decoding
+    JSON meanwhile, the language server's reader, meets it too, and loses nothing real.)"""
+    was_enabled, digits = gc.isenabled(), sys.get_int_max_str_digits()
     gc.disable()
+    sys.set_int_max_str_digits(INTEGER_DIGITS)
     try:
         yield
     finally:
+        sys.set_int_max_str_digits(digits)
         if was_enabled:
             gc.enable()
 
 
 def parse(text: str, max_depth: int = 512) -> ParsedDocument:
-    """Parse JSON text with the garbage collector paused (`gc_paused`)."""
+    """Parse JSON text (under `decoding`)."""
     result = ParsedDocument(text)
     if not text.strip():
         result.issues.append(Issue("WFM001", "file is empty; a payload must be a JSON value",
                                    offset=0))
         return result
     try:
-        with gc_paused():
+        with decoding():
             try:
                 root, dupes, nonstd = _loads(text, max_depth)
             except ValueError as error:

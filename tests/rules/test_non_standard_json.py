@@ -1,4 +1,9 @@
-from tests.conftest import at, lint
+import json
+import sys
+
+import pytest
+
+from tests.conftest import at, lint, run_cli
 
 
 def test_nan_and_infinity_at_the_value():
@@ -43,3 +48,28 @@ def test_float_in_an_integer_field_is_wfm102_not_wfm004():
 
 def test_turned_off():
     assert lint('{"metadata": {"version": NaN}, "agentSchedules": []}', ignore=("WFM004",)) == []
+
+
+@pytest.mark.parametrize("fast", [False, True])
+@pytest.mark.parametrize("digits, reported", [(4000, False), (4001, True), (4300, True), (4301, True)])
+def test_an_integer_of_more_than_4000_digits_anywhere(digits, reported, fast):
+    """Python converts up to 4300 digits (and what PYTHONINTMAXSTRDIGITS says): the 4000 of
+    the rule's docs hold whatever it allows, whatever the size of the file (`fast`: the C
+    decoders of large files), and whatever else the file holds."""
+    from wfmlint.engine import analyse_text
+    from wfmlint.config import Settings
+
+    text = '{"result": {"agentSchedules": [{"user": {"id": "a"}, "x": ' + "1" * digits + "}]}}"
+    limit = sys.get_int_max_str_digits()
+    result, _ = analyse_text(text, "export.json", Settings(), fast=fast)
+    found = [(issue.code, issue.message) for issue in result.issues]
+    assert found == ([("WFM004", f"integer of {digits} digits does not fit a 64-bit integer")] if reported else [])
+    assert sys.get_int_max_str_digits() == limit  # the process's limit, as it was
+
+
+def test_the_environments_digit_limit_changes_nothing(tmp_path):
+    (tmp_path / "p.json").write_text('{"result": {"agentSchedules": [{"user": {"id": "a"}, "x": ' + "1" * 4001 + "}]}}")
+    for limit in ("0", "640", "5000"):
+        result = run_cli("--no-project", "--format", "json", "p.json", cwd=tmp_path,
+                         env={"PYTHONINTMAXSTRDIGITS": limit})
+        assert [f["code"] for f in json.loads(result.out)] == ["WFM004"], limit

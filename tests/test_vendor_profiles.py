@@ -865,3 +865,20 @@ def test_deputy_blank_employee_is_an_open_shift_and_when_i_work_lists_without_a_
 def test_a_resource_listed_twice_is_one_entry():
     root = json.loads((REALWORLD / "staffomatic-shifts-list-response.json").read_text())
     assert lint(json.dumps([dict(root[0], assigned_user_ids=[1, 1])])) == []
+
+
+def test_the_readmes_vendor_profile_example_reads_what_it_says(tmp_path):
+    """The README's `acme` profile, as written there: a roster found by its signature, its
+    slots compared and its pauses held within their slot."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    block = next(part for part in readme.split("```toml\n")[1:] if "vendor-profiles.acme]" in part)
+    (tmp_path / "pyproject.toml").write_text(block.split("```")[0])
+    roster = {"roster": {"worker": "w-1", "slots": [
+        {"start": "2026-11-24T08:00:00Z", "end": "2026-11-24T12:00:00Z",
+         "pauses": [{"from": "2026-11-24T11:30:00Z", "to": "2026-11-24T12:30:00Z"}]},
+        {"start": "2026-11-24T11:00:00Z", "end": "2026-11-24T13:00:00Z"}]}}
+    (tmp_path / "roster.json").write_text(json.dumps(roster))
+    result = run_cli("--no-project", "--verbose", "--format", "json", "roster.json", cwd=tmp_path)
+    assert "roster.json: read as acme" in result.err
+    assert [(f["code"], f["pointer"]) for f in json.loads(result.out)] == [
+        ("WFM308", "/roster/slots/0/pauses/0"), ("WFM301", "/roster/slots/1")]  # in the file's order

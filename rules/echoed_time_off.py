@@ -15,7 +15,7 @@ day off twice. Production integrations that copied exports into updates had to s
 them back. Send only the markers you add, and delete (with `delete: true`) the ones you remove.
 
 ## Example
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "metadata": {"version": 7},
   "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 480}]}]}}
@@ -27,7 +27,7 @@ them back. Send only the markers you add, and delete (with `delete: true`) the o
 ```
 
 ## Use instead
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "metadata": {"version": 7},
   "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 480}]}]}}

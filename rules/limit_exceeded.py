@@ -23,7 +23,7 @@ max-depth = 3
 ## Use instead
 `payload.json`:
 ```json
-{"agentSchedules": []}
+{"metadata": {"version": 3}, "agentSchedules": []}
 ```
 
 ## Options

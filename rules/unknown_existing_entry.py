@@ -12,7 +12,7 @@ or the edit silently does nothing. Usually the export is older than the payload,
 copied from another agent.
 
 ## Example
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "metadata": {"version": 7},
   "shifts": [{"id": "shift-1", "activities": []}]}]}}
@@ -24,7 +24,7 @@ copied from another agent.
 ```
 
 ## Use instead
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "metadata": {"version": 7},
   "shifts": [{"id": "shift-1", "activities": []}]}]}}

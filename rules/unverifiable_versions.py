@@ -10,7 +10,7 @@ so a whole class of `409 Conflict` goes unchecked; saying so is better than sile
 schedule with `agentschedules/query` (which returns versions) to have them checked.
 
 ## Example
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "shifts": []}]}}
 ```
@@ -20,7 +20,7 @@ schedule with `agentschedules/query` (which returns versions) to have them check
 ```
 
 ## Use instead
-`existing.json`:
+`existing.json` (`--existing`):
 ```json
 {"result": {"agentSchedules": [{"user": {"id": "agent-1"}, "metadata": {"version": 7}, "shifts": []}]}}
 ```

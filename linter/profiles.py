@@ -210,17 +210,18 @@ def _entry_shape(pointer: str, array: list) -> GenericShape | None:
                         (resource, start, end or length))
 
 
-# How every ISO 8601 date-time and date begins.
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# How an ISO 8601 date-time begins (a space for the `T` too: a mistake WFM201 reports).
+_ISO_DATE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]")
 
 
 def foreign_time(items: list[dict], start: str | None, end: str | None) -> str | None:
-    """The first time of the items when none of their times written as strings is ISO 8601
-    (RFC 2822 dates, clock times): another format, which auto-detection does not guess, so
-    it does not take the array (None: ISO 8601 times, or none written as strings)."""
+    """The first time of the items when none of their times written as strings is an ISO
+    8601 date-time (RFC 2822 dates, clock times, dates alone): another format, which
+    auto-detection does not guess, so it does not take the array (None: ISO 8601
+    date-times, or no time written as a string)."""
     texts = [item[name] for item in items for name in (start, end)
              if name is not None and type(item.get(name)) is str]
-    if not texts or any(_ISO_DATE.match(text) for text in texts):
+    if not texts or any(_ISO_DATE_TIME.match(text) for text in texts):
         return None
     return texts[0]
 
@@ -322,7 +323,7 @@ def near_miss(root: Any) -> NearMiss | None:
                                    _commonest(items, END_SPELLINGS)[0]) if with_resource else None
             if foreign is not None and 2 * len(with_resource) >= len(items):
                 return NearMiss(GENERIC, pointer, False,
-                                f"{pointer or 'the root'} holds entries whose times are not ISO 8601 "
+                                f"{pointer or 'the root'} holds entries whose times are not ISO 8601 date-times "
                                 f"(such as {json.dumps(foreign[:60])}), so auto-detection does not read "
                                 "them; if they are a schedule, map them with a vendor profile and its "
                                 "time-format")

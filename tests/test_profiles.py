@@ -96,15 +96,19 @@ AVAILABILITY = {"availabilityitems": [{"id": 85, "availability_id": 10, "user_id
                                        "start_time": "07:15:00", "end_time": "16:00:00"}]}
 
 
+# When I Work's schedule templates (same source): a week of dates, whose `user_id` is their author
+TEMPLATES = {"templates": [{"id": 3, "user_id": 44, "name": "Week", "start": "2014-02-17", "end": "2014-02-23"}]}
+
+
 @pytest.mark.parametrize("body, example", [(WHENIWORK_TIME, '"Fri, 07 Mar 2014 08:30:00 -0600"'),
-                                           (AVAILABILITY, '"07:15:00"')])
+                                           (AVAILABILITY, '"07:15:00"'), (TEMPLATES, '"2014-02-17"')])
 def test_entries_whose_times_are_not_iso_8601_are_not_guessed_at(body, example):
     """Auto-detection would report every valid time of another format as WFM201: it takes no
     array whose times are all of another format, and WFM007 says how to read it."""
     name = next(iter(body))
     assert lint(json.dumps(body)) == [(  # at the array
         "WFM007", 1, len(f'{{"{name}": ') + 1, "matches no payload profile, so nothing in it is checked, yet it is nearly generic: "
-        f"/{name} holds entries whose times are not ISO 8601 (such as {example}), so auto-detection does not "
+        f"/{name} holds entries whose times are not ISO 8601 date-times (such as {example}), so auto-detection does not "
         "read them; if they are a schedule, map them with a vendor profile and its time-format")]
 
 
@@ -112,5 +116,7 @@ def test_one_iso_8601_time_is_enough_for_auto_detection():
     """A schedule with a few malformed times is still read, and each of them is WFM201."""
     entries = [{"user_id": 1, "start_time": "Fri, 07 Mar 2014 08:30:00 -0600", "end_time": "2014-03-07T14:30:00Z"}]
     assert [code for code, *_ in lint(json.dumps({"shifts": entries}))] == ["WFM201"]
+    spaced = [{"user_id": 1, "start_time": "2014-03-07 08:30:00Z", "end_time": "2014-03-07 14:30:00Z"}]
+    assert [code for code, *_ in lint(json.dumps({"shifts": spaced}))] == ["WFM201", "WFM201"]  # a mistake
     assert [code for code, *_ in lint(json.dumps({"shifts": [{"user_id": 1, "start_time": 1, "end_time": 2}]}))] \
         == ["WFM201", "WFM201"]  # numbers are no format of their own: read, and each is wrong

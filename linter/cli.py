@@ -14,6 +14,7 @@ import click
 from .version import __version__
 from .config import (ConfigError, Overrides, ReferenceFiles, Settings, config_from_table, find_config,
                      load_config, unknown_profile)
+from .document import pin_integer_digits
 from .output import FORMATS, renderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -28,6 +29,7 @@ class _DefaultCheck(click.Group):
     stderr; an interrupt is 130, as for any program stopped by SIGINT."""
 
     def main(self, args=None, **extra):
+        pin_integer_digits()
         try:
             return super().main(args, standalone_mode=False, **extra) or 0
         except click.exceptions.Exit as done:

@@ -190,42 +190,51 @@ def _decoder_error(text: str, error: json.JSONDecodeError) -> tuple[str, int]:
     return error.msg, error.pos
 
 
-# Digits past which an integer is WFM004 anywhere, on every Python and whatever the
-# environment sets (`PYTHONINTMAXSTRDIGITS`): Python's own limit is 4300 by default.
+# Digits past which an integer is WFM004 anywhere (Python's own limit is 4300 by default).
 INTEGER_DIGITS = 4000
 
 
+def pin_integer_digits() -> None:
+    """For wfmlint's own processes (the command line, the language server, their workers):
+    Python's limit on an integer's digits at `INTEGER_DIGITS`, whatever the environment says
+    (`PYTHONINTMAXSTRDIGITS`), so that every longer integer fails the C decoders and is
+    found (`HugeInteger`), and every shorter one converts, in a message too. Set once, before
+    any thread starts: the limit is the process's. (A program that calls the API keeps its
+    own limit, and integers past it are the ones found.)"""
+    sys.set_int_max_str_digits(INTEGER_DIGITS)
+
+
 def _safe_int(digits: str) -> int | HugeInteger:
-    return HugeInteger(digits) if len(digits) > INTEGER_DIGITS else int(digits)
+    if len(digits) <= INTEGER_DIGITS:
+        try:
+            return int(digits)
+        except ValueError:  # past a lower limit that the calling program set
+            pass
+    return HugeInteger(digits)
 
 
 @contextmanager
-def decoding() -> Iterator[None]:
-    """What a tree is built under: the garbage collector off (it would walk the growing tree
-    again and again, more than half the time of a large parse, and free nothing), and
-    Python's limit on an integer's digits at `INTEGER_DIGITS`, so that a longer one fails the
-    C decoders and is found (`HugeInteger`). (The limit is the process's: a thread decoding
-    JSON meanwhile, the language server's reader, meets it too, and loses nothing real.)"""
-    was_enabled, digits = gc.isenabled(), sys.get_int_max_str_digits()
+def gc_paused() -> Iterator[None]:
+    """The garbage collector off while a tree is built: it would walk the growing tree again
+    and again (more than half the time of a large parse) and free nothing."""
+    was_enabled = gc.isenabled()
     gc.disable()
-    sys.set_int_max_str_digits(INTEGER_DIGITS)
     try:
         yield
     finally:
-        sys.set_int_max_str_digits(digits)
         if was_enabled:
             gc.enable()
 
 
 def parse(text: str, max_depth: int = 512) -> ParsedDocument:
-    """Parse JSON text (under `decoding`)."""
+    """Parse JSON text with the garbage collector paused (`gc_paused`)."""
     result = ParsedDocument(text)
     if not text.strip():
         result.issues.append(Issue("WFM001", "file is empty; a payload must be a JSON value",
                                    offset=0))
         return result
     try:
-        with decoding():
+        with gc_paused():
             try:
                 root, dupes, nonstd = _loads(text, max_depth)
             except ValueError as error:

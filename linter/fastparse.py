@@ -32,7 +32,7 @@ from operator import attrgetter
 from typing import Any
 
 from . import profiles as P
-from .document import INT64_MAX, ParsedDocument, decoding, parse
+from .document import INT64_MAX, ParsedDocument, gc_paused, parse
 from .nesting import nests_within
 from .payload import MISSING, Reader
 
@@ -168,7 +168,7 @@ def parse_plain(text: str, data: list[bytes] | None, max_depth: int) -> ParsedDo
     if _ESCAPED_COLON in encoded:  # a colon the text does not show would upset the count
         return None
     try:
-        with decoding():
+        with gc_paused():
             root = msgspec.json.decode(encoded)
         same_members = _encoded_colons(root, msgspec.json.Encoder(), bytearray()) == encoded.count(b":")
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, ValueError):

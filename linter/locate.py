@@ -44,7 +44,10 @@ def _is_index(token: str) -> bool:
 
 
 def _huge_safe_int(digits: str) -> int:
-    return 0 if len(digits) > 4000 else int(digits)
+    try:
+        return 0 if len(digits) > 4000 else int(digits)
+    except ValueError:  # past a lower limit that the calling program set: only a place is sought
+        return 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ def read_generic(p: Payload) -> None:
         shapes, mapping = list(vendor.shapes), None
         p.cache["vendor"] = f"{vendor.name} ({why})"
     else:
-        shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root)
+        shapes = [P.configured_shape(mapping)] if mapping is not None else P.auto_generic_shapes(root, p.claimed)
     facts.needs = tuple(settings.config.required_permissions)
     times = TimestampCache.shared(utc_only=False)
     p.generic = []

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from .config import Settings
+from .document import pin_integer_digits
 from .engine import FileResult, analyse_released
 
 # Linting a file costs about as much as linting 2 kB more of it (reading, detection, the
@@ -154,6 +155,7 @@ def _start_worker(settings: Settings) -> None:
     """Each worker receives the settings once, not with every file."""
     global _worker_settings
     _worker_settings = settings
+    pin_integer_digits()  # (a worker forked from the command line has it already; not a spawned one)
 
 
 def _analyse_in_worker(path: str) -> FileResult:

@@ -146,8 +146,9 @@ def permission_policy_lists(root: Any) -> list[tuple[str, list]]:
     return found
 
 
-# A permission as Genesys Cloud names them: domain:entity:action (`wfm:schedule:edit`, `*:*:*`).
-_PERMISSION = re.compile(r"[^:\s]+:[^:\s]+:[^:\s]+")
+# A permission as Genesys Cloud names them: domain:entity:action, each a name or `*`
+# (`wfm:schedule:edit`, `wfm:*:*`); not a URL (`http://localhost:8080/*`).
+_PERMISSION = re.compile(r"[A-Za-z0-9_*-]+:[A-Za-z0-9_*-]+:[A-Za-z0-9_*-]+")
 
 
 def is_manifest(root: Any) -> bool:
@@ -171,21 +172,23 @@ def _commonest(items: list[dict], spellings: tuple[str, ...]) -> tuple[str | Non
     return spelling, sum(1 for item in items if any(s in item for s in spellings))
 
 
-def auto_generic_shapes(root: Any) -> list[GenericShape]:
-    """Arrays where at least half the object items carry a time and a resource."""
+def auto_generic_shapes(root: Any, any_times: bool = False) -> list[GenericShape]:
+    """Arrays where at least half the object items carry a time and a resource; with
+    `any_times` (a file claimed as generic), whatever format their times are in (`foreign_time`: they are read,
+    and each time that is not RFC 3339 is WFM201, as the claim asks)."""
     shapes = []
     claimed: list[str] = []
     for pointer, value in sorted(_walk_containers(root, SEARCH_DEPTH), key=lambda pv: pv[0]):
         if not isinstance(value, list) or any(pointer.startswith(c + "/") for c in claimed):
             continue
-        shape = _entry_shape(pointer, value)
+        shape = _entry_shape(pointer, value, any_times)
         if shape is not None:
             shapes.append(shape)
             claimed.append(pointer)
     return shapes
 
 
-def _entry_shape(pointer: str, array: list) -> GenericShape | None:
+def _entry_shape(pointer: str, array: list, any_times: bool) -> GenericShape | None:
     """The roles of an array's entries under their commonest spellings, when at least half of
     its object items carry a time and a resource. The roles are read off a sample: arrays of
     entries are uniform, and this runs before anything else on every unclaimed file."""
@@ -197,7 +200,7 @@ def _entry_shape(pointer: str, array: list) -> GenericShape | None:
     resource, _ = _commonest(items, RESOURCE_SPELLINGS)
     start, _ = _commonest(items, START_SPELLINGS)
     end, _ = _commonest(items, END_SPELLINGS)
-    if foreign_time(items, start, end) is not None:
+    if not any_times and foreign_time(items, start, end) is not None:
         return None
     length, _ = _commonest(items, LENGTH_SPELLINGS)
     if end is not None:
@@ -309,6 +312,13 @@ def near_miss(root: Any) -> NearMiss | None:
                             "it is one Genesys shift without the agent schedule around it; lint the "
                             'body that holds it: {"metadata": {"version": ...}, "agentSchedules": '
                             '[{"userId": ..., "shifts": [...]}]}')
+    if isinstance(root, dict) and isinstance(root.get("permissions"), list):
+        written = next((p for p in root["permissions"] if isinstance(p, str) and "wfm:" in p), None)
+        if written is not None:  # (of the Genesys form, it would be a manifest)
+            return NearMiss(PERMISSIONS, "/permissions", False,
+                            f"its permissions are not of the Genesys form domain:entity:action (such as "
+                            f"{json.dumps(written[:60])}); write each as a string of its own, as "
+                            '"wfm:schedule:edit"')
     for pointer, value in _walk_containers(root, WRAPPER_DEPTH):
         if pointer and isinstance(value, dict) and "agentSchedules" in value:
             return NearMiss(UPDATE, pointer, False,

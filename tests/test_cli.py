@@ -41,12 +41,12 @@ def test_a_named_file_of_no_profile_is_a_warning_and_a_near_miss_a_finding(tmp_p
     assert run_cli("typo.json", "--strict", cwd=tmp_path).code == 1
 
 
-def test_a_near_miss_is_counted_with_the_findings_not_with_the_skipped(tmp_path):
-    """WFM007 as a note: the file is no problem, and not skipped in silence either."""
+def test_a_near_miss_as_a_note_is_still_counted_as_skipped(tmp_path):
+    """WFM007 as a note: the file was not checked, and the summary does not call it clean."""
     _tree(tmp_path, **{"package.json": '{"name": "x"}', "wfmlint.toml": '[severity]\nWFM007 = "info"\n',
                        "typo.json": '{"metadata": {"version": 3}, "agentSchedule": []}'})
     assert run_cli(cwd=tmp_path).out.splitlines()[-1] == \
-        "No problems in 1 of 2 files; 1 skipped: not a payload (--verbose says why)."
+        "No problems in 0 of 2 files; 2 skipped: not a payload (--verbose says why)."
 
 
 def test_findings_exit_1_text_format_and_summary(tmp_path):

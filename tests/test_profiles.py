@@ -64,6 +64,7 @@ UPDATE_BODY = json.dumps({"metadata": {"version": 3}, "agentSchedules": [{"userI
     # Microsoft's Teams Shifts connector (OfficeDev/Microsoft-Teams-Shifts-WFM-Connectors, app/manifest.json)
     {"manifestVersion": "1.5", "id": "b63dfe6f-87ad-48b7-a8f8-820df6ef25e2", "permissions": ["identity"]},
     {"manifest_version": 3, "name": "x", "permissions": ["storage", "tabs", "https://*/*"]},  # a browser extension
+    {"manifest_version": 2, "name": "x", "permissions": ["storage", "http://localhost:8080/*"]},  # a host and port
 ])
 def test_other_apps_manifests_are_not_the_genesys_apps(tmp_path, manifest):
     """Their permissions are of other names: they are skipped, and do not fail every update
@@ -120,3 +121,24 @@ def test_one_iso_8601_time_is_enough_for_auto_detection():
     assert [code for code, *_ in lint(json.dumps({"shifts": spaced}))] == ["WFM201", "WFM201"]  # a mistake
     assert [code for code, *_ in lint(json.dumps({"shifts": [{"user_id": 1, "start_time": 1, "end_time": 2}]}))] \
         == ["WFM201", "WFM201"]  # numbers are no format of their own: read, and each is wrong
+
+
+@pytest.mark.parametrize("written", [["wfm:schedule:view wfm:schedule:edit"], ["wfm:schedule"],
+                                     ["wfm:schedule:view,wfm:schedule:edit"]])
+def test_permissions_nearly_of_the_genesys_form_are_a_near_miss(written):
+    """Not a manifest (no permission of the form domain:entity:action), yet never skipped in
+    silence: the app would meet 403 Forbidden."""
+    [(code, line, column, message)] = lint(json.dumps({"permissions": written}))
+    assert (code, line, column) == ("WFM007", 1, 17)
+    assert message == ("matches no payload profile, so nothing in it is checked, yet it is nearly permissions: "
+                       "its permissions are not of the Genesys form domain:entity:action (such as "
+                       f"{json.dumps(written[0])}); write each as a string of its own, as \"wfm:schedule:edit\"")
+
+
+def test_a_file_claimed_as_generic_is_read_whatever_its_times(tmp_path):
+    """The claim says it is a schedule: its entries are read, and each time of another
+    format is WFM201 (it was WFM005, "no entries found")."""
+    (tmp_path / "w.json").write_text(json.dumps(WHENIWORK_TIME))
+    result = run_cli("--no-project", "--profile", "generic", "--format", "json", "w.json", cwd=tmp_path)
+    assert [(f["code"], f["pointer"]) for f in json.loads(result.out)] == [
+        ("WFM201", "/times/0/start_time"), ("WFM201", "/times/0/end_time")]

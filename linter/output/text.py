@@ -29,27 +29,27 @@ def _finding_lines(finding, colour: bool) -> list[str]:
 def summary(findings, run) -> str:
     """The last line. Skipped files are always counted, so a file that matches no profile
     cannot pass unnoticed: `No problems in 3 of 5 files; 2 skipped: not a payload (...)`; nor
-    does a run that failed (exit 2) read as a clean one. A skipped file with a finding of its
-    own (WFM007: nearly a payload) is counted with the findings, not with the skipped.
-    A committed file that a finding about a named file stands in counts too."""
+    does a run that failed (exit 2) read as a clean one. A skipped file with a problem of its
+    own (WFM007, nearly a payload, as an error or a warning) is counted with the problems,
+    not with the skipped. A committed file that a finding about a named file stands in
+    counts too."""
     counts = count_problems(findings, lambda f: f.severity)
     errors, warnings = counts.get("error", 0), counts.get("warning", 0)
-    reported = {f.path for f in findings}
-    total = run.checked + run.skipped + len(reported - {r.path for r in run.files})
-    skipped = sum(1 for r in run.files if r.skipped and r.path not in reported)
+    total = run.checked + run.skipped + len({f.path for f in findings} - {r.path for r in run.files})
+    problems = {f.path for f in findings if f.severity in ("error", "warning")}
+    skipped = sum(1 for r in run.files if r.skipped and r.path not in problems)
     files = f"{total} file{'' if total == 1 else 's'}"
     tail = f"; {skipped} skipped: not a payload (--verbose says why)" if skipped else ""
     if run.errors or run.crashes:  # exit 2: the counts are not the whole story
         tail += "; not every check could run (errors on stderr)"
     if not errors and not warnings:
-        return f"No problems in {total - skipped} of {files}{tail}." if skipped else f"No problems in {files}{tail}."
+        return f"No problems in {run.checked} of {files}{tail}." if skipped else f"No problems in {files}{tail}."
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    with_problems = len({f.path for f in findings if f.severity in ("error", "warning")})
-    return f"Found {' and '.join(parts)} in {with_problems} of {files}{tail}."
+    return f"Found {' and '.join(parts)} in {len(problems)} of {files}{tail}."
 
 
 def fixable(findings) -> str | None:

@@ -50,26 +50,52 @@ def test_turned_off():
     assert lint('{"metadata": {"version": NaN}, "agentSchedules": []}', ignore=("WFM004",)) == []
 
 
-@pytest.mark.parametrize("fast", [False, True])
-@pytest.mark.parametrize("digits, reported", [(4000, False), (4001, True), (4300, True), (4301, True)])
-def test_an_integer_of_more_than_4000_digits_anywhere(digits, reported, fast):
-    """Python converts up to 4300 digits (and what PYTHONINTMAXSTRDIGITS says): the 4000 of
-    the rule's docs hold whatever it allows, whatever the size of the file (`fast`: the C
-    decoders of large files), and whatever else the file holds."""
+_LENGTHS = (700, 4000, 4001, 4300, 4301)
+
+
+def _export_with_integers(pad: int) -> str:
+    members = ", ".join(f'"x{digits}": {"1" * digits}' for digits in _LENGTHS)
+    return '{"result": {"agentSchedules": [{"user": {"id": "a"}, "pad": "' + "p" * pad + '", ' + members + "}]}}"
+
+
+@pytest.mark.parametrize("pad", [0, 300_000])  # 300 kB: the C decoders of large files
+@pytest.mark.parametrize("limit", [None, "0", "640"])
+def test_integers_of_more_than_4000_digits_whatever_the_environment(tmp_path, pad, limit):
+    """The rule's 4000 digits, whatever PYTHONINTMAXSTRDIGITS says (Python's default is 4300)
+    and whatever the file's size; an integer past a lower limit crashed the rules that quote
+    it."""
+    (tmp_path / "export.json").write_text(_export_with_integers(pad))
+    result = run_cli("--no-project", "--format", "json", "export.json", cwd=tmp_path,
+                     env={"PYTHONINTMAXSTRDIGITS": limit} if limit else None)
+    assert (result.code, result.err) == (1, "")
+    assert [(f["code"], f["pointer"], f["message"]) for f in json.loads(result.out)] == [
+        ("WFM004", f"/result/agentSchedules/0/x{digits}", f"integer of {digits} digits does not fit a 64-bit integer")
+        for digits in _LENGTHS if digits > 4000]
+
+
+def test_quoting_a_long_integer_does_not_crash_under_a_low_limit(tmp_path):
+    """700 digits where an integer is due (a version, a length) under a limit of 640: quoted
+    in WFM004's message, which crashed the rules."""
+    text = json.dumps({"metadata": {"version": 1}, "agentSchedules": [{"userId": "a", "metadata": {"version": 1}}]})
+    (tmp_path / "p.json").write_text(text.replace('"version": 1}, "agentSchedules"', '"version": ' + "7" * 700 + "}, "
+                                                  '"agentSchedules"'))
+    result = run_cli("--no-project", "--format", "json", "p.json", cwd=tmp_path, env={"PYTHONINTMAXSTRDIGITS": "640"})
+    assert result.err == "" and [f["code"] for f in json.loads(result.out)] == ["WFM004"]
+
+
+def test_the_api_keeps_the_programs_digit_limit():
+    """In a program's own process the limit stays its own; integers past it are the ones found,
+    on every path, and nothing crashes."""
     from wfmlint.engine import analyse_text
     from wfmlint.config import Settings
 
-    text = '{"result": {"agentSchedules": [{"user": {"id": "a"}, "x": ' + "1" * digits + "}]}}"
-    limit = sys.get_int_max_str_digits()
-    result, _ = analyse_text(text, "export.json", Settings(), fast=fast)
-    found = [(issue.code, issue.message) for issue in result.issues]
-    assert found == ([("WFM004", f"integer of {digits} digits does not fit a 64-bit integer")] if reported else [])
-    assert sys.get_int_max_str_digits() == limit  # the process's limit, as it was
-
-
-def test_the_environments_digit_limit_changes_nothing(tmp_path):
-    (tmp_path / "p.json").write_text('{"result": {"agentSchedules": [{"user": {"id": "a"}, "x": ' + "1" * 4001 + "}]}}")
-    for limit in ("0", "640", "5000"):
-        result = run_cli("--no-project", "--format", "json", "p.json", cwd=tmp_path,
-                         env={"PYTHONINTMAXSTRDIGITS": limit})
-        assert [f["code"] for f in json.loads(result.out)] == ["WFM004"], limit
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        for fast in (False, True):
+            result, _ = analyse_text(_export_with_integers(0), "export.json", Settings(), fast=fast)
+            assert sorted(issue.pointer for issue in result.issues) == sorted(
+                f"/result/agentSchedules/0/x{digits}" for digits in _LENGTHS)
+            assert sys.get_int_max_str_digits() == 640
+    finally:
+        sys.set_int_max_str_digits(before)

@@ -54,6 +54,7 @@ class RunContext:
     existing: FileFacts | None
     settings: Settings
     manifests: list[FileFacts] = field(default_factory=list)
+    committed: int = 0  # the first files: the project's others, read for context (`project.py`)
     cache: dict = field(default_factory=dict)
 
     def payloads(self, *profiles: str) -> list[FileFacts]:
@@ -266,18 +267,21 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     errors += [r.error for r in results if r.error]
     facts = [r.facts for r in results if r.facts is not None]
     manifests = [f for f in facts if f.manifest is not None]
-    if manifest_result is not None and manifest_result.path not in {f.path for f in facts}:
+    if manifest_result is not None and not any(_same_file(manifest_result.path, f.path) for f in manifests):
         manifests.append(manifest_result.facts)
     extra = [r for r in (existing_result, manifest_result) if r is not None]
     named = [stdin_filename if path == "-" else path for path in files if path != "-" or stdin_filename]
     around = _project_facts(named + [r.path for r in extra], settings) if project else []
     # committed files first: a rule that reports "the later file" reports the named one
-    context = RunContext(around + facts, existing_result and existing_result.facts, settings, manifests)
+    context = RunContext(around + facts, existing_result and existing_result.facts, settings, manifests,
+                         committed=len(around))
     run_issues, crashes = _run_rules(context, results, settings)
     if around:
         from .project import about_named, sources_of
 
-        named = {r.path for r in results + extra}  # and the current schedule's own notes
+        # and the current schedule's own notes (config's manifest is no named file: what it
+        # lacks for committed payloads alone is not the named files' business)
+        named = {r.path for r in results + ([existing_result] if existing_result else [])}
         run_issues = [i for i in run_issues if about_named(i, named)]
         extra += sources_of(run_issues, named, settings)
     if any(result.released for result in results):
@@ -312,21 +316,37 @@ def _auxiliaries(settings: Settings, existing: str | None
     """The run's settings (with the current schedule's time zone), the current schedule
     (`--existing` or config `existing`) and config `permissions`, each read once."""
     config = settings.config
-    existing = existing or (str(Path(config.root) / config.existing) if config.existing else None)
+    role = "--existing" if existing else "config 'existing'"
+    existing = existing or (_as_walked(str(Path(config.root) / config.existing)) if config.existing else None)
     existing_result = manifest_result = None
     if existing:
-        existing_result = load_auxiliary(existing, settings, "--existing", (P.EXPORT, P.GENERIC))
+        existing_result = load_auxiliary(existing, settings, role, (P.EXPORT, P.GENERIC))
         zone = existing_result.facts.time_zone
         if zone and zone_named(zone) is None:  # as an unknown config `timezone` is: not UTC in silence
-            raise RunError(f"--existing {existing}: unusable: its businessUnitTimeZone {zone!r} is not an IANA "
+            raise RunError(f"{role} {existing}: unusable: its businessUnitTimeZone {zone!r} is not an IANA "
                            "time zone known here (a misspelling, or a time zone database older than it)")
         settings = replace(settings, existing_time_zone=zone or None,
                            existing_version=existing_result.facts.root_version)
     if config.permissions:
-        manifest_result = load_auxiliary(str(Path(config.root) / config.permissions), settings,
+        manifest_result = load_auxiliary(_as_walked(str(Path(config.root) / config.permissions)), settings,
                                          "config 'permissions'", (P.PERMISSIONS,))
     settings.load_references()  # a reference file that cannot serve stops the run first
     return settings, existing_result, manifest_result
+
+
+def _as_walked(path: str) -> str:
+    """A file that config names, as a walk of the working directory names it (relative, when
+    it is inside): its findings read like the others', and a walk that finds it too finds
+    the same file (`_same_file`)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # on another drive
+        return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+
+def _same_file(one: str, other: str) -> bool:
+    return os.path.realpath(one) == os.path.realpath(other)
 
 
 def lint_paths(paths: Iterable[str], config: Settings | Config | None = None, **options: Any) -> list[Finding]:

@@ -54,7 +54,8 @@ def check(context, options) -> Iterator[Issue]:
     if not context.manifests:
         return
     needs: dict[str, str] = {}
-    for facts in context.files:
+    linted = context.files[context.committed:]  # named before the project's other files
+    for facts in linted + context.files[:context.committed]:
         for permission in facts.needs:
             needs.setdefault(permission, facts.path)
     for manifest_facts in context.manifests:

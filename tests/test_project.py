@@ -168,3 +168,39 @@ def test_numeric_entry_ids_and_huge_schedule_ids_do_not_spoil_the_cache(tmp_path
 
     stored = FactsCache(next(p.parent for p in cache.rglob("facts.msgpack")), "")._load()
     assert any(entry.shift_id == 5 for facts in stored.values() for entry in facts.entries)
+
+
+MANIFEST = '{"permissions": ["wfm:schedule:view"]}'
+
+
+def test_configs_manifest_in_the_walk_is_one_manifest_named_as_walked(tmp_path):
+    """Config `permissions` naming a file the walk finds too: one WFM501, at the file as the
+    walk names it (it was reported twice, once under its absolute path)."""
+    (tmp_path / "wfmlint.toml").write_text('permissions = "app/permissions.json"\n')
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "permissions.json").write_text(MANIFEST)
+    (tmp_path / "u.json").write_text(_payload("a", 5, "2026-11-24T08:00:00Z"))
+    result = run_cli("--select", "WFM5", cwd=tmp_path)
+    assert result.out.splitlines() == [
+        "app/permissions.json:1:17: WFM501 the manifest does not grant wfm:schedule:edit, which u.json needs; "
+        "add it to the app's permissions", "  u.json:1:1: note: needs wfm:schedule:edit",
+        "Found 1 error in 1 of 2 files."]
+    alone = run_cli("--select", "WFM5", "u.json", "--no-project", cwd=tmp_path)  # not walked: named alike
+    assert alone.out.splitlines()[0].startswith("app/permissions.json:1:17: WFM501")
+
+
+def test_configs_manifest_in_a_hook_names_the_staged_payload(tmp_path):
+    """What the manifest lacks for a staged payload names that payload (it named a committed
+    one first); what it lacks for committed payloads alone is not the commit's business."""
+    (tmp_path / "wfmlint.toml").write_text('include = ["payloads/**/*.json"]\npermissions = "app/permissions.json"\n')
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "permissions.json").write_text(MANIFEST)
+    (tmp_path / "payloads").mkdir()
+    (tmp_path / "payloads" / "committed.json").write_text(_payload("a", 5, "2026-11-24T08:00:00Z"))
+    (tmp_path / "payloads" / "staged.json").write_text(_payload("b", 5, "2026-11-24T08:00:00Z"))
+    result = run_cli("--select", "WFM5", "payloads/staged.json", cwd=tmp_path)
+    assert "which payloads/staged.json needs" in result.out and "committed.json" not in result.out
+    (tmp_path / "payloads" / "generic.json").write_text(json.dumps(
+        {"shifts": [{"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}]}))
+    needs_nothing = run_cli("--select", "WFM5", "payloads/generic.json", cwd=tmp_path)
+    assert (needs_nothing.code, needs_nothing.out) == (0, "No problems in 1 file.\n")

@@ -65,7 +65,12 @@ def test_manifest_named_in_config(tmp_path):
     (tmp_path / "wfmlint.toml").write_text('permissions = "app/perms.json"\n')
     (tmp_path / "p.json").write_text(update({"userId": "a"}))
     [finding] = json.loads(run_cli("p.json", "--format", "json", cwd=tmp_path).out)
-    assert (finding["code"], finding["path"]) == ("WFM501", str(tmp_path / "app" / "perms.json"))
+    assert (finding["code"], finding["path"]) == ("WFM501", "app/perms.json")  # as a walk names it
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()  # outside the working directory: the absolute path
+    [finding] = json.loads(run_cli(str(tmp_path / "p.json"), "--config", str(tmp_path / "wfmlint.toml"),
+                                   "--format", "json", cwd=elsewhere).out)
+    assert finding["path"] == str(tmp_path / "app" / "perms.json")
 
 
 def test_no_manifest_no_check_and_turned_off(tmp_path):

@@ -9,8 +9,8 @@ from typing import Any
 
 from . import profiles as P
 from .config import Config, Settings
-from .document import (ParsedDocument, decode, duplicate_key_issues, leading_marks, marks_issue,
-                       non_standard_issues, parse)
+from .document import (ParsedDocument, decode, duplicate_key_issues, has_long_integer, integers_limited,
+                       leading_marks, marks_issue, non_standard_issues, parse)
 from .files import BadCompression, NotRegular, TooLarge, UnreadableFile, read_payload, unpacked
 from .findings import Finding, Issue, keep_first
 from .normalise import build_payload
@@ -205,6 +205,10 @@ def _parse(text: str, claimed: str | None, config: Config, data: list[bytes] | N
     from . import fastparse
 
     parsed = None
+    if fast is not False and fastparse.large(text, fast) and not integers_limited():
+        # msgspec converts what the process converts: an integer of more than 4000 digits
+        # would pass as a number, where the standard parser finds it (WFM004)
+        fast = False if has_long_integer(data[0] if data else text.encode("utf-8", "surrogatepass")) else fast
     if fast is not False and fastparse.eligible(text, claimed, config.max_depth, fast):
         parsed = fastparse.parse_fast(text, data, claimed, config.max_depth)
     if parsed is None and fastparse.large(text, fast):

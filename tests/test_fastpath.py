@@ -3,13 +3,14 @@ same codes, positions, messages, related locations and fingerprints, whatever is
 wherever it is. Each case also checks which way each agent went, so a case cannot pass by
 the fast path quietly stepping aside."""
 import json
+import sys
 
 import pytest
 from hypothesis import given, strategies as st
 
 from wfmlint import lint_text
 from wfmlint.engine import analyse_text
-from wfmlint.document import is_typed
+from wfmlint.document import is_typed, pin_integer_digits
 from wfmlint.fastparse import FAST_PATH_MIN_CHARS
 from tests.conftest import ROOT, benchmark_update, run_cli, settings
 
@@ -118,8 +119,19 @@ CASES = {
 }
 
 
+@pytest.fixture
+def digits_as_the_command_line():
+    """The command line's limit on an integer's digits (`pin_integer_digits`), under which the
+    typed reader refuses an agent with a longer integer; a process that converts longer ones
+    sends the whole file to the standard parser instead (the findings are the same)."""
+    before = sys.get_int_max_str_digits()
+    pin_integer_digits()
+    yield
+    sys.set_int_max_str_digits(before)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_fast_path_gives_the_standard_findings(name):
+def test_fast_path_gives_the_standard_findings(name, digits_as_the_command_line):
     text, kinds = CASES[name]
     _same(text)
     assert _kinds(text) == kinds

@@ -83,9 +83,36 @@ def test_quoting_a_long_integer_does_not_crash_under_a_low_limit(tmp_path):
     assert result.err == "" and [f["code"] for f in json.loads(result.out)] == ["WFM004"]
 
 
-def test_the_api_keeps_the_programs_digit_limit():
-    """In a program's own process the limit stays its own; integers past it are the ones found,
-    on every path, and nothing crashes."""
+@pytest.mark.parametrize("limit", [4300, 0, 5000])  # Python's default, none, a higher one
+def test_the_api_reports_what_the_command_line_reports_whatever_the_programs_limit(limit):
+    """A program's own limit is left as it is; the 4000 digits hold on every path (`fast`: the
+    C decoders, which convert what the process converts, step aside for a long integer)."""
+    from wfmlint.engine import analyse_text
+    from wfmlint.config import Settings
+
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(limit)
+    try:
+        for fast in (False, True):
+            result, _ = analyse_text(_export_with_integers(0), "export.json", Settings(), fast=fast)
+            assert sorted(issue.pointer for issue in result.issues) == sorted(
+                f"/result/agentSchedules/0/x{digits}" for digits in _LENGTHS if digits > 4000), (limit, fast)
+            assert sys.get_int_max_str_digits() == limit
+    finally:
+        sys.set_int_max_str_digits(before)
+
+
+def test_a_long_run_of_digits_is_found_across_windows():
+    from wfmlint.document import _WINDOW, has_long_integer
+
+    for at in (0, _WINDOW - 2000, _WINDOW - 1, _WINDOW + 5):
+        data = b" " * at + b"1" * 4001 + b" " * 10
+        assert has_long_integer(data) and not has_long_integer(data.replace(b"1" * 4001, b"1" * 4000)), at
+
+
+def test_a_lower_limit_of_the_program_is_kept_and_nothing_crashes():
+    """In a program whose own limit is lower, the integers past it are found too, on every
+    path, and nothing crashes."""
     from wfmlint.engine import analyse_text
     from wfmlint.config import Settings
 

@@ -440,6 +440,14 @@ class Overrides:
     references: ReferenceFiles = ReferenceFiles()  # --business-unit, --schedule, ... (absolute)
 
 
+def project_settings(directory: str | Path = ".") -> "Settings":
+    """The settings of the command line run in `directory` without options: the closest
+    config at or above it and, below it, the closest config to each file. ConfigError when
+    a config cannot be read. (For the Python API: `lint_paths(paths, project_settings())`.)"""
+    found = find_config(Path(directory).resolve())
+    return Settings(load_config(found) if found else config_from_table({}, None), hierarchical=True)
+
+
 @dataclass(frozen=True)
 class RuleSetting:
     code: str

@@ -1,4 +1,5 @@
 """The Python API: findings, and crashes that it never hides."""
+import json
 import subprocess
 import sys
 
@@ -69,3 +70,27 @@ def test_lint_paths_raises_when_a_path_cannot_be_linted(tmp_path):
         lint_paths([str(tmp_path / "p.json"), str(tmp_path / "missing.json")])
     assert [f.code for f in raised.value.findings] == ["WFM301"]
     assert raised.value.errors == [f"{tmp_path / 'missing.json'}: no such file or directory"]
+
+
+def test_project_settings_read_the_config_as_the_command_line_does(tmp_path, monkeypatch):
+    """`lint_paths` and `lint_text` lint with the defaults unless given settings; the
+    project's are those `wfmlint` run there reads (the nearest config to each file too)."""
+    from tests.conftest import run_cli, update
+    from wfmlint import ConfigError, lint_paths, lint_text, project_settings
+
+    (tmp_path / "wfmlint.toml").write_text('ignore = ["WFM1"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "wfmlint.toml").write_text('ignore = ["WFM4"]\n')
+    body = update({"userId": " "}).replace('"version": 3', '"versio": 3')  # WFM103, WFM104, WFM401
+    (tmp_path / "p.json").write_text(body)
+    (tmp_path / "sub" / "q.json").write_text(body)
+    monkeypatch.chdir(tmp_path)
+    settings = project_settings()
+    api = [(f.path, f.code) for f in lint_paths(["."], settings)]
+    cli = [(f["path"], f["code"]) for f in json.loads(run_cli(".", "--format", "json", cwd=tmp_path).out)]
+    assert api == cli == [("p.json", "WFM401"), ("sub/q.json", "WFM104"), ("sub/q.json", "WFM103")]
+    assert [f.code for f in lint_text(body, "p.json", settings)] == ["WFM401"]
+    assert "WFM104" in [f.code for f in lint_paths(["p.json"])]  # no settings: the defaults
+    (tmp_path / "wfmlint.toml").write_text("ignore = 3\n")
+    with pytest.raises(ConfigError):
+        project_settings(tmp_path)

@@ -601,8 +601,12 @@ def schema(profile: str) -> None:
 
     document = build_schema(profile)
     if document is None:
-        _fail(f"no schema for {profile!r}; available: {', '.join(SCHEMA_ROOTS)} (a generic "
-              "payload's shape comes from your [tool.wfmlint.generic] mapping)")
+        import difflib
+
+        close = difflib.get_close_matches(profile, SCHEMA_ROOTS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        _fail(f"no schema for {profile!r}; {hint}available: {', '.join(SCHEMA_ROOTS)} (a generic or vendor "
+              "payload's shape comes from your mapping or its profile)")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["$id"] = f"urn:wfmlint:schema:{profile}"
     click.echo(json.dumps(document, indent=2))

@@ -288,6 +288,8 @@ def near_miss(root: Any) -> NearMiss | None:
     root key, a known body under a wrapper, or entries with times but no resource."""
     import difflib
 
+    if isinstance(root, dict) and "json-schema.org" in str(root.get("$schema", "")):
+        return None  # a JSON Schema (`wfmlint schema` writes them): it describes payloads, it is none
     if isinstance(root, dict):
         for key in root:
             for member, profile in GENESYS_ROOT_MEMBERS.items():

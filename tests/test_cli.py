@@ -205,6 +205,17 @@ def test_rules_command_json_and_schema(tmp_path):
     assert schema["$defs"]["Activity"]["properties"]["lengthMinutes"]["type"] == "integer"
     bad = run_cli("schema", "generic")
     assert bad.code == 2 and bad.err.startswith("wfmlint: error: no schema for 'generic'")
+    assert "did you mean 'genesys-update'?" in run_cli("schema", "genesys-updat").err
+
+
+def test_a_schema_written_by_wfmlint_schema_is_skipped_in_silence(tmp_path):
+    """The README has editors use `wfmlint schema`'s output: a walk that finds it must not
+    call it nearly a payload (WFM007: "a Genesys body wrapped in /properties")."""
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "genesys-update.json").write_text(run_cli("schema", "genesys-update").out)
+    (tmp_path / "p.json").write_text(CLEAN)
+    assert run_cli(".", "--strict", cwd=tmp_path).out == \
+        "No problems in 1 of 2 files; 1 skipped: not a payload (--verbose says why).\n"
 
 
 def test_version_and_help():

@@ -173,17 +173,17 @@ def _read_table(path: Path, extending: tuple[Path, ...]) -> tuple[dict, str]:
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("wfmlint", {}) if isinstance(data.get("tool"), dict) else {}
     else:
-        table_name, table = "wfmlint.toml", data.get("tool", {}).get("wfmlint", data) \
+        table_name, table = "", data.get("tool", {}).get("wfmlint", data) \
             if isinstance(data.get("tool"), dict) else data
     if not isinstance(table, dict) or "extend" not in table:
         return table, table_name
     table = dict(table)
     base = table.pop("extend")
     if not isinstance(base, str) or not base:
-        raise ConfigError(f"{path}: {table_name}: 'extend' must be the path of another config file")
+        raise ConfigError(f"{_where(path, table_name)}: 'extend' must be the path of another config file")
     base_path = (path.parent / base).resolve()
     if base_path in extending or base_path == path.resolve() or len(extending) >= EXTEND_DEPTH:
-        raise ConfigError(f"{path}: {table_name}: 'extend' makes a cycle or a chain over "
+        raise ConfigError(f"{_where(path, table_name)}: 'extend' makes a cycle or a chain over "
                           f"{EXTEND_DEPTH} files ({base_path})")
     inherited, _ = _read_table(base_path, (*extending, path.resolve()))
     return {**_absolute_paths(inherited, base_path.parent), **table}, table_name
@@ -235,8 +235,13 @@ def _snake(table: Any, nested_tables: tuple[str, ...] = ("generic", "genesys")) 
     return out
 
 
+def _where(path: Path | None, table_name: str) -> str:
+    """Where a config error is: the file, and the table when the file holds others too."""
+    return ": ".join(str(part) for part in (path, table_name) if part)
+
+
 def config_from_table(table: dict, path: Path | None, table_name: str = "[tool.wfmlint]") -> Config:
-    where = f"{path}: {table_name}" if path else table_name
+    where = _where(path, table_name)
     root = {"root": str(path.parent if path else Path.cwd()), "source": str(path or "")}
     if not table:
         return replace(DEFAULT_CONFIG, **root)

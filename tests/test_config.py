@@ -41,7 +41,7 @@ def test_bad_config_is_exit_2_naming_key_and_file(tmp_path, toml, message):
     (tmp_path / "wfmlint.toml").write_text(toml + "\n")
     result = run_cli(cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
-    assert result.err == f"wfmlint: error: {tmp_path / 'wfmlint.toml'}: wfmlint.toml: {message}\n"
+    assert result.err == f"wfmlint: error: {tmp_path / 'wfmlint.toml'}: {message}\n"  # the file named once
 
 
 def test_invalid_toml_and_explicit_missing_config(tmp_path):

@@ -565,7 +565,8 @@ def list_profiles(config_path: str | None) -> None:
             resource = shape.resource or "none (never compared)"
             extra = (f", group {shape.group!r}" if shape.group else "") + \
                 (f", within {shape.within}" if shape.within else "")
-            click.echo(f"{'':<28}{shape.kind}: {shape.pattern}; resource {resource}, start {shape.start}, "
+            where = shape.pattern or '"" (the root object)'
+            click.echo(f"{'':<28}{shape.kind}: {where}; resource {resource}, start {shape.start}, "
                        f"{'end ' + shape.end if shape.end else 'length ' + str(shape.length)}{extra}")
 
 

@@ -283,6 +283,7 @@ def test_profiles_command_lists_built_in_and_config_profiles(tmp_path):
     assert "acme                       Acme rosters (config)" in out
     assert "pause: /roster/slots/*/pauses/*; resource ../../../../worker, start from, end to, group 'pauses', " \
            "within ../.." in out
+    assert 'roster: "" (the root object); resource Employee, start StartTime, end EndTime' in out  # not ": ;"
 
 
 # -- the vendors' own published samples (tests/fixtures/vendors/SOURCES.md) ------------------

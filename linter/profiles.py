@@ -450,8 +450,26 @@ def vendor_profile(name: str, body: Any) -> VendorProfile:
     shapes = []
     for number, entry in enumerate(entries):
         shapes += _entry_shapes(f"{where}: entries[{number}]", entry)
+    _check_containers(where, shapes)
     return VendorProfile(name, str(body.get("description", "")), str(body.get("docs", "")),
                          tuple(tuple(a) for a in detect), tuple(shapes))
+
+
+def _check_containers(where: str, shapes: list[GenericShape]) -> None:
+    """Each `within` must lead from its set's items to the items of a set of the profile:
+    one that leads elsewhere would check nothing, in silence."""
+    patterns = {shape.pattern for shape in shapes}
+    for shape in shapes:
+        if shape.within is None:
+            continue
+        tokens = shape.pattern.split("/")  # ("" first: a pattern starts with /)
+        levels = len(shape.within.split("/"))
+        container = "/".join(tokens[:-levels]) if levels < len(tokens) else None
+        if container not in patterns:
+            raise ProfileDefinitionError(
+                f"{where}: the {shape.kind} entries' 'within' {shape.within} leads from {shape.pattern} to "
+                f"{container if container is not None else 'above the root'}, which no entry set of the "
+                "profile reads")
 
 
 def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:

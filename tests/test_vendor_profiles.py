@@ -883,3 +883,14 @@ def test_the_readmes_vendor_profile_example_reads_what_it_says(tmp_path):
     assert "roster.json: read as acme" in result.err
     assert [(f["code"], f["pointer"]) for f in json.loads(result.out)] == [
         ("WFM308", "/roster/slots/0/pauses/0"), ("WFM301", "/roster/slots/1")]  # in the file's order
+
+
+@pytest.mark.parametrize("within, leads_to", [("..", "/roster/slots/*/pauses"), ("../../../..", "/roster"),
+                                              ("../../../../../../..", "above the root")])
+def test_a_within_that_leads_to_no_entry_set_is_a_definition_error(tmp_path, within, leads_to):
+    """It checked nothing, in silence; a definition that cannot be used is exit 2."""
+    (tmp_path / "wfmlint.toml").write_text(ACME.replace('within = "../.."', f'within = "{within}"'))
+    (tmp_path / "r.json").write_text("{}")
+    result = run_cli("r.json", cwd=tmp_path)
+    assert result.code == 2 and (f"the pause entries' 'within' {within} leads from /roster/slots/*/pauses/* to "
+                                 f"{leads_to}, which no entry set of the profile reads") in result.err, result.err

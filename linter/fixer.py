@@ -29,6 +29,7 @@ class FixedFile:
     applied: list[tuple[str, str]] = field(default_factory=list)  # (code, description)
     changes: Changes = field(default_factory=Changes)  # where `after` differs from `before`
     left: list[Finding] = field(default_factory=list)  # fixable, but no fix of theirs verified
+    findings: list[Finding] = field(default_factory=list)  # those of `after`
 
     @property
     def new_data(self) -> bytes:
@@ -59,12 +60,35 @@ def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFac
         if result is None:
             continue
         as_read = {_subject(f): f for f in fixable}  # the position in the file, before other fixes
-        notes += [f"{f.path}:{f.line}:{f.column}: {f.code} not fixed: its fix ({f.fix.description}) would "
-                  "break the file or add a finding; fix it by hand"
-                  for f in (as_read.get(_subject(left), left) for left in result.left)]
+        for number, left in enumerate(result.left):
+            why = _why_left(result, left, settings.for_path(path), existing) if number < EXPLAINED \
+                else "would break the file or add a finding"
+            f = as_read.get(_subject(left), left)
+            notes.append(f"{f.path}:{f.line}:{f.column}: {f.code} not fixed: its fix ({f.fix.description}) "
+                         f"{why}; fix it by hand")
         if result.applied:
             fixed.append(result)
     return fixed, notes
+
+
+# Fixes left out of a file whose warnings say why (one lint each); the others' say less.
+EXPLAINED = 10
+
+
+def _why_left(fixed: FixedFile, finding: Finding, settings: Settings, existing: FileFacts | None) -> str:
+    """What a fix left out would do to the fixed text, as a warning says it."""
+    text, chosen = apply(fixed.after, [finding.fix])
+    if not chosen:
+        return "no longer applies"
+    if not _encodable(text):
+        return "would write text that is not UTF-8"
+    after = _lint(text, fixed.path, settings, existing)
+    added = _added(fixed.findings, after) if after is not None else None
+    if after is None or added is not None and added.code == "WFM001":
+        return "would break the file"
+    if added is None:  # it verifies alone: what failed was its company, and the passes ran out
+        return "did not verify with the others; run --fix again"
+    return f"would add {added.code} ({added.message})"
 
 
 def _fixes(count: int) -> str:
@@ -98,6 +122,7 @@ def fix_text(fixed: FixedFile, settings: Settings, existing: FileFacts | None, u
         fixed.applied += chosen
         fixed.changes.record(edits)
     fixed.left = [f for f in findings if _applicable(f, unsafe)]
+    fixed.findings = findings
 
 
 def _verified_step(fixed: FixedFile, fixable: list[Finding], findings: list[Finding],
@@ -155,7 +180,7 @@ def _applied_verified(text: str, fixes: list, findings: list[Finding], path: str
     if not chosen or not _encodable(fixed):
         return None
     after = _lint(fixed, path, settings, existing)
-    if after is None or _adds(findings, after):
+    if after is None or _added(findings, after) is not None:
         return None
     return fixed, after, chosen
 
@@ -169,18 +194,19 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _adds(before: list[Finding], after: list[Finding]) -> bool:
-    """Whether the fixed text has a finding the text before did not (by rule and subject:
-    positions move), or is no longer a document (WFM001). A rule whose findings were capped
-    before (`keep_first`) had more than it listed: its findings after are not new."""
+def _added(before: list[Finding], after: list[Finding]) -> Finding | None:
+    """The first finding of the fixed text that the text before did not have (by rule and
+    subject: positions move), or its WFM001 when it is no longer a document. A rule whose
+    findings were capped before (`keep_first`) had more than it listed: its findings after
+    are not new."""
     old = Counter(_subject(f) for f in before)
     capped = {f.code for f in before if f.identity[3] == CAPPED}
     for finding in after:
         key = _subject(finding)
         if finding.code == "WFM001" or old[key] == 0 and finding.code not in capped:
-            return True
+            return finding
         old[key] -= 1
-    return False
+    return None
 
 
 def _subject(finding: Finding) -> tuple:

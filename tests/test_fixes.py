@@ -232,7 +232,9 @@ def test_a_fix_that_does_not_verify_is_dropped_with_a_warning(tmp_path):
     example = (ROOT / "examples" / "broken-update.json").read_bytes()
     (tmp_path / "p.json").write_bytes(example)
     warning = ('wfmlint: warning: p.json:17:51: WFM104 not fixed: its fix (rename "lenghtMinutes" to '
-               '"lengthMinutes") would break the file or add a finding; fix it by hand\n')
+               '"lengthMinutes") would add WFM301 (shift of "a3e5c7d9-2b4f-4a6c-8e0a-1c3e5a7c9e11" from '
+               "2026-11-24T12:00:00Z to 2026-11-24T16:00:00Z overlaps 2 earlier shifts; move or shorten one of "
+               "them); fix it by hand\n")  # what it would add, so that the count is explained
     diff = run_cli("check", "p.json", "--diff", "--unsafe-fixes", cwd=tmp_path)
     assert diff.err.startswith(warning) and "+      \"lenghtMinutes\"" not in diff.out
     fixed = run_cli("check", "p.json", "--fix", "--unsafe-fixes", cwd=tmp_path)
@@ -494,3 +496,20 @@ def test_a_fixed_file_that_cannot_be_written_is_an_error_of_the_run(tmp_path):
                                   "1 fixable with --fix.\n")
     assert result.stderr == "wfmlint: error: payload.json: cannot write the fixed file: [Errno 27] File too large\n"
     assert (tmp_path / "payload.json").read_text() == text
+
+
+def test_the_first_ten_fixes_left_out_of_a_file_say_what_they_would_add(tmp_path):
+    """Each explanation is a lint: past ten in a file, the warning says less."""
+    def agent(number: int) -> dict:
+        return {"userId": f"agent-{number}", "metadata": {"version": 1}, "shifts": [
+            {"activities": [{"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": 240, "description": "",
+                             "activityCodeId": "w"}]},
+            {"activities": [{"startDate": "2026-11-24T11:00:00Z", "lenghtMinutes": 60, "description": "",
+                             "activityCodeId": "w"}]}]}
+    (tmp_path / "p.json").write_text(json.dumps({"metadata": {"version": 3},
+                                                 "agentSchedules": [agent(n) for n in range(12)]}))
+    warnings = run_cli("check", "p.json", "--diff", "--unsafe-fixes", cwd=tmp_path).err.splitlines()
+    left = [line for line in warnings if "WFM104 not fixed" in line]
+    assert len(left) == 12
+    assert all("would add WFM301 (shift of \"agent-" in line for line in left[:10])
+    assert all(line.endswith("would break the file or add a finding; fix it by hand") for line in left[10:])

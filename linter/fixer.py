@@ -56,12 +56,13 @@ def fix_files(findings: Iterable[Finding], settings: Settings, existing: FileFac
         if not rewritable(path):
             notes.append(f"{path}: a compressed file is never rewritten; {_fixes(len(fixable))} not applied")
             continue
-        result = fix_file(path, settings.for_path(path), existing, unsafe)
+        file_settings = settings.for_path(path)
+        result = fix_file(path, file_settings, existing, unsafe)
         if result is None:
             continue
         as_read = {_subject(f): f for f in fixable}  # the position in the file, before other fixes
         for number, left in enumerate(result.left):
-            why = _why_left(result, left, settings.for_path(path), existing) if number < EXPLAINED \
+            why = _why_left(result, left, file_settings, existing) if number < EXPLAINED \
                 else "would break the file or add a finding"
             f = as_read.get(_subject(left), left)
             notes.append(f"{f.path}:{f.line}:{f.column}: {f.code} not fixed: its fix ({f.fix.description}) "
@@ -77,18 +78,9 @@ EXPLAINED = 10
 
 def _why_left(fixed: FixedFile, finding: Finding, settings: Settings, existing: FileFacts | None) -> str:
     """What a fix left out would do to the fixed text, as a warning says it."""
-    text, chosen = apply(fixed.after, [finding.fix])
-    if not chosen:
-        return "no longer applies"
-    if not _encodable(text):
-        return "would write text that is not UTF-8"
-    after = _lint(text, fixed.path, settings, existing)
-    added = _added(fixed.findings, after) if after is not None else None
-    if after is None or added is not None and added.code == "WFM001":
-        return "would break the file"
-    if added is None:  # it verifies alone: what failed was its company, and the passes ran out
-        return "did not verify with the others; run --fix again"
-    return f"would add {added.code} ({added.message})"
+    _, why = _verify(fixed.after, [finding.fix], fixed.findings, fixed.path, settings, existing)
+    # (verified alone: what failed was its company, and the passes ran out)
+    return why or "did not verify with the others; run --fix again"
 
 
 def _fixes(count: int) -> str:
@@ -176,13 +168,25 @@ def _applied_verified(text: str, fixes: list, findings: list[Finding], path: str
                       existing: FileFacts | None):
     """(the text with `fixes` applied, its findings, the fixes applied) when the result is
     written as UTF-8, lints, and adds no finding to `findings`; else None."""
+    return _verify(text, fixes, findings, path, settings, existing)[0]
+
+
+def _verify(text: str, fixes: list, findings: list[Finding], path: str, settings: Settings,
+            existing: FileFacts | None) -> tuple[tuple | None, str]:
+    """`fixes` applied to `text` and judged: ((the text, its findings, the fixes applied), "")
+    when it passes, else (None, what is wrong, as a warning says it)."""
     fixed, chosen = apply(text, fixes)
-    if not chosen or not _encodable(fixed):
-        return None
+    if not chosen:
+        return None, "no longer applies"
+    if not _encodable(fixed):
+        return None, "would write text that is not UTF-8"
     after = _lint(fixed, path, settings, existing)
-    if after is None or _added(findings, after) is not None:
-        return None
-    return fixed, after, chosen
+    added = _added(findings, after) if after is not None else None
+    if after is None or added is not None and added.code == "WFM001":
+        return None, "would break the file"
+    if added is not None:
+        return None, f"would add {added.code} ({added.message})"
+    return (fixed, after, chosen), ""
 
 
 def _encodable(text: str) -> bool:

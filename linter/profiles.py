@@ -330,10 +330,9 @@ def near_miss(root: Any) -> NearMiss | None:
         if isinstance(value, list):
             items = [item for item in value[:DETECTION_SAMPLE] if isinstance(item, dict)]
             timed = [i for i in items if any(s in i for s in START_SPELLINGS + END_SPELLINGS)]
-            with_resource = [i for i in timed if any(s in i for s in RESOURCE_SPELLINGS)]
-            foreign = foreign_time(items, _commonest(items, START_SPELLINGS)[0],
-                                   _commonest(items, END_SPELLINGS)[0]) if with_resource else None
-            if foreign is not None and 2 * len(with_resource) >= len(items):
+            shape = _entry_shape(pointer, value, any_times=True)  # what auto-detection left
+            foreign = foreign_time(items, shape.start, shape.end) if shape is not None else None
+            if foreign is not None:
                 return NearMiss(GENERIC, pointer, False,
                                 f"{pointer or 'the root'} holds entries whose times are not ISO 8601 date-times "
                                 f"(such as {json.dumps(foreign[:60])}), so auto-detection does not read "

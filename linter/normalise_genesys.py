@@ -3,12 +3,10 @@ activity and marker as written, and the views derived once from them (entries, a
 shifts, markers). Nothing is judged here: the rules read the tables' columns."""
 from __future__ import annotations
 
-from itertools import compress, count
-from operator import add
 
 from . import profiles as P
 from .payload import (MARKER_DETAILS, MISSING, MISSING_DETAIL, PLAIN, AgentView, Entry, Items, MarkerView,
-                      Payload, Reader, Role, ShiftView, TimeColumn, is_int64, rows_holding)
+                      Payload, Reader, Role, ShiftView, TimeColumn, is_int64)
 from .shapes import INT32_MAX, VISITED_SHAPES
 from .timestamps import NS_PER_MINUTE, TimestampCache, parse_date, valid_date
 
@@ -174,33 +172,9 @@ def _edits(agent: AgentView, shift_id: str | None, deleted: bool, pointer: str) 
 
 def _ends(starts: list, lengths: list) -> list:
     """Each activity's end, None where its start or its length (a positive int32 of minutes,
-    as the official models type it) is not valid: computed at C speed, then the few invalid rows set to None."""
-    bad = _invalid_rows(starts, lengths)
-    if bad is None:  # many odd lengths: row by row
-        return [start + length * NS_PER_MINUTE
-                if start is not None and type(length) is int and 0 < length <= INT32_MAX else None
-                for start, length in zip(starts, lengths)]
-    if bad:
-        starts, lengths = starts[:], lengths[:]
-        for row in bad:
-            starts[row], lengths[row] = 0, 0
-    ends: list = list(map(add, starts, map(NS_PER_MINUTE.__mul__, lengths)))
-    for row in bad:
-        ends[row] = None
-    return ends
-
-
-def _invalid_rows(starts: list, lengths: list) -> list[int] | None:
-    """The rows without a start or a valid length, when every length is an integer and few
-    distinct ones are invalid; else None. (Only integers: a set would take `60.0` or `True`
-    for the `60` or `1` beside it.)"""
-    if set(map(type, lengths)) != {int}:
-        return None
-    invalid = {value for value in set(lengths) if not 0 < value <= INT32_MAX}
-    if len(invalid) > 8:
-        return None
-    return sorted({*compress(count(), map(invalid.__contains__, lengths)),
-                   *rows_holding(starts, None)})
+    as the official models type it) is not valid."""
+    return [start + length * NS_PER_MINUTE if start is not None and type(length) is int and 0 < length <= INT32_MAX
+            else None for start, length in zip(starts, lengths)]
 
 
 def _shift_view(pointer: str, user_id: str | None, shift_id: str | None,

@@ -76,14 +76,6 @@ def non_positive(value: Any) -> bool:
     return is_int64(value) and value <= 0
 
 
-def int64_pairs(payload: Payload, first: Role, second: Role) -> Iterator[tuple[int, int, int]]:
-    """(row, first, second) where both values are 64-bit integers."""
-    firsts, seconds = payload.values(first), payload.values(second)
-    for row in rows_where(firsts, is_int64):
-        if is_int64(seconds[row]):
-            yield row, firsts[row], seconds[row]
-
-
 ABSENT = frozenset({type(MISSING), type(None)})
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import compress, count, repeat
-from operator import gt, itemgetter
+from itertools import compress
 from typing import Any
 
 from . import profiles as P
 from .findings import join_pointer, split_pointer
 from .locate import all_objects, flat_array
-from .payload import (MISSING, Entry, Items, Payload, Role, TimeColumn, ancestor_member, dotted, is_int64,
-                      rows_holding)
+from .payload import (MISSING, Entry, Items, Payload, Role, TimeColumn, ancestor_member, dotted, is_int64)
 from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
@@ -148,23 +146,20 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     keys, labels = _resources(p, table, shape)
     if shape.inactive:
         keys = _without_inactive(p, table, shape, keys)
-    ids = table.column(shape.id) if shape.id else [None] * len(table)
     rows = list(compress(range(len(table)), valid))
     kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
     made: list = []
-    if rows and shape.many:  # an entry per resource of each item
-        facts, pointers = p.facts, table.all_pointers()
-        made = [Entry(key, label, starts[row], stops[row], pointers[row], facts.path, len(facts.entries) + n,
-                      ids[row] if type(ids[row]) in (str, int) else None, kind)
-                for n, (row, key, label) in enumerate((row, key, label) for row in rows
-                                                      for key, label in zip(keys[row], labels[row]))]
-        facts.entries.extend(made)
-    elif rows:
-        pick = itemgetter(*rows) if len(rows) > 1 else lambda values: (values[rows[0]],)
-        facts = p.facts
-        made = list(map(Entry, pick(keys), pick(labels), pick(starts), pick(stops),
-                        pick(table.all_pointers()), repeat(facts.path),
-                        count(len(facts.entries)), _entry_ids(pick(ids)), repeat(kind)))
+    if rows:
+        facts, pointers, first = p.facts, table.all_pointers(), len(p.facts.entries)
+        ids = [value if type(value) in (str, int) else None  # (the values usable as an entry's id)
+               for value in table.column(shape.id)] if shape.id else [None] * len(table)
+        if shape.many:  # an entry per resource of each item
+            owners = ((row, key, label) for row in rows for key, label in zip(keys[row], labels[row]))
+            made = [Entry(key, label, starts[row], stops[row], pointers[row], facts.path, first + n, ids[row], kind)
+                    for n, (row, key, label) in enumerate(owners)]
+        else:
+            made = [Entry(keys[row], labels[row], starts[row], stops[row], pointers[row], facts.path, first + n,
+                          ids[row], kind) for n, row in enumerate(rows)]
         facts.entries.extend(made)
     return GenericTable(name, shape, starts, ends, made)
 
@@ -265,14 +260,8 @@ def _instant(parsed: Any) -> int | None:
 
 
 def _valid_by_end(starts: list, ends: list) -> list[bool]:
-    """Which items have a start and a later end: compared at C speed, the few rows without
-    a start or an end set to compare as invalid first."""
-    missing = {*rows_holding(starts, None), *rows_holding(ends, None)}
-    if missing:
-        starts, ends = starts[:], ends[:]
-        for row in missing:
-            starts[row] = ends[row] = 0
-    return list(map(gt, ends, starts))
+    """Which items have a start and a later end."""
+    return [start is not None and end is not None and end > start for start, end in zip(starts, ends)]
 
 
 def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
@@ -281,15 +270,6 @@ def _by_length(starts: list, lengths: list) -> tuple[list[bool], list]:
              for start, length in zip(starts, lengths)]
     return valid, [start + length * NS_PER_MINUTE if ok else None
                    for ok, start, length in zip(valid, starts, lengths)]
-
-
-def _entry_ids(values: tuple) -> list:
-    """The values usable as an entry's id: strings and integers (None for the others)."""
-    ids, types = list(values), list(map(type, values))
-    for kind in set(types) - {str, int}:  # mostly none; the few odd rows are patched
-        for row in rows_holding(types, kind):
-            ids[row] = None
-    return ids
 
 
 def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, list[str]]:

@@ -3,7 +3,8 @@ runs, so that a hook given one staged file can compare it with every committed p
 cost of reading them.
 
 An entry is found by a hash of the file's bytes, its path relative to the project, the
-config and the wfmlint version: any change makes a new key, so an entry is never stale. It
+config (the project's and the file's nearest), the time zone its local times are read in
+(the business unit's reference data can set it) and the wfmlint version: any change makes a new key, so an entry is never stale. It
 is stored as msgpack, decoded into the `FileFacts` type and nothing else (never a pickle: a
 cache file is data, whoever wrote it). The directory is in the user's cache directory, not in
 the repository, so a pull request cannot plant entries.
@@ -50,9 +51,11 @@ class FactsCache:
         self.stored: dict[str, FileFacts] | None = None
         self.used: dict[str, FileFacts] = {}
 
-    def key(self, relative_path: str, data: bytes) -> str:
+    def key(self, relative_path: str, data: bytes, file_settings: str = "") -> str:
+        """The key of a file's facts; `file_settings` tells what else they depend on (the
+        file's own config, when it is not the project's, and the business unit's zone)."""
         digest = hashlib.sha256(self.settings_key)
-        digest.update(relative_path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(f"{relative_path}\0{file_settings}\0".encode("utf-8", "surrogateescape"))
         digest.update(data)
         return digest.hexdigest()
 
@@ -89,7 +92,24 @@ class FactsCache:
         if self.stored is not None and self.stored.keys() == self.used.keys():
             return  # nothing new, nothing gone
         try:
+            encoded = msgspec.msgpack.encode(self.used)
+        except (OverflowError, UnicodeEncodeError):
+            # an integer beyond 64 bits (a schedule id) or a lone surrogate (a file name that is
+            # not UTF-8, a label): those files are left out, and linted again next time
+            encoded = msgspec.msgpack.encode({key: facts for key, facts in self.used.items()
+                                              if _encodable(facts)})
+        try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(str(self.file), msgspec.msgpack.encode(self.used))
-        except (OSError, OverflowError):  # (an integer beyond 64 bits, in a schedule id)
+            write_atomically(str(self.file), encoded)
+        except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _encodable(facts: FileFacts) -> bool:
+    import msgspec
+
+    try:
+        msgspec.msgpack.encode(facts)
+    except (OverflowError, UnicodeEncodeError):
+        return False
+    return True

@@ -30,10 +30,11 @@ def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
             data = read_payload(path, settings.config.max_file_size)
         except UnreadableFile:
             continue  # the named files' own errors are what a run reports
-        key = cache.key(settings.relative(path), data)
+        own = settings.for_path(path)  # its nearest config, as a run naming it would read it
+        key = cache.key(settings.relative(path), data, f"{own.config!r}\0{own.time_zone_for(path)}")
         facts = cache.get(key, path)
         if facts is None:
-            result = analyse_bytes(data, path, settings)
+            result = analyse_bytes(data, path, own)
             facts = result.facts or FileFacts(path, NO_PROFILE)
             cache.put(key, facts)
         if facts.profile != NO_PROFILE:

@@ -204,3 +204,64 @@ def test_configs_manifest_in_a_hook_names_the_staged_payload(tmp_path):
         {"shifts": [{"resourceId": "r", "startTime": "2026-11-24T08:00:00Z", "endTime": "2026-11-24T09:00:00Z"}]}))
     needs_nothing = run_cli("--select", "WFM5", "payloads/generic.json", cwd=tmp_path)
     assert (needs_nothing.code, needs_nothing.out) == (0, "No problems in 1 file.\n")
+
+
+def _generic_slot(worker: str, start: str, end: str) -> str:
+    return json.dumps({"roster": [{"worker": worker, "from": start, "to": end}]}) + "\n"
+
+
+def test_a_committed_file_is_read_with_its_own_nearest_config(tmp_path):
+    """A subproject's wfmlint.toml maps its vendor's files; its committed files were read with
+    the working directory's config (no mapping: no entries), so the hook missed the overlap
+    that `--all-files` reported."""
+    acme = tmp_path / "acme"
+    acme.mkdir()
+    (acme / "wfmlint.toml").write_text('[generic]\nentries = "/roster/*"\nresource = "worker"\n'
+                                       'start = "from"\nend = "to"\n')
+    (acme / "a.json").write_text(_generic_slot("w1", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z"))
+    (acme / "b.json").write_text(_generic_slot("w1", "2026-11-24T11:00:00Z", "2026-11-24T13:00:00Z"))
+    (tmp_path / ".git").mkdir()  # the project: the git work tree around the working directory
+    env = {"WFMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    named = run_cli("check", "--project", "acme/b.json", cwd=tmp_path, env=env)
+    walked = run_cli("check", ".", cwd=tmp_path, env=env)
+    assert named.code == walked.code == 1, named.out + named.err
+    assert "acme/b.json:1:13: WFM301" in named.out and "acme/b.json:1:13: WFM301" in walked.out
+
+
+def test_the_cache_key_holds_the_business_units_zone(tmp_path):
+    """Local times are read in the business unit's zone; a new zone in its reference file
+    (the config unchanged) served the facts cached under the old one."""
+    unit = json.loads((ROOT / "tests/fixtures/business_unit/la/bu.json").read_text())
+    unit["settings"]["timeZone"] = "UTC"
+    (tmp_path / "bu.json").write_text(json.dumps(unit))
+    (tmp_path / "wfmlint.toml").write_text(
+        '[genesys]\nbusiness-unit = "bu.json"\n[vendor-profiles.acme]\ndetect = [["/roster"]]\n'
+        '[[vendor-profiles.acme.entries]]\nitems = ["/roster/*"]\nresource = "worker"\nstart = "from"\n'
+        'end = "to"\ntime-format = "local"\ntime-zone = "zone"\n')
+    (tmp_path / "a.json").write_text(_generic_slot("w1", "2026-11-24T08:00:00", "2026-11-24T12:00:00"))
+    (tmp_path / "b.json").write_text(json.dumps({"roster": [{"worker": "w1", "zone": "UTC", "from": "2026-11-24T14:00:00",
+                                                              "to": "2026-11-24T18:00:00"}]}))
+    env = {"WFMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    assert run_cli("check", "b.json", cwd=tmp_path, env=env).code == 0  # 08:00-12:00 UTC: apart
+    unit["settings"]["timeZone"] = "America/New_York"  # a.json is now 13:00-17:00 UTC
+    (tmp_path / "bu.json").write_text(json.dumps(unit))
+    warm = run_cli("check", "b.json", cwd=tmp_path, env=env)
+    assert warm.code == 1 and "WFM301" in warm.out, warm.out + warm.err
+
+
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_leaves_the_cache_working(tmp_path):
+    """A committed `caf\\xe9.json` (a Latin-1 name) crashed every hook run with exit 2 as its
+    facts were cached; it is linted each time instead, and the other files are cached."""
+    (tmp_path / ".git").mkdir()
+    latin = os.path.join(os.fsencode(tmp_path), b"caf\xe9.json")
+    with open(latin, "w") as handle:
+        handle.write(_generic_slot("w1", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z"))
+    (tmp_path / "wfmlint.toml").write_text('[generic]\nentries = "/roster/*"\nresource = "worker"\n'
+                                           'start = "from"\nend = "to"\n')
+    (tmp_path / "c.json").write_text(_generic_slot("w2", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z"))
+    (tmp_path / "d.json").write_text(_generic_slot("w1", "2026-11-24T11:00:00Z", "2026-11-24T13:00:00Z"))
+    cache = tmp_path / "cache"
+    result = run_cli("check", "d.json", cwd=tmp_path, env={"WFMLINT_CACHE_DIR": str(cache)})
+    assert result.code == 1 and "d.json:1:13: WFM301" in result.out, result.out + result.err
+    assert list(cache.rglob("facts.msgpack"))  # c.json's facts were kept

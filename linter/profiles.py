@@ -94,14 +94,28 @@ EXPORT_ROOT_MEMBERS = ("businessUnitTimeZone", "downloadUrl", "operationId", "st
 def is_export(root: dict) -> bool:
     """The current schedule as a query returns it: a `result` holding `agentSchedules`; or a
     bare body (what a `downloadUrl` serves) with an export's root members or agents that
-    carry a `user` object (agents may lack one) instead of `userId`."""
+    carry a `user` object (agents may lack one) instead of `userId`. A body with a root
+    `metadata` or `weekCount`, or with any agent written with `userId`, is a request whose
+    `user` objects were copied from an export: it is checked as one (WFM104 names them)."""
     result = root.get("result")
     if isinstance(result, dict) and "agentSchedules" in result:
         return True
-    if "agentSchedules" in root and "weekCount" not in root \
-            and any(name in root for name in EXPORT_ROOT_MEMBERS):
+    if "agentSchedules" not in root or "weekCount" in root:
+        return False
+    if any(name in root for name in EXPORT_ROOT_MEMBERS):
         return True
-    return any(isinstance(a, dict) and isinstance(a.get("user"), dict) for a in _agent_items(root))
+    if "metadata" in root:
+        return False
+    carries_user = False
+    for agent in _agent_items(root):
+        if not isinstance(agent, dict):
+            if is_typed(agent):  # (the typed decode reads requests only)
+                return False
+            continue
+        if "userId" in agent:
+            return False
+        carries_user = carries_user or isinstance(agent.get("user"), dict)
+    return carries_user
 
 
 def is_update(root: dict) -> bool:

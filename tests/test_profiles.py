@@ -31,6 +31,27 @@ def test_other_roots_keep_their_profile(root, profile):
     assert detect_profile(root) == profile
 
 
+@pytest.mark.parametrize("root, profile", [
+    ({"metadata": {"version": 1}, "agentSchedules": [{"userId": "a"}, {"user": {"id": "b"}}]}, UPDATE),
+    ({"agentSchedules": [{"user": {"id": "b"}}, {"userId": "a"}]}, UPDATE),
+    ({"metadata": {"version": 1}, "agentSchedules": [{"user": {"id": "b"}}]}, UPDATE),  # no export has one
+    ({"weekCount": 1, "description": "d", "agentSchedules": [{"user": {"id": "b"}, "shifts": []}]}, IMPORT)])
+def test_agents_copied_from_an_export_leave_a_request_a_request(root, profile):
+    """One agent with a `user` object made a whole update an export, and nothing of it was
+    checked: an overlap of another agent's shifts went unreported."""
+    assert detect_profile(root) == profile
+
+
+def test_an_update_with_one_agent_copied_from_an_export_is_checked():
+    text = json.dumps({"metadata": {"version": 1}, "agentSchedules": [
+        {"userId": "u1", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 120)]},
+                                    {"activities": [activity("2026-11-24T09:00:00Z", 120)]}]},
+        {"user": {"id": "u2"}, "shifts": []}]}, indent=1)
+    found = lint_text(text, "update.json", settings())
+    assert [(f.code, f.line) for f in found] == [("WFM301", 19), ("WFM104", 32)]
+    assert found[1].message == 'unknown field "user"; did you mean "userId"?'
+
+
 @pytest.mark.parametrize("member", EXPORT_ROOT_MEMBERS)
 @pytest.mark.parametrize("fast", [False, True])
 def test_agents_without_user_give_no_user_id_or_version_findings(member, fast):

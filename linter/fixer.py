@@ -203,20 +203,38 @@ def _added(before: list[Finding], after: list[Finding]) -> Finding | None:
     subject: positions move), or its WFM001 when it is no longer a document. A rule whose
     findings were capped before (`keep_first`) had more than it listed: its findings after
     are not new."""
-    old = Counter(_subject(f) for f in before)
+    broken = next((finding for finding in after if finding.code == "WFM001"), None)
+    if broken is not None:
+        return broken
     capped = {f.code for f in before if f.identity[3] == CAPPED}
-    for finding in after:
-        key = _subject(finding)
-        if finding.code == "WFM001" or old[key] == 0 and finding.code not in capped:
-            return finding
-        old[key] -= 1
-    return None
+    new = _unmatched(after, before, _subject)
+    if new:  # a fix may make a finding's agent known (a bare user id put in its object): its
+        # subject changes, not where it is
+        new = _unmatched(new, _unmatched(before, after, _subject), _place)
+    return next((finding for finding in new if finding.code not in capped), None)
+
+
+def _unmatched(findings: list[Finding], others: list[Finding], key) -> list[Finding]:
+    """The findings that no finding of `others` matches by `key` (two alike match two)."""
+    left = Counter(map(key, others))
+    unmatched = []
+    for finding in findings:
+        if left[key(finding)]:
+            left[key(finding)] -= 1
+        else:
+            unmatched.append(finding)
+    return unmatched
 
 
 def _subject(finding: Finding) -> tuple:
     """A finding's rule and subject, its array indices left out: removing an item (WFM304)
     renumbers the items after it, which is no new finding."""
     return (finding.code, finding.identity[2], _INDEX.sub("/#", finding.identity[3]))
+
+
+def _place(finding: Finding) -> tuple:
+    """A finding's rule and pointer, its array indices left out."""
+    return (finding.code, _INDEX.sub("/#", finding.pointer))
 
 
 _INDEX = re.compile(r"/\d+(?=/|#|$)")

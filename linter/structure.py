@@ -278,16 +278,29 @@ def _value_fix(check: FastCheck, loc: tuple, kind: str, value: Any, pointer: str
     if not isinstance(value, str):
         return None
     if kind in ("model_type", "dict_type"):
-        wrapper = _check_at(check, loc)
-        if len(wrapper.allowed) != 1:
+        wrapper = _string_wrapper(check, loc)
+        if wrapper is None:
             return None
-        inner = next(iter(wrapper.allowed))
-        before, after = (f'{{"{inner}": ', "}") if inner == "value" else (f'{{"{inner}": [', "]}")
+        inner, listed = wrapper
+        before, after = (f'{{"{inner}": [', "]}") if listed else (f'{{"{inner}": ', "}")
         return Fix(f"put the string in the wrapper {before}...{after}", (Edit("wrap", pointer, before, after),))
     if kind in ("int_type", "int_parsing") and _INTEGER_TEXT.fullmatch(value) \
             and -2**31 <= int(value) < 2**31:  # the models' integers are int32
         return Fix(f"write {value} as a number", (Edit("replace", pointer, value),))
     return None
+
+
+def _string_wrapper(check: FastCheck, loc: tuple) -> tuple[str, bool] | None:
+    """When the object expected at `loc` wraps one string (`{"value": "..."}`, a user's
+    `{"id": "..."}`) or one list of strings (`{"values": [...]}`): its member's name and
+    whether it is the list. None for other objects (a bare string is no part of them)."""
+    wrapper = _check_at(check, loc)
+    if len(wrapper.allowed) != 1:
+        return None
+    inner = next(iter(wrapper.allowed))
+    if inner in wrapper.string_lists:
+        return inner, True
+    return (inner, False) if str in wrapper.types[inner] else None
 
 
 def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:
@@ -306,13 +319,12 @@ def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue
 
 def _type_message(check: FastCheck, loc: tuple, name: str, kind: str, value: Any, error: ShapeError) -> str:
     found = describe_value(value)
-    if kind in ("model_type", "dict_type") and isinstance(value, str):
-        wrapper = _check_at(check, loc)
-        if len(wrapper.allowed) == 1:
-            inner = next(iter(wrapper.allowed))
-            sample = '"..."' if inner == "value" else '["..."]'
-            return (f"\"{name}\" must be a wrapper object {{\"{inner}\": {sample}}}, not a bare "
-                    f"string; write {{\"{inner}\": {_json_text(value) if inner == 'value' else '[' + _json_text(value) + ']'}}}")
+    wrapper = _string_wrapper(check, loc) if kind in ("model_type", "dict_type") and isinstance(value, str) else None
+    if wrapper is not None:
+        inner, listed = wrapper
+        sample, written = ('["..."]', f"[{_json_text(value)}]") if listed else ('"..."', _json_text(value))
+        return (f"\"{name}\" must be a wrapper object {{\"{inner}\": {sample}}}, not a bare "
+                f"string; write {{\"{inner}\": {written}}}")
     if kind == "literal_error":
         return f"\"{name}\" must be one of {error.ctx['expected']}, not {found}"
     if kind == "greater_than_equal":

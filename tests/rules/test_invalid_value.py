@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from wfmlint import lint_text
 from tests.conftest import at, lint, update
 
 
@@ -149,3 +150,27 @@ def test_a_non_standard_number_in_place_of_an_object_is_wfm004_alone():
         ("WFM004", *at(text, "NaN"), "`NaN` is not JSON; write a number or null"),
         ("WFM004", *at(text, "Infinity"), "`Infinity` is not JSON; write a number or null"),
         ("WFM102", *at(text, "1]"), "expected a shift object, found the number 1")]
+
+
+def test_a_bare_string_goes_in_the_wrapper_its_model_has():
+    """A user reference wraps one string (`{"id": "u1"}`), not a list of them; a metadata
+    object wraps an integer version and more, so a string is no part of it: the message and
+    the fix offered `{"id": ["u1"]}` and `{"version": ["7"]}`, which the fixer then refused."""
+    text = '{"result": {"agentSchedules": [{"user": "u1", "metadata": "7", "shifts": []}]}}'
+    found = lint_text(text, "export.json")
+    assert [(f.code, f.column, f.message) for f in found] == [
+        ("WFM102", 41, '"user" must be a wrapper object {"id": "..."}, not a bare string; write {"id": "u1"}'),
+        ("WFM102", 59, '"metadata" must be an object, not the string "7"')]
+    assert found[0].fix is not None and found[1].fix is None
+
+
+def test_the_fix_of_a_bare_user_is_applied_beside_other_findings(tmp_path):
+    """Putting the id in its object makes the agent known, which changes the subject of the
+    agent's other findings (their fingerprints name the agent): the fixer took them for new
+    and refused the fix."""
+    from tests.conftest import run_cli
+
+    (tmp_path / "e.json").write_text('{"result": {"agentSchedules": [{"user": "u1", "metadata": "7"}]}}')
+    result = run_cli("check", "e.json", "--fix", cwd=tmp_path)
+    assert "Fixed 1 finding" in result.err and "not fixed" not in result.err, result.err
+    assert (tmp_path / "e.json").read_text() == '{"result": {"agentSchedules": [{"user": {"id": "u1"}, "metadata": "7"}]}}'

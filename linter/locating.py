@@ -150,7 +150,7 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,
-                                fingerprints.key(path, issue), fix, issue.count))
+                                fingerprints.key(path, settings.relative(path), issue), fix, issue.count))
     return findings
 
 
@@ -255,12 +255,14 @@ class _Fingerprints:
                          for path, pointers in wanted.items()}
         self.counters: dict[tuple, int] = {}
 
-    def key(self, path: str, issue: Issue) -> tuple:
+    def key(self, path: str, project_path: str, issue: Issue) -> tuple:
+        """The key of an issue in `path`, which it names as `project_path` (relative to the
+        project root: the same however the path was typed, `./p.json` or absolute)."""
         if issue.about is not None and issue.resource is not None:
             resource, about = issue.resource, issue.about
         else:
             resource, about = _stable_about(issue, self.prefixes[path])
-        key = (issue.code, path, resource, about)
+        key = (issue.code, project_path, resource, about)
         counter = self.counters.get(key, 0)
         self.counters[key] = counter + 1
         return (*key, counter)

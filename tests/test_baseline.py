@@ -67,3 +67,20 @@ def test_fingerprints_name_the_resource_in_place_of_array_indices():
     unowned = json.dumps({"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]})
     assert [f.identity for f in lint_text(unowned, "u.json")] == [
         ("WFM103", "u.json", "", "/agentSchedules/0/userId", 0)]
+
+
+def test_fingerprints_do_not_depend_on_how_the_path_is_typed(tmp_path):
+    """`payloads`, `./payloads` and the absolute path name the same files: a baseline written
+    with one accepted nothing run with another (and GitLab and SARIF fingerprints changed)."""
+    (tmp_path / "wfmlint.toml").write_text("")
+    (tmp_path / "payloads").mkdir()
+    (tmp_path / "payloads" / "p.json").write_text(update(_agent("a")))
+    assert run_cli("payloads", "--write-baseline", "baseline.json", cwd=tmp_path).code == 0
+    for spelling in ("./payloads", str(tmp_path / "payloads"), "payloads/p.json", "./payloads/../payloads"):
+        result = run_cli(spelling, "--baseline", "baseline.json", cwd=tmp_path)
+        assert (result.code, result.out) == (0, "No problems in 1 file.\n"), spelling
+    inside = run_cli(".", "--baseline", "../baseline.json", cwd=tmp_path / "payloads")
+    assert inside.code == 0, inside.out  # from a directory below the project root (the config's)
+    gitlab = [json.loads(run_cli(spelling, "--format", "gitlab", cwd=tmp_path).out)[0]["fingerprint"]
+              for spelling in ("payloads", "./payloads")]
+    assert gitlab[0] == gitlab[1]

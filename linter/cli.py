@@ -226,9 +226,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
         findings, unmatched = apply_baseline(findings, baseline_entries)
     _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
-    _not_an_input(output, run, "--output")
+    _not_an_input(output, run, "--output", paths)
     if write_baseline:
-        _not_an_input(write_baseline, run, "--write-baseline")
+        _not_an_input(write_baseline, run, "--write-baseline", paths)
         _write_baseline(write_baseline, findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
     if statistics and output_format == "json":
@@ -259,7 +259,7 @@ def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output,
     them again."""
     run = lint()
     if diff:
-        _not_an_input(output, run, "--output")
+        _not_an_input(output, run, "--output", paths)
         code = _print_diff(run, unsafe, output, quiet)
         _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
         _exit_fast(code)
@@ -423,18 +423,21 @@ def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
 EMIT_CHUNK = 1 << 20  # characters per write: a report of gigabytes is never copied whole
 
 
-def _not_an_input(target: str | None, run, option: str) -> None:
+def _not_an_input(target: str | None, run, option: str, named: tuple = ()) -> None:
     """Exit 2 when a report would be written over a file this run lints (wfmlint never writes
-    the files it lints, but `--output a.json a.json` asked it to)."""
+    the files it lints, but `--output a.json a.json` asked it to). A file that a walk found
+    and skipped (no payload: the report of the run before, in the directory walked) is no
+    input; one named on the command line is, whatever it holds."""
     try:
         written = os.stat(target) if target else None
     except OSError:
         return  # a new file
     if written is None or not stat.S_ISREG(written.st_mode):
         return
-    for result in run.files:
+    inputs = [*named, *(result.path for result in run.files if not result.skipped)]
+    for path in inputs:
         try:
-            linted = os.stat(result.path)
+            linted = os.stat(path)
         except OSError:
             continue
         if (linted.st_dev, linted.st_ino) == (written.st_dev, written.st_ino):

@@ -243,6 +243,20 @@ def test_a_file_named_twice_is_linted_once(tmp_path):
         assert (result.code, result.out) == (0, "No problems in 1 file.\n"), args
 
 
+@pytest.mark.parametrize("option, extra", [("--write-baseline", []),
+                                           ("--output", ["--format", "gitlab", "--exit-zero"])])
+def test_the_documented_commands_run_again_in_the_directory_they_walk(tmp_path, option, extra):
+    """The second `wfmlint --write-baseline wfmlint-baseline.json` (or a GitLab report written
+    into the walked directory) found the first one's file, skipped it as no payload, and
+    still refused to write it: exit 2 on every run after the first."""
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    for _ in range(2):
+        result = run_cli(option, "report.json", *extra, cwd=tmp_path)
+        assert result.code in (0, 1) and "being linted" not in result.err, result.err
+    named = run_cli("report.json", option, "report.json", *extra, cwd=tmp_path)  # named: an input
+    assert named.code == 2 and "that is a file being linted" in named.err
+
+
 @pytest.mark.parametrize("option", ["--output", "--write-baseline"])
 def test_a_report_or_baseline_is_never_written_over_a_linted_file(tmp_path, option):
     _tree(tmp_path, **{"p.json": OVERLAP})

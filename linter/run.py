@@ -116,7 +116,7 @@ def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, s
             real = real or os.path.realpath(directory)
             walked.append((full, os.path.normcase(os.path.join(real, name))))
     if settings.config.respect_gitignore and walked and not _named_ignored(path):
-        ignored = _git_ignored(path, [full for full, _ in walked])
+        ignored = _git_ignored([full for full, _ in walked])
         walked = [item for item in walked if item[0] not in ignored]
     walked.sort()
     return walked
@@ -127,24 +127,55 @@ def _named_ignored(directory: str) -> bool:
     it on purpose (`wfmlint build/payloads`), and what is in it is linted."""
     absolute = os.path.abspath(directory)
     parent = os.path.dirname(absolute)
-    return parent != absolute and bool(_git_ignored(parent, [absolute]))
+    return parent != absolute and bool(_git_ignored([absolute]))
 
 
-def _git_ignored(directory: str, files: list[str]) -> set[str]:
+def _git_ignored(files: list[str]) -> set[str]:
     """The files git ignores (`.gitignore`, `.git/info/exclude`, the global excludes; a
-    tracked file is never ignored), asked of git itself in one call. Outside a work tree, or
-    without git, none."""
+    tracked file is never ignored), asked of git itself, one call per work tree the files lie
+    in: a submodule, or a repository below the directory walked, is a work tree of its own
+    (one call for all would fail, and ignore nothing). Outside a work tree, or without git,
+    none."""
+    trees: dict[str, dict[str, str]] = {}
+    known: dict[str, str | None] = {}
+    for full in files:
+        absolute = os.path.abspath(full)
+        root = _work_tree(os.path.dirname(absolute), known)
+        if root is not None:
+            trees.setdefault(root, {})[os.path.relpath(absolute, root)] = full
+    return set().union(*(_ignored_in(root, by_name) for root, by_name in trees.items()))
+
+
+def _work_tree(directory: str, known: dict[str, str | None]) -> str | None:
+    """The nearest directory at or above `directory` with a `.git` (a repository's or a
+    submodule's), remembered for every directory on the way."""
+    passed = []
+    while directory not in known:
+        passed.append(directory)
+        parent = os.path.dirname(directory)
+        if os.path.exists(os.path.join(directory, ".git")):
+            known[directory] = directory
+        elif parent == directory:
+            known[directory] = None
+        else:
+            directory = parent
+    for each in passed:
+        known[each] = known[directory]
+    return known[directory]
+
+
+def _ignored_in(root: str, by_name: dict[str, str]) -> set[str]:
+    """Which of one work tree's files (by their names relative to it) git ignores."""
     import subprocess
 
-    by_name = {os.path.relpath(full, directory): full for full in files}
     try:
-        answer = subprocess.run(["git", "-C", directory, "check-ignore", "--stdin", "-z"],
+        answer = subprocess.run(["git", "-C", root, "check-ignore", "--stdin", "-z"],
                                 input="\0".join(by_name).encode("utf-8", "surrogateescape"),
                                 capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return set()
     if answer.returncode not in (0, 1):
-        return set()  # not a work tree
+        return set()  # not a work tree after all
     return {by_name[name] for name in answer.stdout.decode("utf-8", "surrogateescape").split("\0")
             if name in by_name}
 

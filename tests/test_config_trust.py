@@ -38,6 +38,32 @@ def test_walks_respect_gitignore_unless_told_not_to(tmp_path):
     assert run_cli(".", cwd=tmp_path).out.startswith("generated/p.json:")
 
 
+def test_gitignore_holds_beside_a_submodule_and_below_the_directory_walked(tmp_path):
+    """A walk that met a submodule asked git about all its files at once; git refused (exit
+    128: a path in a submodule) and nothing was ignored, so an ignored draft failed the hook.
+    A repository below the directory walked (no repository around it) went unasked too."""
+    def git(where, *args):
+        subprocess.run(["git", "-c", "protocol.file.allow=always", "-c", "user.name=t",
+                        "-c", "user.email=t@t", *args], cwd=where, check=True, capture_output=True)
+
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "package.json").write_text('{"name": "x"}')
+    git(library, "init", "-q")
+    git(library, "add", ".")
+    git(library, "commit", "-qm", "library")
+    repo = tmp_path / "outer" / "repo"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / ".gitignore").write_text("scratch/\n")
+    (repo / "scratch").mkdir()
+    (repo / "scratch" / "draft.json").write_text(BLANK)
+    git(repo, "submodule", "add", "-q", str(library), "vendored")
+    assert run_cli(".", cwd=repo).out == "No problems in 0 of 1 file; 1 skipped: not a payload (--verbose says why).\n"
+    outside = run_cli(".", cwd=tmp_path / "outer")
+    assert "draft.json" not in outside.out, outside.out
+
+
 def test_compressed_payloads_are_read_with_the_limit_on_the_decompressed_size(tmp_path):
     (tmp_path / "p.json.gz").write_bytes(gzip.compress(BLANK.encode()))
     (tmp_path / "bad.json.gz").write_bytes(b"not gzip at all")

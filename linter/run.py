@@ -79,7 +79,8 @@ def _discover(paths: Iterable[str], settings: Settings) -> tuple[list[tuple[str,
         if os.path.isdir(path):
             found.extend(_walk(path, settings, errors))
         elif os.path.lexists(path) or os.path.exists(path):
-            if settings.force_exclude and settings.excluded(settings.relative(path)):
+            own = settings.for_path(path)  # its nearest config's exclusions
+            if own.force_exclude and own.excluded(own.relative(path)):
                 continue  # as ruff's: the hook names files, config says which to leave out
             found.append((path, _identity(path)))
         else:
@@ -99,18 +100,18 @@ def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, s
     def unreadable(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot read directory: {error.strerror or error}")
 
-    include = settings.config.include
     walked = []
     for directory, subdirs, names in os.walk(path, onerror=unreadable, followlinks=False):
+        own = settings.for_path(os.path.join(directory, "-"))  # the directory's nearest config
         subdirs[:] = [name for name in sorted(subdirs)
-                      if not settings.excluded(settings.relative(os.path.join(directory, name)))]
+                      if not own.excluded(own.relative(os.path.join(directory, name)))]
         real = None  # the directory's real path, resolved once for all its files
         for name in names:
             full = os.path.join(directory, name).replace(os.sep, "/")
             if full.startswith("./") and not path.startswith("./") and name != "-":
                 full = full[2:]  # but a file named `-` stays `./-`, not stdin
-            relative = settings.relative(full)
-            if not glob_match_any(include, relative) or settings.excluded(relative) \
+            relative = own.relative(full)
+            if not glob_match_any(own.config.include, relative) or own.excluded(relative) \
                     or os.path.islink(full):
                 continue
             real = real or os.path.realpath(directory)
@@ -286,7 +287,8 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     project (`project.py`). RunError when `--existing` or config `permissions` cannot serve."""
     settings, existing_result, manifest_result = _auxiliaries(settings, existing)
     files, errors = discover(paths, settings)
-    if stdin_filename and settings.force_exclude and settings.excluded(settings.relative(stdin_filename)):
+    named = settings.for_path(stdin_filename) if stdin_filename else settings
+    if stdin_filename and named.force_exclude and named.excluded(named.relative(stdin_filename)):
         files = [path for path in files if path != "-"]  # as a file of that name would be
     progress = progress_factory(len(files)) if progress_factory and files else None
     try:

@@ -26,6 +26,22 @@ def test_force_exclude_applies_exclusions_to_named_files(tmp_path):
     assert run_cli("legacy/p.json", cwd=tmp_path).code == 0
 
 
+def test_a_subprojects_exclusions_apply_to_its_files_from_anywhere(tmp_path):
+    """`acme/wfmlint.toml` leaves out `fixtures/**`: the hook (named files, --force-exclude)
+    and a walk from the repository's root used the root's exclusions and linted them, while
+    `cd acme && wfmlint` did not."""
+    (tmp_path / "acme" / "fixtures").mkdir(parents=True)
+    (tmp_path / "acme" / "wfmlint.toml").write_text('extend-exclude = ["fixtures/**"]\n')
+    (tmp_path / "acme" / "fixtures" / "bad.json").write_text(BLANK)
+    (tmp_path / "wfmlint.toml").write_text("")
+    for args in (["--force-exclude", "acme/fixtures/bad.json"], ["."], ["acme"]):
+        assert run_cli(*args, cwd=tmp_path).out == "No problems in 0 files.\n", args
+    assert run_cli(".", cwd=tmp_path / "acme").out == "No problems in 0 files.\n"
+    stdin = run_cli("-", "--stdin-filename", "acme/fixtures/bad.json", "--force-exclude", cwd=tmp_path,
+                    stdin=BLANK.encode())
+    assert stdin.out == "No problems in 0 files.\n"
+
+
 def test_walks_respect_gitignore_unless_told_not_to(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / ".gitignore").write_text("generated/\n")

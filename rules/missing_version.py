@@ -3,7 +3,8 @@
 ## What it does
 Reports a Genesys update whose root has no `metadata` member (at the root), or a `metadata`
 object without a `version` member (at `metadata`). Reported instead of WFM101 for that field; a
-`null` metadata or version, like any value of the wrong type, is WFM102 alone.
+`null` metadata or version, like any value of the wrong type, is WFM102 alone. A misspelt
+member (`"Version"`, `"metaData"`) is WFM104 alone, which names the field it means.
 
 ## Why is this bad?
 The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
@@ -34,6 +35,7 @@ from typing import Iterator
 
 from wfmlint.findings import Edit, Fix, Issue
 from wfmlint.profiles import UPDATE
+from wfmlint.structure import FastCheck, did_you_mean
 
 CODE = "WFM401"
 NAME = "missing-version"
@@ -49,14 +51,24 @@ def check(payload, options) -> Iterator[Issue]:
     hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
             "answers 409 Conflict")
     current = payload.settings.existing_version
+    root_check = FastCheck.of(payload.shapes["root"])
     if "metadata" not in root:
+        if _misspelt(root, "metadata", root_check):
+            return  # WFM104 names the typo and what it means (SPEC §9, "Typos")
         yield Issue(CODE, "update has no metadata.version" + hint, "",
                     fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}')))
         return
     metadata = root["metadata"]
-    if isinstance(metadata, dict) and "version" not in metadata:
+    if isinstance(metadata, dict) and "version" not in metadata \
+            and not _misspelt(metadata, "version", root_check.nested["metadata"]):
         yield Issue(CODE, "metadata has no version" + hint, "/metadata",
                     fix=_fix(current, Edit("insert", "/metadata", "version", str(current))))
+
+
+def _misspelt(obj: dict, name: str, check: FastCheck) -> bool:
+    """Whether a member of `obj` that its shape does not have is a typo of `name`."""
+    known = check.field_names()
+    return any(key not in check.allowed and did_you_mean(key, known) == name for key in obj)
 
 
 def _fix(current: int | None, edit: Edit) -> Fix | None:

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from wfmlint import lint_text
 from tests.conftest import at, lint, settings
 
@@ -59,3 +61,18 @@ def test_null_metadata_or_version_is_wfm102_alone():
         ("WFM102", 1, 14, '"metadata" is required and must be an object, not null')]
     text = '{\n  "metadata": {"version": null},\n  "agentSchedules": [{"userId": "a"}]\n}'
     assert lint(text) == [("WFM102", 2, 27, '"metadata.version" is required and must be an integer, not null')]
+
+
+@pytest.mark.parametrize("text, typo", [('{"metadata": {"Version": 1}, "agentSchedules": []}', "Version"),
+                                        ('{"metaData": {"version": 1}, "agentSchedules": []}', "metaData"),
+                                        ('{"metadata": {"verison": 1}, "agentSchedules": []}', "verison")])
+def test_a_misspelt_version_is_reported_once_as_the_typo(text, typo):
+    """SPEC §9, "Typos": the did-you-mean of WFM104 names the missing field, so WFM401 stays
+    quiet (it was reported twice, unlike an agent's misspelt version)."""
+    found = lint_text(text, "p.json", settings(profile="genesys-update"))
+    assert [(f.code, f.message.split(";")[0]) for f in found] == [("WFM104", f'unknown field "{typo}"')]
+
+
+def test_a_member_that_is_no_typo_of_version_leaves_the_finding():
+    found = lint_text('{"metadata": {"note": 1}, "agentSchedules": []}', "p.json", settings(profile="genesys-update"))
+    assert [f.code for f in found] == ["WFM401", "WFM104"]

@@ -29,10 +29,10 @@ def read_manifest(payload) -> None:
     """The grants of a permission manifest, each with the pointer of its string."""
     root, grants = payload.root, []
     pointer = ""
-    if isinstance(root, dict) and isinstance(root.get("permissions"), list) and all(
-            isinstance(x, str) for x in root["permissions"]):
-        pointer = "/permissions"
-        grants += [(x, f"/permissions/{i}") for i, x in enumerate(root["permissions"])]
+    permissions = P.genesys_permissions(root)
+    if permissions is not None:
+        pointer = "/permissions"  # (an item that is no string is WFM102's, and grants nothing)
+        grants += [(x, f"/permissions/{i}") for i, x in enumerate(permissions) if isinstance(x, str)]
     for role_pointer, policies in P.permission_policy_lists(root):
         pointer = pointer or role_pointer  # findings about the manifest: its first role
         policies_pointer = f"{role_pointer}/permissionPolicies"

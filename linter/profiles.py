@@ -166,16 +166,22 @@ _PERMISSION = re.compile(r"[A-Za-z0-9_*-]+:[A-Za-z0-9_*-]+:[A-Za-z0-9_*-]+")
 
 
 def is_manifest(root: Any) -> bool:
-    """A top-level `permissions` array of strings, empty (an app that may do nothing) or with
-    one of the Genesys form; or `permissionPolicies` at any depth (SPEC §3.5). Other apps'
-    manifests list permissions too, of other names (a Microsoft Teams app's `identity`, a
-    browser extension's `storage`): they are not the Genesys app's (README, "Decisions")."""
-    if isinstance(root, dict):
-        permissions = root.get("permissions")
-        if isinstance(permissions, list) and all(isinstance(p, str) for p in permissions) and (
-                not permissions or any(map(_PERMISSION.fullmatch, permissions))):
-            return True
-    return bool(permission_policy_lists(root))
+    """A top-level `permissions` array of the Genesys app (`genesys_permissions`), or
+    `permissionPolicies` at any depth (SPEC §3.5)."""
+    return genesys_permissions(root) is not None or bool(permission_policy_lists(root))
+
+
+def genesys_permissions(root: Any) -> list | None:
+    """The top-level `permissions` array when it is the Genesys app's: empty (an app that may
+    do nothing) or holding a permission of the Genesys form (an item that is no string is
+    the manifest's WFM102). Other apps' manifests list permissions too, of other names (a
+    Microsoft Teams app's `identity`, a browser extension's `storage`): they are not the
+    Genesys app's (README, "Decisions")."""
+    permissions = root.get("permissions") if isinstance(root, dict) else None
+    if isinstance(permissions, list) and (not permissions or any(
+            isinstance(p, str) and _PERMISSION.fullmatch(p) for p in permissions)):
+        return permissions
+    return None
 
 
 def _commonest(items: list[dict], spellings: tuple[str, ...]) -> tuple[str | None, int]:

@@ -48,6 +48,7 @@ from typing import Any, Iterator
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
 from wfmlint.findings import Issue
 from wfmlint.payload import MISSING, dotted_pointer, is_int64
+from wfmlint.profiles import PERMISSIONS, genesys_permissions
 from wfmlint.rules._entry_values import listed_resources, not_containers, not_resource, unknown_zones
 from wfmlint.rules._values import ABSENT, present, rows_where
 from wfmlint.structure import not_object_issue, structure_issues
@@ -70,6 +71,10 @@ def check(payload, options) -> Iterator[Issue]:
         yield from _generic_values(payload, entries)
     if payload.generic:
         yield from not_containers(payload, [entries.shape.pattern for entries in payload.generic])
+    if payload.profile == PERMISSIONS:
+        for index, value in enumerate(genesys_permissions(payload.root) or ()):
+            if not isinstance(value, str):
+                yield not_object_issue(f"/permissions/{index}", "a permission string", value)
 
 
 def _generic_values(payload, entries) -> Iterator[Issue]:

@@ -77,3 +77,15 @@ def test_no_manifest_no_check_and_turned_off(tmp_path):
     (tmp_path / "payload.json").write_text(update({"userId": "a"}))
     assert json.loads(run_cli(".", "--format", "json", cwd=tmp_path).out) == []
     assert json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:view"]}', None, "--ignore", "WFM501").out) == []
+
+
+def test_an_item_that_is_no_string_leaves_the_manifest_a_manifest(tmp_path):
+    """`["wfm:schedule:view", null]` was no manifest (its near miss quoted the valid string as
+    malformed) and the missing edit permission went unreported; the null is WFM102."""
+    manifest = '{"permissions": ["wfm:schedule:view", null]}'
+    found = json.loads(_run(tmp_path, manifest, update({"userId": "a"})).out)
+    assert [(f["code"], f["path"], f["column"], f["message"][:44]) for f in found] == [
+        ("WFM501", "manifest.json", 17, "the manifest does not grant wfm:schedule:edi"),
+        ("WFM102", "manifest.json", 39, "expected a permission string, found null")]
+    assert json.loads(_run(tmp_path, '{"permissions": ["wfm:schedule:edit", 7]}', update({"userId": "a"})).out)[0][
+        "message"] == "expected a permission string, found the number 7"

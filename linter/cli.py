@@ -15,7 +15,7 @@ from .version import __version__
 from .config import (ConfigError, Overrides, ReferenceFiles, Settings, config_from_table, find_config,
                      load_config, unknown_profile)
 from .document import pin_integer_digits
-from .output import FORMATS, renderer
+from .output import FORMATS, renderer, run_failures
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 PROGRESS_THRESHOLD = 20  # files; shorter runs finish before a bar is worth drawing
@@ -385,15 +385,8 @@ def _tell_problems(run, unmatched: list[dict], verbose: bool, named: frozenset =
         for entry in unmatched:
             _say(f"wfmlint: baseline entry no longer matches: {entry.get('path')}: "
                  f"{entry.get('code')} {entry.get('message', '')}")
-    for message in run.errors:
-        _say(f"wfmlint: error: {message}")
-    for crash in run.crashes:
-        last = crash.error.strip().splitlines()[-1] if crash.error.strip() else "unknown error"
-        if crash.code == "WFM108" and "SchemaError" in last:
-            _say(f"wfmlint: error: {last.split(': ', 1)[-1]}")
-            continue
-        _say(f"wfmlint: internal error in {'rule ' + crash.code if crash.code != 'engine' else 'the engine'}"
-             f" on {crash.path}: {last} (please report it)")
+    for failure in run_failures(run):
+        _say(f"wfmlint: {failure}")
 
 
 def _tell_references(run, settings: Settings | None) -> None:

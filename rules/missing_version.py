@@ -4,7 +4,8 @@
 Reports a Genesys update whose root has no `metadata` member (at the root), or a `metadata`
 object without a `version` member (at `metadata`). Reported instead of WFM101 for that field; a
 `null` metadata or version, like any value of the wrong type, is WFM102 alone. A misspelt
-member (`"Version"`, `"metaData"`) is WFM104 alone, which names the field it means.
+member (`"Version"`, `"metaData"`) is WFM104 alone, which names the field it means (when
+WFM104 is turned off, this rule reports it).
 
 ## Why is this bad?
 The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
@@ -51,16 +52,18 @@ def check(payload, options) -> Iterator[Issue]:
     hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
             "answers 409 Conflict")
     current = payload.settings.existing_version
+    # a misspelt field is WFM104's, which names it (SPEC §9, "Typos"), when WFM104 runs
+    typos_told = "WFM104" in payload.settings.rule_settings(payload.path)
     root_check = FastCheck.of(payload.shapes["root"])
     if "metadata" not in root:
-        if _misspelt(root, "metadata", root_check):
-            return  # WFM104 names the typo and what it means (SPEC §9, "Typos")
+        if typos_told and _misspelt(root, "metadata", root_check):
+            return
         yield Issue(CODE, "update has no metadata.version" + hint, "",
                     fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}')))
         return
     metadata = root["metadata"]
     if isinstance(metadata, dict) and "version" not in metadata \
-            and not _misspelt(metadata, "version", root_check.nested["metadata"]):
+            and not (typos_told and _misspelt(metadata, "version", root_check.nested["metadata"])):
         yield Issue(CODE, "metadata has no version" + hint, "/metadata",
                     fix=_fix(current, Edit("insert", "/metadata", "version", str(current))))
 

@@ -45,6 +45,24 @@ def test_sarif_is_valid_and_complete(tree):
                                                             "kind": "member"}]
 
 
+def test_a_run_that_could_not_check_everything_does_not_report_green(tree):
+    """Exit 2 (a file named that does not exist) wrote a JUnit report of no errors and a SARIF
+    log with nothing amiss: a CI system that reads the report, not the exit code, saw green."""
+    junit = run_cli("missing.json", "clean.json", "--format", "junit", cwd=tree)
+    assert junit.code == 2
+    suite = ET.fromstring(junit.out)
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "0")
+    [error] = suite.iter("error")
+    assert error.get("message") == "error: missing.json: no such file or directory"
+    sarif = run_cli("missing.json", "clean.json", "--format", "sarif", cwd=tree)
+    document = json.loads(sarif.out)
+    jsonschema.validate(document, json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    assert document["runs"][0]["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": "error: missing.json: no such file or directory"}}]}]
+    clean = json.loads(run_cli("clean.json", "--format", "sarif", cwd=tree).out)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
 def test_sarif_names_no_member_for_a_finding_about_the_whole_document(tmp_path):
     """The root's JSON pointer is "" (RFC 6901); "/" would name a member with an empty key."""
     (tmp_path / "p.json").write_text('{"agentSchedules": [{"userId": "a"}]}')

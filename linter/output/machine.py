@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..findings import count_problems
 from ..jsontext import indented
+from . import run_failures
 
 
 def render_json(findings, run, **_options) -> str:
@@ -62,9 +63,15 @@ def render_junit(findings, run, *, strict: bool = False, **_options) -> str:
     paths += [p for p in by_path if p not in paths]
     failing = {"error", "warning"} if strict else {"error"}
     failures = sum(1 for p in paths if any(f.severity in failing for f in by_path[p]))
+    errors = run_failures(run)  # exit 2: a test case in error each, so the report is not green
+    tests = len(paths) + len(errors)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">',
-           f'  <testsuite name="wfmlint" tests="{len(paths)}" failures="{failures}" errors="0">']
+           f'<testsuites name="wfmlint" tests="{tests}" failures="{failures}" errors="{len(errors)}">',
+           f'  <testsuite name="wfmlint" tests="{tests}" failures="{failures}" errors="{len(errors)}">']
+    for error in errors:
+        out += ['    <testcase classname="wfmlint" name="wfmlint could not check everything">',
+                f'      <error message={quoteattr(_clean(error))} type="wfmlint"/>',
+                "    </testcase>"]
     for path in paths:
         name = quoteattr(_clean(path))
         problems = [f for f in by_path[path] if f.severity != "info"]

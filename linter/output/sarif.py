@@ -7,6 +7,7 @@ import os
 from ..jsontext import indented
 from ..version import __version__
 from ..registry import registry
+from . import run_failures
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 DOCS = "https://github.com/wfmlint/wfmlint/blob/main/docs/rules.md#"
@@ -47,6 +48,7 @@ def _location(path: str, root: str | None) -> dict:
 
 def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:
     rules = list(registry())
+    failures = run_failures(run)
     index = {rule.code: i for i, rule in enumerate(rules)}
     results = []
     for f in findings:
@@ -92,6 +94,9 @@ def render_sarif(findings, run, *, root: str | None = None, **_options) -> str:
                                              "enabled": rule.severity != "off"},
                 } for rule in rules],
             }},
+            # (exit 2: what kept the run from checking everything, so no report reads as clean)
+            "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": failure}} for failure in failures]}],
             "columnKind": "unicodeCodePoints",
             **({"originalUriBaseIds": {ROOT_ID: {"uri": _root_uri(root)}}} if root is not None else {}),
             "results": results,

@@ -71,6 +71,8 @@ def test_a_misspelt_version_is_reported_once_as_the_typo(text, typo):
     quiet (it was reported twice, unlike an agent's misspelt version)."""
     found = lint_text(text, "p.json", settings(profile="genesys-update"))
     assert [(f.code, f.message.split(";")[0]) for f in found] == [("WFM104", f'unknown field "{typo}"')]
+    ignored = lint_text(text, "p.json", settings(profile="genesys-update", ignore=["WFM104"]))
+    assert [f.code for f in ignored] == ["WFM401"]  # not silent when WFM104 is off
 
 
 def test_a_member_that_is_no_typo_of_version_leaves_the_finding():

@@ -178,8 +178,16 @@ def did_you_mean(key: str, candidates: list[str]) -> str | None:
 
 
 def _check_at(check: FastCheck, loc: tuple) -> FastCheck:
+    """The check of the object at `loc`: a nested object's, or an item's of an array of
+    objects that no table holds (`headcountForecast.entities[]`)."""
+    within_list = False
     for part in loc:
+        if isinstance(part, int) and within_list:
+            within_list = False
+            continue
         nested = check.nested.get(part) if isinstance(part, str) else None
+        if nested is None and isinstance(part, str) and part in check.object_lists:
+            nested, within_list = check.object_lists[part], True
         if nested is None:
             break
         check = nested

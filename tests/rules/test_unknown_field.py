@@ -45,3 +45,18 @@ def test_nested_wrapper_keys_and_export_extras():
 def test_off_in_generic_and_turned_off():
     assert lint('[{"userId": "a", "start": "2026-11-24T08:00:00Z", "end": "2026-11-24T09:00:00Z", "zzz": 1}]') == []
     assert lint(update({"userId": "a", "colour": 1}), ignore=("unknown-field",)) == []
+
+
+def test_a_typo_in_an_item_of_an_array_of_objects_inside_the_root():
+    """`headcountForecast.entities[]` items have a shape of their own: the message listed the
+    parent's fields instead of guessing `planningGroupId`, and WFM101 reported the field the
+    typo meant as missing too (SPEC §9, "Typos")."""
+    text = ('{"metadata": {"version": 1}, "agentSchedules": [],\n'
+            ' "headcountForecast": {"entities": [{"planningGroupID": "pg-1", "requiredPerInterval": [1]}]}}')
+    assert lint(text) == [("WFM104", *at(text, '"planningGroupID"'),
+                           'unknown field "planningGroupID"; did you mean "planningGroupId"?')]
+    other = text.replace("planningGroupID", "zone")
+    assert [(code, message) for code, _, _, message in lint(other)] == [
+        ("WFM101", 'missing required field "headcountForecast.entities.0.planningGroupId"'),
+        ("WFM104", 'unknown field "zone"; the object accepts: planningGroupId, requiredPerInterval, '
+                   "requiredWithoutShrinkagePerInterval")]

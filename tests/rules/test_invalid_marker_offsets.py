@@ -67,3 +67,17 @@ def test_imports_too_not_generic_files_and_turned_off():
     generic = [{"userId": "u", "start": "2026-11-24T00:00:00Z", "end": "2026-11-24T01:00:00Z", **marker}]
     assert lint(json.dumps(generic)) == []
     assert lint(_markers((600, 480), (-1, 5)), ignore=("WFM209",)) == []
+
+
+def test_a_day_of_the_business_units_zone_is_as_long_as_it_is():
+    """2026-10-25 lasts 25 hours in Europe/Berlin (the clocks go back): an end offset of 1500
+    minutes is its end, not past it; the next day has 1440 again, and the spring day 1380."""
+    text = ('{"metadata": {"version": 3}, "agentSchedules": [{"userId": "a", "fullDayTimeOffMarkers": [\n'
+            '  {"businessUnitDate": "2026-10-25", "startOffsetMinutes": 0, "endOffsetMinutes": 1500},\n'
+            '  {"businessUnitDate": "2026-10-26", "startOffsetMinutes": 0, "endOffsetMinutes": 1500},\n'
+            '  {"businessUnitDate": "2026-03-29", "startOffsetMinutes": 0, "endOffsetMinutes": 1440}]}]}')
+    berlin = [(code, line, message) for code, line, _, message in lint(text, config={"timezone": "Europe/Berlin"})
+              if code == "WFM209"]
+    assert berlin == [("WFM209", 3, "endOffsetMinutes (1500) is outside the marker's day (0 to 1440 minutes)"),
+                      ("WFM209", 4, "endOffsetMinutes (1440) is outside the marker's day (0 to 1380 minutes)")]
+    assert [line for code, line, _, _ in lint(text) if code == "WFM209"] == [2, 3]  # no zone: 1440 each

@@ -77,6 +77,13 @@ async def test_a_finding_about_the_whole_document_is_on_its_first_line(client: L
     [diagnostic] = await open_document(client, uri, text)
     assert diagnostic.code == "WFM401"
     assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1))
+    # with old Mac line ends the first line is the client's too (it was the whole document)
+    for ends in ("\r", "\r\n"):
+        [diagnostic] = await open_document(client, (tmp_path / f"{len(ends)}.json").as_uri(), text.replace("\n", ends))
+        assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1)), ends
+    one_line = '{"agentSchedules": [{"userId": "a", "shifts": []}]}'
+    [diagnostic] = await open_document(client, (tmp_path / "one.json").as_uri(), one_line)
+    assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, len(one_line)))
 
 
 async def test_lone_carriage_returns_end_lines_for_positions_and_fixes(client: LanguageClient, tmp_path):

@@ -107,6 +107,18 @@ def test_full_format_shows_source_and_caret(tmp_path):
         "Found 1 error in 1 of 1 file.\n")
 
 
+def test_the_caret_stands_under_its_finding_after_wide_characters(tmp_path):
+    """Emoji and CJK take two terminal cells each (a combining accent none): the caret was
+    placed by characters, five cells left of the blank id after `"😀😀😀中文"`."""
+    text = '{"metadata": {"version": 1}, "agentSchedules": [{"description": "😀😀😀中文e\u0301", "userId": ""}]}'
+    lines = run_cli("p.json", "--format", "full", cwd=_tree(tmp_path, **{"p.json": text})).out.splitlines()
+    at = next(number for number, line in enumerate(lines) if "WFM103" in line)  # (the other is WFM104)
+    source, caret = lines[at + 1], lines[at + 2]
+    wide = sum(1 for char in source if char in "😀中文")
+    assert caret.index("^") == source.index('""') + wide - 1  # (the combining accent takes none)
+    assert caret.rstrip().endswith(" ^^")
+
+
 def test_json_format_fields(tmp_path):
     result = run_cli("p.json", "--format", "json", cwd=_tree(tmp_path, **{"p.json": OVERLAP}))
     [finding] = json.loads(result.out)

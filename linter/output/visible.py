@@ -39,4 +39,14 @@ def source_window(line: str, column: int, span: int) -> tuple[str, int, int]:
     prefix = head + visible(line[left:start].expandtabs(1))
     marked = visible(line[start:min(right, start + max(1, span))].expandtabs(1))
     shown = prefix + visible(line[start:right].expandtabs(1)) + tail
-    return shown, len(prefix), max(1, len(marked))
+    return shown, cells(prefix), max(1, cells(marked))
+
+
+def cells(text: str) -> int:
+    """How many terminal cells printable text takes: two for a wide character (CJK, most
+    emoji), none for a combining mark, so that the caret stands under what it marks."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)

@@ -305,6 +305,9 @@ def lint_run(paths: Iterable[str], settings: Settings, *, existing: str | None =
     extra = [r for r in (existing_result, manifest_result) if r is not None]
     named = [stdin_filename if path == "-" else path for path in files if path != "-" or stdin_filename]
     around = _project_facts(named + [r.path for r in extra], settings) if project else []
+    # a committed manifest judges the named payloads too (what it lacks for committed ones
+    # alone is filtered out below)
+    manifests += [f for f in around if f.manifest is not None]
     # committed files first: a rule that reports "the later file" reports the named one
     context = RunContext(around + facts, existing_result and existing_result.facts, settings, manifests,
                          committed=len(around))

@@ -265,3 +265,15 @@ def test_a_file_name_that_is_not_utf8_leaves_the_cache_working(tmp_path):
     result = run_cli("check", "d.json", cwd=tmp_path, env={"WFMLINT_CACHE_DIR": str(cache)})
     assert result.code == 1 and "d.json:1:13: WFM301" in result.out, result.out + result.err
     assert list(cache.rglob("facts.msgpack"))  # c.json's facts were kept
+
+
+def test_a_named_payload_is_checked_against_a_committed_manifest(project):
+    """Staging the manifest checked it against the committed payloads, but staging a payload
+    never checked it against the committed manifest: the commit that brought the need in
+    passed, and CI failed."""
+    (project / "payloads" / "app.json").write_text('{"permissions": ["wfm:schedule:view"]}')
+    result = run_cli("payloads/staged.json", cwd=project)
+    assert "payloads/app.json:1:17: WFM501 the manifest does not grant wfm:schedule:edit, which " \
+        "payloads/staged.json needs" in result.out, result.out
+    (project / "payloads" / "app.json").write_text('{"permissions": ["wfm:schedule:edit"]}')
+    assert "WFM501" not in run_cli("payloads/staged.json", cwd=project).out

@@ -40,6 +40,10 @@ def model(name: str, alone: bool = True) -> type[BaseModel]:
             extra["ge"] = spec.ge
         if spec.le is not None:
             extra["le"] = spec.le
+        schema_extra = {**({"format": spec.format} if spec.format else {}),
+                        **({"readOnly": True} if spec.read_only else {})}
+        if schema_extra:
+            extra["json_schema_extra"] = schema_extra
         if spec.required:
             fields[spec.name] = (annotation, Field(..., **extra))
         else:

@@ -25,6 +25,7 @@ class FieldShape:
     items: str | None = None  # for lists: "str", "float" or the name of the item shape
     visited: bool = False  # a list of objects that the reader makes a table of
     read_only: bool = False  # set by the API in responses; ignored in a request (WFM109)
+    format: str | None = None  # "date-time" or "date": for `wfmlint schema` (the time rules check them)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ def _without(fields: tuple[FieldShape, ...], *names: str) -> tuple[FieldShape, .
 # The official models (`../shared/genesys/official-models.md`: the field table of the Platform
 # API SDKs' upload and export models), by wfmlint's names; the official name is in each doc.
 _METADATA = (_f("version", "int", True, description="Optimistic-concurrency version"),
-             _ro("modifiedBy", "UserReference"), _ro("dateModified", "str"),
-             _ro("createdBy", "UserReference"), _ro("dateCreated", "str"))
+             _ro("modifiedBy", "UserReference"), _ro("dateModified", "str", format="date-time"),
+             _ro("createdBy", "UserReference"), _ro("dateCreated", "str", format="date-time"))
 _SHARED_ROOT = (_f("published", "bool"), _f("shortTermForecast", "ShortTermForecastRef"),
                 _f("headcountForecast", "HeadcountForecast"))
 _AGENT = (
@@ -68,7 +69,7 @@ _AGENT = (
 _SHIFT = (
     _f("id", "str", description="An existing shift's id; absent for a new shift"),
     _f("activities", "list", items="Activity", visited=True),
-    _ro("startDate", "str"), _ro("lengthMinutes", "int"), _f("manuallyEdited", "bool"),
+    _ro("startDate", "str", format="date-time"), _ro("lengthMinutes", "int"), _f("manuallyEdited", "bool"),
     _f("workPlanId", "WorkPlanId"), _f("workPlanShiftId", "WorkPlanId"),
     _ro("schedule", "ScheduleRef"), _f("delete", "bool"),
 )
@@ -78,20 +79,20 @@ SHAPES = {shape.name: shape for shape in (
     Shape("UserReference", (_f("id", "str"), _ro("selfUri", "str")), doc="UserReference"),
     Shape("WorkPlanId", (_f("value", "str"),), doc="ValueWrapperString"),
     Shape("WorkPlanIdsPerWeek", (_f("values", "list", items="str"),), doc="ListWrapperString"),
-    Shape("ShortTermForecastRef", (_f("id", "str"), _f("weekDate", "str", True, description="yyyy-MM-dd"),
+    Shape("ShortTermForecastRef", (_f("id", "str"), _f("weekDate", "str", True, description="yyyy-MM-dd", format="date"),
                                    _ro("description", "str"), _ro("selfUri", "str")),
           doc="BuShortTermForecastReference"),
     Shape("HeadcountForecast", (_f("entities", "list", items="HeadcountEntity"),
-                                _f("referenceStartDate", "str", description="date-time")),
+                                _f("referenceStartDate", "str", description="date-time", format="date-time")),
           doc="BuHeadcountForecastBuPlanningGroupHeadcountForecastUploadSchema"),
     Shape("HeadcountEntity", (_f("planningGroupId", "str", True),
                               _f("requiredPerInterval", "list", items="float"),
                               _f("requiredWithoutShrinkagePerInterval", "list", items="float")),
           doc="BuPlanningGroupHeadcountForecastUploadSchema"),
-    Shape("ScheduleRef", (_f("id", "str"), _f("weekDate", "str"), _ro("selfUri", "str")),
+    Shape("ScheduleRef", (_f("id", "str"), _f("weekDate", "str", format="date"), _ro("selfUri", "str")),
           doc="BuScheduleReference"),
     Shape("Activity", (
-        _f("startDate", "str", True, description="yyyy-MM-ddTHH:mm:ss[.SSS]Z, UTC"),
+        _f("startDate", "str", True, description="yyyy-MM-ddTHH:mm:ss[.SSS]Z, UTC", format="date-time"),
         _f("lengthMinutes", "int", True, description="Greater than 0; end = start + length"),
         _f("description", "str", True), _f("activityCodeId", "str", True), _f("paid", "bool"),
         _f("payableMinutes", "int"),
@@ -101,7 +102,8 @@ SHAPES = {shape.name: shape for shape in (
     Shape("Shift", _SHIFT, doc="BuUpdateAgentScheduleShift"),
     Shape("ImportShift", _without(_SHIFT, "delete"), doc="BuAgentScheduleShiftRequest"),
     Shape("Marker", (
-        _f("businessUnitDate", "str", description="yyyy-MM-dd in the business unit's time zone"),
+        _f("businessUnitDate", "str", description="yyyy-MM-dd in the business unit's time zone",
+           format="date"),
         _f("startOffsetMinutes", "int"), _f("endOffsetMinutes", "int"),
         _f("lengthMinutes", "int"), _f("payableMinutes", "int"), _f("activityCodeId", "str"),
         _f("description", "str"), _f("paid", "bool"), _f("timeOffRequestId", "str"),

@@ -220,6 +220,25 @@ def test_rules_command_json_and_schema(tmp_path):
     assert "did you mean 'genesys-update'?" in run_cli("schema", "genesys-updat").err
 
 
+def test_schemas_give_editors_the_formats_and_read_only_fields_of_the_models(tmp_path):
+    """Editors validating against `wfmlint schema` flagged no malformed date as one typed it:
+    the models' `date-time` and `date` formats and read-only flags were left out."""
+    import jsonschema
+
+    schema = json.loads(run_cli("schema", "genesys-update").out)
+    properties = {name: schema["$defs"][name]["properties"] for name in ("Activity", "Shift", "Marker", "Version")}
+    assert properties["Activity"]["startDate"]["format"] == "date-time"
+    assert properties["Marker"]["businessUnitDate"]["format"] == "date"
+    assert properties["Shift"]["startDate"]["readOnly"] is True and properties["Version"]["dateModified"]["readOnly"]
+    assert "readOnly" not in properties["Activity"]["startDate"]
+    body = json.loads(CLEAN)
+    checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert list(checker.iter_errors(body)) == []
+    body["agentSchedules"][0]["fullDayTimeOffMarkers"] = [{"businessUnitDate": "2026-11-31"}]
+    found = jsonschema.exceptions.best_match(checker.iter_errors(body))
+    assert (found.validator, found.instance) == ("format", "2026-11-31")  # (no such day)
+
+
 def test_a_schema_written_by_wfmlint_schema_is_skipped_in_silence(tmp_path):
     """The README has editors use `wfmlint schema`'s output: a walk that finds it must not
     call it nearly a payload (WFM007: "a Genesys body wrapped in /properties")."""

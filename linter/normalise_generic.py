@@ -122,14 +122,14 @@ def _one_array(p: Payload, pattern: str) -> Items | None:
 def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                 times: TimestampCache) -> GenericTable:
     """Declare the table's roles and make the entries of its valid items."""
-    kind, parse, read = _times(p, name, table, shape, times)
+    kind, parse, read, row_parse = _times(p, name, table, shape, times)
     starts = read(table.column(shape.start))
-    p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse))
+    p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse, row_parse))
     if shape.resource_is_member and "" not in shape.unassigned:  # a blank one may mean nobody
         p.identifiers.append(Role(name, shape.resource))
     if shape.end is not None:
         ends = read(table.column(shape.end), end=True)
-        p.times.append(TimeColumn(Role(name, shape.end), kind, ends, parse))
+        p.times.append(TimeColumn(Role(name, shape.end), kind, ends, parse, row_parse))
         if shape.time_format in ("clock", "minutes"):  # an end before the start is the next day's
             later = read(table.column(shape.end), end=True, next_day=True)
             ends = [after if start is not None and end is not None and end < start else end
@@ -165,13 +165,14 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
 
 
 def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: TimestampCache):
-    """(the kind of the time columns, the parser of one value, the reader of a column) for
-    the entry set's `time-format`: RFC 3339 through the shared cache, the others value by value
-    (a local time in the zone of its `time-zone` member, else the business unit's)."""
+    """(the kind of the time columns, the parser of one value, the reader of a column, the
+    parser of one row's value or None) for the entry set's `time-format`: RFC 3339 through the
+    shared cache, the others value by value (a local time in the zone of its `time-zone`
+    member, else the business unit's)."""
     if shape.time_format == "rfc3339":
-        return "date-time", times.get, lambda values, end=False: times.column(values)
+        return "date-time", times.get, lambda values, end=False: times.column(values), None
     if shape.time_format in ("clock", "minutes", "date"):
-        return _local_days(p, name, table, shape)
+        return (*_local_days(p, name, table, shape), None)
     if shape.time_format == "rfc2822":
         parse = T.parse_rfc2822
     elif shape.time_format.startswith("epoch"):
@@ -181,14 +182,17 @@ def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: Ti
         if shape.time_zone is not None:
             zones = [T.zone_named(found) for found in _members(p, table, shape.time_zone)]
 
+            def parse_row(row: int, value: Any) -> Any:  # in the zone its entry names
+                return (T.local_parser(zones[row]) if zones[row] is not None else parse)(value)
+
             def read_zoned(values: list, end: bool = False) -> list:
-                return [_instant((T.local_parser(zone) if zone is not None else parse)(value))
-                        if _present(value) else None for value, zone in zip(values, zones)]
-            return shape.time_format, parse, read_zoned
+                return [_instant(parse_row(row, value)) if _present(value) else None
+                        for row, value in enumerate(values)]
+            return shape.time_format, parse, read_zoned, parse_row
 
     def read(values: list, end: bool = False) -> list:
         return [_instant(parse(value)) if _present(value) else None for value in values]
-    return shape.time_format, parse, read
+    return shape.time_format, parse, read, None
 
 
 def _local_days(p: Payload, name: str, table: Items, shape: P.GenericShape):

@@ -368,6 +368,13 @@ class TimeColumn:
     kind: str
     parsed: list
     parse: Callable[[str], Any]  # a value's parsed form or its `TimeProblem`
+    # for a column whose rows are read each its own way (a local time in the zone its entry
+    # names): the parse of row `row`'s value; else None, and `parse` serves every row
+    row_parse: Callable[[int, Any], Any] | None = None
+
+    def problem(self, row: int, value: Any) -> Any:
+        """What `parse` (or `row_parse`) makes of row `row`'s value."""
+        return self.parse(value) if self.row_parse is None else self.row_parse(row, value)
 
 
 @dataclass

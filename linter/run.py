@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import profiles as P
-from .config import Config, ConfigError, Settings
+from .config import Config, Settings
 from .engine import (FileResult, RuleCrash, RunResult, analyse_path, analyse_stdin, as_settings,
                      forget_last, release_text)
 from .locating import locate_run
@@ -102,12 +102,7 @@ def _walk(path: str, settings: Settings, errors: list[str]) -> list[tuple[str, s
 
     walked = []
     for directory, subdirs, names in os.walk(path, onerror=unreadable, followlinks=False):
-        try:
-            own = settings.for_path(os.path.join(directory, "-"))  # the directory's nearest config
-        except ConfigError as error:  # (or a path too long to look for one): nothing in it is linted
-            errors.append(str(error))
-            subdirs[:] = []
-            continue
+        own = settings.for_path(os.path.join(directory, "-"))  # the directory's nearest config
         subdirs[:] = [name for name in sorted(subdirs)
                       if not own.excluded(own.relative(os.path.join(directory, name)))]
         real = None  # the directory's real path, resolved once for all its files

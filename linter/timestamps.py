@@ -412,7 +412,8 @@ def local_parser(zone):
         written = utc_text(value, zone)
         if written is None:
             return TimeProblem("WFM202", f"{_quote(value)} does not exist or happens twice in {zone} "
-                               "(a clock change); write it with its offset")
+                               "(a clock change): a local time cannot say which instant it means; "
+                               "check the entry where the vendor keeps it")
         return parse_datetime(written, False)
     return parse
 

@@ -46,12 +46,15 @@ def time_problems(payload: Payload, code: str) -> Iterator[Issue]:
             # RFC 3339 and dates are strings (WFM102 reports other values); a vendor's
             # format (`time-format`) judges every value it is given
             if type(value) is str or column.kind not in ("date-time", "date") and present(value):
-                problem = column.parse(value)
+                problem = column.problem(row, value)
                 if isinstance(problem, TimeProblem) and problem.code == code:
                     pointer = payload.pointer(column.role, row)
                     yield Issue(code, problem.message + noted(column.role), pointer,
                                 severity=severity(column.role),
-                                fix=_utc_fix(value, pointer, zone) if code == "WFM202" else None)
+                                # (in UTC only where RFC 3339 is written: a vendor's own
+                                # format takes no offset)
+                                fix=_utc_fix(value, pointer, zone)
+                                if code == "WFM202" and column.kind == "date-time" else None)
 
 
 def _utc_fix(value: str, pointer: str, zone) -> Fix | None:

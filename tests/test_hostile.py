@@ -241,7 +241,7 @@ def test_an_unreadable_directory_in_a_walk_is_an_error(tmp_path):
         os.chdir(os.path.dirname(__file__))
     result = run_cli(".", cwd=tmp_path)
     assert result.code == 2
-    # (where its config would be cannot be looked at: nothing below is linted)
+    # (where its config would be cannot be looked at: a config error, as any other)
     assert "cannot read config: File name too long" in result.err
 
 

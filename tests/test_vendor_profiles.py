@@ -894,3 +894,24 @@ def test_a_within_that_leads_to_no_entry_set_is_a_definition_error(tmp_path, wit
     result = run_cli("r.json", cwd=tmp_path)
     assert result.code == 2 and (f"the pause entries' 'within' {within} leads from /roster/slots/*/pauses/* to "
                                  f"{leads_to}, which no entry set of the profile reads") in result.err, result.err
+
+
+@pytest.mark.parametrize("business_unit_zone", ['timezone = "Europe/Berlin"\n', ""])
+def test_a_local_time_is_judged_in_the_zone_its_entry_names(tmp_path, business_unit_zone):
+    """01:30 on 3 November 2024 happens twice in Chicago: the entry that names Chicago could
+    not be read, and its problem was judged in the business unit's zone (Berlin: no problem,
+    and the entry was dropped without a word; none: "no time zone is known"). The message no
+    longer asks for an offset the vendor's format cannot hold, and offers no fix in UTC."""
+    config = business_unit_zone + CALENDAR.replace("{fmt}", "local").replace('date = "date"\n', "")
+    body = {"days": [{"date": "2024-11-03", "from": "2024-11-03T01:30:00", "to": "2024-11-03T09:00:00", "tz": "America/Chicago",
+                      "staff": [{"id": "a"}]}]}
+    (tmp_path / "wfmlint.toml").write_text(config)
+    (tmp_path / "roster.json").write_text(json.dumps(body, indent=1))
+    result = run_cli("check", "roster.json", "--format", "json", cwd=tmp_path)
+    text = (tmp_path / "roster.json").read_text()
+    [finding] = json.loads(result.out)
+    assert (finding["code"], finding["line"], finding["column"]) == ("WFM202", *at(text, '"2024-11-03T01:30:00"'))
+    assert finding["message"] == ('"2024-11-03T01:30:00" does not exist or happens twice in America/Chicago (a clock '
+                                  "change): a local time cannot say which instant it means; check the entry where "
+                                  "the vendor keeps it")
+    assert "fixable" not in run_cli("check", "roster.json", cwd=tmp_path).err

@@ -209,8 +209,9 @@ def _added(before: list[Finding], after: list[Finding]) -> Finding | None:
     capped = {f.code for f in before if f.identity[3] == CAPPED}
     new = _unmatched(after, before, _subject)
     if new:  # a fix may make a finding's agent known (a bare user id put in its object): its
-        # subject changes, not where it is
-        new = _unmatched(new, _unmatched(before, after, _subject), _place)
+        # subject changes, not where it is (findings whose agent was known keep theirs)
+        gone = [finding for finding in _unmatched(before, after, _subject) if not finding.identity[2]]
+        new = _unmatched(new, gone, _place)
     return next((finding for finding in new if finding.code not in capped), None)
 
 

@@ -230,9 +230,11 @@ def diagnostics_for(server: WfmlintServer, uri: str, source: str,
                                 range=T.Range(position(r.line, r.column), position(r.line, r.column + 1))),
             message=r.message) for r in f.related]
         end = position(f.end_line, f.end_column)
-        if f.pointer == "":  # about the whole document: its first line
-            # (as the client counts lines: a lone \r ends one too)
-            end = position(f.line, len(_line_text(source, f.line).split("\r", 1)[0]) + 1)
+        if f.pointer == "":  # about the whole document (not WFM001's one place): its first line,
+            # as the client counts lines (a lone \r ends one too)
+            first = _line_text(source, f.line).split("\r", 1)[0]
+            if f.end_line > f.line or f.column <= len(first) < f.end_column - 1:
+                end = position(f.line, len(first) + 1)
         diagnostics.append(T.Diagnostic(
             range=T.Range(position(f.line, f.column), end),
             message=f.message, severity=_SEVERITY[f.severity], code=f.code, source="wfmlint",

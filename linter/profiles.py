@@ -94,9 +94,10 @@ EXPORT_ROOT_MEMBERS = ("businessUnitTimeZone", "downloadUrl", "operationId", "st
 def is_export(root: dict) -> bool:
     """The current schedule as a query returns it: a `result` holding `agentSchedules`; or a
     bare body (what a `downloadUrl` serves) with an export's root members or agents that
-    carry a `user` object (agents may lack one) instead of `userId`. A body with a root
-    `metadata` or `weekCount`, or with any agent written with `userId`, is a request whose
-    `user` objects were copied from an export: it is checked as one (WFM104 names them)."""
+    carry a `user` object (agents may lack one) instead of `userId`; the schedule's version may
+    sit beside them (SPEC §3.3). A body with a `weekCount`, or with any agent written with
+    `userId`, is a request whose `user` objects were copied from an export: it is checked as
+    one (WFM104 names them)."""
     result = root.get("result")
     if isinstance(result, dict) and "agentSchedules" in result:
         return True
@@ -104,8 +105,6 @@ def is_export(root: dict) -> bool:
         return False
     if any(name in root for name in EXPORT_ROOT_MEMBERS):
         return True
-    if "metadata" in root:
-        return False
     carries_user = False
     for agent in _agent_items(root):
         if not isinstance(agent, dict):

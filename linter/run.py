@@ -133,18 +133,25 @@ def _named_ignored(directory: str) -> bool:
 
 def _git_ignored(files: list[str]) -> set[str]:
     """The files git ignores (`.gitignore`, `.git/info/exclude`, the global excludes; a
-    tracked file is never ignored), asked of git itself, one call per work tree the files lie
-    in: a submodule, or a repository below the directory walked, is a work tree of its own
-    (one call for all would fail, and ignore nothing). Outside a work tree, or without git,
-    none."""
-    trees: dict[str, dict[str, str]] = {}
+    tracked file is never ignored), asked of git itself: of the work tree each file lies in
+    (a linked directory's target's; a submodule is a work tree of its own) and of every work
+    tree around that one (a repository cloned into a directory another ignores stays
+    ignored), one call per pair, since git refuses a whole call that names a path inside a
+    submodule. Outside a work tree, or without git, none."""
+    calls: dict[tuple[str, str], dict[str, str]] = {}
     known: dict[str, str | None] = {}
+    real: dict[str, str] = {}
     for full in files:
-        absolute = os.path.abspath(full)
-        root = _work_tree(os.path.dirname(absolute), known)
-        if root is not None:
-            trees.setdefault(root, {})[os.path.relpath(absolute, root)] = full
-    return set().union(*(_ignored_in(root, by_name) for root, by_name in trees.items()))
+        directory = os.path.dirname(os.path.abspath(full))
+        if directory not in real:
+            real[directory] = os.path.realpath(directory)
+        path = os.path.join(real[directory], os.path.basename(full))
+        nearest = root = _work_tree(real[directory], known)
+        while root is not None:
+            calls.setdefault((root, nearest), {})[os.path.relpath(path, root)] = full
+            parent = os.path.dirname(root)
+            root = _work_tree(parent, known) if parent != root else None
+    return set().union(*(_ignored_in(root, by_name) for (root, _), by_name in calls.items()))
 
 
 def _work_tree(directory: str, known: dict[str, str | None]) -> str | None:

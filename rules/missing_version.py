@@ -5,7 +5,7 @@ Reports a Genesys update whose root has no `metadata` member (at the root), or a
 object without a `version` member (at `metadata`). Reported instead of WFM101 for that field; a
 `null` metadata or version, like any value of the wrong type, is WFM102 alone. A misspelt
 member (`"Version"`, `"metaData"`) is WFM104 alone, which names the field it means (when
-WFM104 is turned off, this rule reports it).
+WFM104 is turned off or less severe than this rule, this rule reports it too).
 
 ## Why is this bad?
 The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
@@ -52,8 +52,10 @@ def check(payload, options) -> Iterator[Issue]:
     hint = ("; copy it from GET .../schedules/{scheduleId} (the version you edited), or the API "
             "answers 409 Conflict")
     current = payload.settings.existing_version
-    # a misspelt field is WFM104's, which names it (SPEC §9, "Typos"), when WFM104 runs
-    typos_told = "WFM104" in payload.settings.rule_settings(payload.path)
+    # a misspelt field is WFM104's, which names it (SPEC §9, "Typos"), when WFM104 runs and
+    # fails the run as this rule would
+    rules = payload.settings.rule_settings(payload.path)
+    typos_told = "WFM104" in rules and _RANK[rules["WFM104"].severity] >= _RANK[rules[CODE].severity]
     root_check = FastCheck.of(payload.shapes["root"])
     if "metadata" not in root:
         if typos_told and _misspelt(root, "metadata", root_check):
@@ -66,6 +68,9 @@ def check(payload, options) -> Iterator[Issue]:
             and not (typos_told and _misspelt(metadata, "version", root_check.nested["metadata"])):
         yield Issue(CODE, "metadata has no version" + hint, "/metadata",
                     fix=_fix(current, Edit("insert", "/metadata", "version", str(current))))
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _misspelt(obj: dict, name: str, check: FastCheck) -> bool:

@@ -80,6 +80,22 @@ def test_gitignore_holds_beside_a_submodule_and_below_the_directory_walked(tmp_p
     assert "draft.json" not in outside.out, outside.out
 
 
+def test_gitignore_holds_for_a_repository_inside_an_ignored_directory_and_through_a_link(tmp_path):
+    """Asking each file's own work tree alone lost what the tree around it ignores (a clone in
+    `vendor/`), and a linked directory was looked up where the link is, not where it leads."""
+    outer = tmp_path / "outer"
+    (outer / "vendor" / "dep").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=outer, check=True)
+    subprocess.run(["git", "init", "-q"], cwd=outer / "vendor" / "dep", check=True)
+    (outer / ".gitignore").write_text("vendor/\ndraft.json\n")
+    (outer / "vendor" / "dep" / "v.json").write_text(BLANK)
+    (outer / "draft.json").write_text(BLANK)
+    assert run_cli(".", cwd=outer).out == "No problems in 0 files.\n"
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "link").symlink_to(outer)
+    assert run_cli("link", cwd=tmp_path / "elsewhere").out == "No problems in 0 files.\n"
+
+
 def test_compressed_payloads_are_read_with_the_limit_on_the_decompressed_size(tmp_path):
     (tmp_path / "p.json.gz").write_bytes(gzip.compress(BLANK.encode()))
     (tmp_path / "bad.json.gz").write_bytes(b"not gzip at all")

@@ -513,3 +513,20 @@ def test_the_first_ten_fixes_left_out_of_a_file_say_what_they_would_add(tmp_path
     assert len(left) == 12
     assert all("would add WFM301 (shift of \"agent-" in line for line in left[:10])
     assert all(line.endswith("would break the file or add a finding; fix it by hand") for line in left[10:])
+
+
+def test_a_fix_that_adds_a_finding_where_another_fix_removed_one_is_still_refused(tmp_path):
+    """agent-x's "480" is written as a number (safe) while agent-y's `lenghtMinutes: "abc"` is
+    renamed (unsafe): the rename adds a WFM102 at the place agent-x's left, for another agent.
+    Matching findings by place (for agents a fix makes known) must not take it for the old one."""
+    text = ('{\n  "metadata": {"version": 3},\n  "agentSchedules": [\n'
+            '    {"userId": "agent-x", "metadata": {"version": 1}, "shifts": [{"activities": [\n'
+            '      {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": "480", "description": "", "activityCodeId": "0"}]}]},\n'
+            '    {"userId": "agent-y", "metadata": {"version": 1}, "shifts": [{"activities": [\n'
+            '      {"startDate": "2026-11-24T08:00:00Z", "lenghtMinutes": "abc", "description": "", "activityCodeId": "0"}]}]}\n'
+            "  ]\n}\n")
+    (tmp_path / "p.json").write_text(text)
+    result = run_cli("check", "p.json", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert "WFM104 not fixed: its fix (rename \"lenghtMinutes\" to \"lengthMinutes\") would add WFM102" in result.err
+    assert '"lenghtMinutes": "abc"' in (tmp_path / "p.json").read_text()
+    assert '"lengthMinutes": 480' in (tmp_path / "p.json").read_text()

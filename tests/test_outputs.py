@@ -48,12 +48,13 @@ def test_sarif_is_valid_and_complete(tree):
 def test_a_run_that_could_not_check_everything_does_not_report_green(tree):
     """Exit 2 (a file named that does not exist) wrote a JUnit report of no errors and a SARIF
     log with nothing amiss: a CI system that reads the report, not the exit code, saw green."""
-    junit = run_cli("missing.json", "clean.json", "--format", "junit", cwd=tree)
+    junit = run_cli("missing.json", "gone.json", "clean.json", "--format", "junit", cwd=tree)
     assert junit.code == 2
     suite = ET.fromstring(junit.out)
-    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "0")
-    [error] = suite.iter("error")
-    assert error.get("message") == "error: missing.json: no such file or directory"
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("3", "2", "0")
+    errors = [(case.get("name"), case.find("error").get("message")) for case in suite.iter("testcase")
+              if case.find("error") is not None]
+    assert errors == [(f"error: {name}.json: no such file or directory",) * 2 for name in ("missing", "gone")]
     sarif = run_cli("missing.json", "clean.json", "--format", "sarif", cwd=tree)
     document = json.loads(sarif.out)
     jsonschema.validate(document, json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text()))

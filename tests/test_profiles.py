@@ -34,7 +34,7 @@ def test_other_roots_keep_their_profile(root, profile):
 @pytest.mark.parametrize("root, profile", [
     ({"metadata": {"version": 1}, "agentSchedules": [{"userId": "a"}, {"user": {"id": "b"}}]}, UPDATE),
     ({"agentSchedules": [{"user": {"id": "b"}}, {"userId": "a"}]}, UPDATE),
-    ({"metadata": {"version": 1}, "agentSchedules": [{"user": {"id": "b"}}]}, UPDATE),  # no export has one
+    ({"metadata": {"version": 1}, "agentSchedules": [{"user": {"id": "b"}}]}, EXPORT),  # its version beside
     ({"weekCount": 1, "description": "d", "agentSchedules": [{"user": {"id": "b"}, "shifts": []}]}, IMPORT)])
 def test_agents_copied_from_an_export_leave_a_request_a_request(root, profile):
     """One agent with a `user` object made a whole update an export, and nothing of it was

@@ -69,7 +69,7 @@ def render_junit(findings, run, *, strict: bool = False, **_options) -> str:
            f'<testsuites name="wfmlint" tests="{tests}" failures="{failures}" errors="{len(errors)}">',
            f'  <testsuite name="wfmlint" tests="{tests}" failures="{failures}" errors="{len(errors)}">']
     for error in errors:
-        out += ['    <testcase classname="wfmlint" name="wfmlint could not check everything">',
+        out += [f'    <testcase classname="wfmlint" name={quoteattr(_clean(error))}>',
                 f'      <error message={quoteattr(_clean(error))} type="wfmlint"/>',
                 "    </testcase>"]
     for path in paths:

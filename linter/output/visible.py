@@ -44,9 +44,11 @@ def source_window(line: str, column: int, span: int) -> tuple[str, int, int]:
 
 def cells(text: str) -> int:
     """How many terminal cells printable text takes: two for a wide character (CJK, most
-    emoji), none for a combining mark, so that the caret stands under what it marks."""
+    emoji), none for a mark that joins the character before it (an accent, a Thai vowel, a
+    variation selector), so that the caret stands under what it marks."""
     if text.isascii():
         return len(text)
-    from unicodedata import combining, east_asian_width
+    from unicodedata import category, east_asian_width
 
-    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(0 if category(char) in ("Mn", "Me") else 2 if east_asian_width(char) in "WF" else 1
+               for char in text)

@@ -78,3 +78,10 @@ def test_a_misspelt_version_is_reported_once_as_the_typo(text, typo):
 def test_a_member_that_is_no_typo_of_version_leaves_the_finding():
     found = lint_text('{"metadata": {"note": 1}, "agentSchedules": []}', "p.json", settings(profile="genesys-update"))
     assert [f.code for f in found] == ["WFM401", "WFM104"]
+
+
+def test_a_typo_reported_as_a_warning_leaves_the_error():
+    """WFM104 turned down to a warning would let a payload the API answers 409 pass the hook."""
+    text = '{"metadata": {"Version": 3}, "agentSchedules": []}'
+    found = lint_text(text, "p.json", settings({"severity": {"WFM104": "warning"}}, profile="genesys-update"))
+    assert [(f.code, f.severity) for f in found] == [("WFM401", "error"), ("WFM104", "warning")]

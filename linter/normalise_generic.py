@@ -63,7 +63,8 @@ def read_generic(p: Payload) -> None:
     if len(p.generic) > 1:
         _drop_self_copies(p)
     if not any(len(table) for table in p.tables.values()):
-        p.cache["shape_problem"] = "no entries found" if mapping is None else \
+        p.cache["shape_problem"] = ("no entries found: auto-detection knows none of its arrays; map its "
+                                    "entries with [generic] or a vendor profile") if mapping is None else \
             f"no entries match the configured pattern {mapping.entries!r}"
 
 

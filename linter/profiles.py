@@ -250,8 +250,9 @@ def foreign_time(items: list[dict], start: str | None, end: str | None) -> str |
 
 def configured_shape(mapping) -> GenericShape:
     duration = mapping.end or mapping.length_minutes
+    # (a list of resources, `assignedUserIds[*]`, may be empty: nobody's)
     required = mapping.required if mapping.required is not None else (
-        mapping.resource, mapping.start, duration)
+        *([mapping.resource] if "[*]" not in mapping.resource else []), mapping.start, duration)
     return GenericShape(mapping.entries, mapping.resource, mapping.start, mapping.end,
                         mapping.length_minutes, mapping.id, tuple(required))
 
@@ -361,7 +362,8 @@ def near_miss(root: Any) -> NearMiss | None:
                 return NearMiss(GENERIC, pointer, False,
                                 f"{pointer or 'the root'} holds entries with times but none of the "
                                 f"resource members auto-detection knows ({', '.join(RESOURCE_SPELLINGS)}); "
-                                "map them with [generic]")
+                                "map them with [generic], or with a vendor profile and its time-format "
+                                "when their times are not RFC 3339 date-time strings")
     return None
 
 

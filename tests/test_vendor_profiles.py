@@ -167,7 +167,9 @@ def test_other_genesys_fragments_are_named_for_what_they_are(name, nearly):
     assert (finding.code, finding.line, finding.column) == ("WFM007", 1, 1)
     assert finding.message == f"matches no payload profile, so nothing in it is checked, yet it is nearly {nearly}"
     assert lint_text('{"user": {"id": "u"}, "name": "x"}', "user.json") == []  # a user alone is no schedule
-    assert lint_text('{"activities": [{"startDate": "x"}]}', "a.json")[0].message.endswith("[generic]")
+    assert lint_text('{"activities": [{"startDate": "x"}]}', "a.json")[0].message.endswith(
+        "map them with [generic], or with a vendor profile and its time-format when their times are not "
+        "RFC 3339 date-time strings")
 
 
 # -- the definition language, through the CLI ----------------------------------------------

@@ -92,3 +92,16 @@ def test_turned_off_and_malformed():
     assert lint(text, ignore=("WFM3",), select=("WFM301",))[0][0] == "WFM301"
     broken = update({"userId": "a", "shifts": [{"activities": "x"}, {"activities": [None]}, {}]})
     assert [c for c, *_ in lint(broken)] == ["WFM102", "WFM102"]
+
+
+def test_a_generic_mapping_to_a_list_of_resources_requires_no_such_field():
+    """`resource = "assignedUserIds[*]"` in [generic] (Connecteam's shifts) took the pattern for
+    a required member's name: every entry was WFM101 ("missing required field
+    "assignedUserIds[*]""), though the list was there."""
+    text = json.dumps([{"startTime": "2025-01-15T08:00:00Z", "endTime": "2025-01-15T16:00:00Z",
+                        "assignedUserIds": [9170357, 9170358]},
+                       {"startTime": "2025-01-15T09:00:00Z", "endTime": "2025-01-15T10:00:00Z",
+                        "assignedUserIds": [9170357]}])
+    mapping = {"generic": {"entries": "/*", "resource": "assignedUserIds[*]", "start": "startTime", "end": "endTime"}}
+    assert [(code, message[:31]) for code, _, _, message in lint(text, config=mapping)] == [
+        ("WFM301", 'entry of "9170357" from 2025-01')]

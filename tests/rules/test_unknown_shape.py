@@ -18,7 +18,8 @@ def test_profile_option_claims_too():
 
 def test_generic_claim_with_no_entries():
     assert lint('{"shifts": []}', profile="generic") == [
-        ("WFM005", 1, 1, "file is claimed as generic but no entries found")]
+        ("WFM005", 1, 1, "file is claimed as generic but no entries found: auto-detection knows none of its "
+                         "arrays; map its entries with [generic] or a vendor profile")]
 
 
 def test_unclaimed_files_of_no_profile_are_skipped_silently():

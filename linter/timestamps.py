@@ -394,10 +394,13 @@ def epoch_parser(scale: int):
 
 
 def local_parser(zone):
-    """An ISO 8601 date-time without an offset, read in `zone` (a tzinfo; None: unknown)."""
+    """An ISO 8601 date-time without an offset (a space for its `T` too), read in `zone` (a
+    tzinfo; None: unknown)."""
     def parse(value) -> int | TimeProblem:
         if type(value) is not str:
             return TimeProblem("WFM201", f"{value!r} is not a date-time string")
+        if len(value) > 10 and value[10] == " ":  # `2015-03-15 08:00:00`, as SQL writes one
+            value = f"{value[:10]}T{value[11:]}"
         match = _DATETIME.match(value)
         if match is None or match.group(8) is not None:
             result = parse_datetime(value, False)

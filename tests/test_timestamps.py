@@ -177,6 +177,15 @@ def test_a_local_time_with_an_invalid_date_and_an_offset_is_reported_for_its_dat
     assert "has an offset, but this vendor writes local times" in parse("2026-02-27T08:00:00+01:00").message
 
 
+def test_a_local_time_may_have_a_space_for_its_t():
+    """Callback Staffing writes `2015-03-15 08:00:00`, local to the organisation: WFM201 asked
+    for a `Z`, which would change what it means."""
+    parse = local_parser(timezone.utc)
+    assert parse("2015-03-15 08:00:00") == parse("2015-03-15T08:00:00") == 1426406400 * 10**9
+    assert parse("2015-03-15 08:00:00+01:00").message.endswith("has an offset, but this vendor writes local times")
+    assert parse("2015-03-15  08:00:00").code == "WFM201"  # one space, in the place of the T
+
+
 @pytest.mark.parametrize(("value", "minutes"), [("PT7H30M", 450), ("P1DT1H", 1500), ("PT90S", None),
                                                 ("PT0.5H", 30), ("PT", None), ("7H", None)])
 def test_iso_durations_in_whole_minutes(value, minutes):

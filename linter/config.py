@@ -476,8 +476,12 @@ class Settings:
         one (a subproject's own wfmlint.toml), else these. ConfigError if that config is bad."""
         if not self.hierarchical or path == "-":
             return self
+        by_name = self.__dict__.setdefault("_nearest_by_name", {})  # per Settings: it is frozen
+        named = by_name.get(os.path.dirname(path))  # (asked per file: most share a directory)
+        if named is not None:
+            return named
         directory = os.path.dirname(os.path.abspath(path))
-        cache = self.__dict__.setdefault("_nearest", {})  # per Settings: it is frozen
+        cache = self.__dict__.setdefault("_nearest", {})
         if directory not in cache:
             found = find_config(Path(directory))
             if found is None or str(found) == self.config.source or \
@@ -486,6 +490,7 @@ class Settings:
             else:
                 cache[directory] = Settings(load_config(found), self.overrides, self.existing_time_zone,
                                             self.existing_version)
+        by_name[os.path.dirname(path)] = cache[directory]
         return cache[directory]
 
     @property
@@ -550,6 +555,8 @@ class Settings:
         nearest = self.for_path(path)
         if nearest is not self:
             return nearest.references_for(path)
+        if not self.config.genesys.per_file and "_references_everywhere" in self.__dict__:
+            return self.__dict__["_references_everywhere"]  # (the same for every file: asked per file)
         files = dict(self._reference_tables()[0][1])
         if self.config.genesys.per_file:
             relative = self.relative(path)
@@ -558,7 +565,10 @@ class Settings:
                     files.update(table)
                     break
         files.update(_named_files(self.overrides.references))
-        return self._load_references(files)
+        references = self._load_references(files)
+        if not self.config.genesys.per_file:
+            self.__dict__["_references_everywhere"] = references
+        return references
 
     def time_zone_for(self, path: str) -> str | None:
         """The business unit's zone, for dates without a time (`businessUnitDate`, a week's

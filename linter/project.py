@@ -24,6 +24,7 @@ NO_PROFILE = ""  # cached for a file of no profile, so that it is not linted aga
 def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
     """The facts of `paths` (the project's other files), in their order."""
     cache = FactsCache(default_directory(str(settings.root)), repr(settings.config))
+    configs: dict[int, str] = {}  # each closest config's text, by the Settings that holds it
     found = []
     for path in paths:
         try:
@@ -31,7 +32,9 @@ def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
         except UnreadableFile:
             continue  # the named files' own errors are what a run reports
         own = settings.for_path(path)  # its nearest config, as a run naming it would read it
-        key = cache.key(settings.relative(path), data, f"{own.config!r}\0{own.time_zone_for(path)}")
+        if id(own) not in configs:
+            configs[id(own)] = repr(own.config)
+        key = cache.key(settings.relative(path), data, f"{configs[id(own)]}\0{own.time_zone_for(path)}")
         facts = cache.get(key, path)
         if facts is None:
             result = analyse_bytes(data, path, own)

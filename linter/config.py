@@ -477,7 +477,10 @@ class Settings:
         if not self.hierarchical or path == "-":
             return self
         by_name = self.__dict__.setdefault("_nearest_by_name", {})  # per Settings: it is frozen
-        named = by_name.get(os.path.dirname(path))  # (asked per file: most share a directory)
+        name = os.path.dirname(path)  # (asked per file: most share a directory)
+        if not os.path.isabs(name):
+            name = (os.getcwd(), name)  # (an API caller may change directory between runs)
+        named = by_name.get(name)
         if named is not None:
             return named
         directory = os.path.dirname(os.path.abspath(path))
@@ -490,7 +493,7 @@ class Settings:
             else:
                 cache[directory] = Settings(load_config(found), self.overrides, self.existing_time_zone,
                                             self.existing_version)
-        by_name[os.path.dirname(path)] = cache[directory]
+        by_name[name] = cache[directory]
         return cache[directory]
 
     @property

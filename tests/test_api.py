@@ -94,3 +94,22 @@ def test_project_settings_read_the_config_as_the_command_line_does(tmp_path, mon
     (tmp_path / "wfmlint.toml").write_text("ignore = 3\n")
     with pytest.raises(ConfigError):
         project_settings(tmp_path)
+
+
+def test_the_closest_config_follows_the_working_directory_between_calls(tmp_path, monkeypatch):
+    """One Settings, two calls from two directories, each with a `p.json`: the second was
+    linted with the first directory's config (looked up by the name "p.json" gives, "")."""
+    from tests.conftest import update
+    from wfmlint import lint_paths, project_settings
+
+    (tmp_path / "wfmlint.toml").write_text("")
+    for name in ("quiet", "loud"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "p.json").write_text(update({"userId": " "}))  # WFM103
+    (tmp_path / "quiet" / "wfmlint.toml").write_text('ignore = ["WFM103"]\n')
+    monkeypatch.chdir(tmp_path)
+    settings = project_settings()
+    monkeypatch.chdir(tmp_path / "quiet")
+    assert [f.code for f in lint_paths(["p.json"], settings)] == []
+    monkeypatch.chdir(tmp_path / "loud")
+    assert [f.code for f in lint_paths(["p.json"], settings)] == ["WFM103"]

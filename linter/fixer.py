@@ -234,8 +234,8 @@ def _subject(finding: Finding) -> tuple:
 
 
 def _place(finding: Finding) -> tuple:
-    """A finding's rule and pointer, its array indices left out."""
-    return (finding.code, _INDEX.sub("/#", finding.pointer))
+    """A finding's rule and pointer (indices kept: making an agent known moves nothing)."""
+    return (finding.code, finding.pointer)
 
 
 _INDEX = re.compile(r"/\d+(?=/|#|$)")

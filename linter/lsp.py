@@ -230,11 +230,13 @@ def diagnostics_for(server: WfmlintServer, uri: str, source: str,
                                 range=T.Range(position(r.line, r.column), position(r.line, r.column + 1))),
             message=r.message) for r in f.related]
         end = position(f.end_line, f.end_column)
-        if f.pointer == "":  # about the whole document (not WFM001's one place): its first line,
-            # as the client counts lines (a lone \r ends one too)
-            first = _line_text(source, f.line).split("\r", 1)[0]
-            if f.end_line > f.line or f.column <= len(first) < f.end_column - 1:
-                end = position(f.line, len(first) + 1)
+        if f.pointer == "":  # about the whole document (not WFM001's one place): the line it
+            # starts on, as the client counts lines (a lone \r ends one too)
+            text = _line_text(source, f.line)
+            line_end = text.find("\r", f.column - 1)
+            line_end = len(text) if line_end == -1 else line_end
+            if f.end_line > f.line or f.end_column - 1 > line_end:
+                end = position(f.line, line_end + 1)
         diagnostics.append(T.Diagnostic(
             range=T.Range(position(f.line, f.column), end),
             message=f.message, severity=_SEVERITY[f.severity], code=f.code, source="wfmlint",

@@ -133,25 +133,38 @@ def _named_ignored(directory: str) -> bool:
 
 def _git_ignored(files: list[str]) -> set[str]:
     """The files git ignores (`.gitignore`, `.git/info/exclude`, the global excludes; a
-    tracked file is never ignored), asked of git itself: of the work tree each file lies in
-    (a linked directory's target's; a submodule is a work tree of its own) and of every work
-    tree around that one (a repository cloned into a directory another ignores stays
-    ignored), one call per pair, since git refuses a whole call that names a path inside a
-    submodule. Outside a work tree, or without git, none."""
-    calls: dict[tuple[str, str], dict[str, str]] = {}
+    tracked file is never ignored), asked of git itself, one call per work tree the files lie
+    in (a linked directory's target's): a submodule or a repository cloned inside another is
+    a work tree of its own (git refuses a call that names a path in a submodule, and applies
+    no outer rule inside a nested repository), ignored whole when it lies in a directory the
+    work tree around it ignores (a clone in `vendor/`). Outside a work tree, or without git,
+    none."""
+    trees: dict[str, dict[str, str]] = {}
     known: dict[str, str | None] = {}
     real: dict[str, str] = {}
     for full in files:
         directory = os.path.dirname(os.path.abspath(full))
         if directory not in real:
             real[directory] = os.path.realpath(directory)
-        path = os.path.join(real[directory], os.path.basename(full))
-        nearest = root = _work_tree(real[directory], known)
-        while root is not None:
-            calls.setdefault((root, nearest), {})[os.path.relpath(path, root)] = full
-            parent = os.path.dirname(root)
-            root = _work_tree(parent, known) if parent != root else None
-    return set().union(*(_ignored_in(root, by_name) for (root, _), by_name in calls.items()))
+        root = _work_tree(real[directory], known)
+        if root is not None:
+            path = os.path.join(real[directory], os.path.basename(full))
+            trees.setdefault(root, {})[os.path.relpath(path, root)] = full
+    hidden = _nested_trees_ignored(list(trees), known)
+    return set().union(*(set(by_name.values()) if root in hidden else _ignored_in(root, by_name)
+                         for root, by_name in trees.items()))
+
+
+def _nested_trees_ignored(roots: list[str], known: dict[str, str | None]) -> set[str]:
+    """The repositories cloned into a directory that the work tree around them ignores, asked
+    once per such work tree (a submodule, whose `.git` is a file, is tracked: never ignored)."""
+    by_outer: dict[str, dict[str, str]] = {}
+    for root in roots:
+        parent = os.path.dirname(root)
+        outer = _work_tree(parent, known) if parent != root else None
+        if outer is not None and os.path.isdir(os.path.join(root, ".git")):
+            by_outer.setdefault(outer, {})[os.path.relpath(root, outer)] = root
+    return set().union(*(_ignored_in(outer, names) for outer, names in by_outer.items()))
 
 
 def _work_tree(directory: str, known: dict[str, str | None]) -> str | None:

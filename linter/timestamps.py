@@ -395,30 +395,41 @@ def epoch_parser(scale: int):
 
 def local_parser(zone):
     """An ISO 8601 date-time without an offset (a space for its `T` too), read in `zone` (a
-    tzinfo; None: unknown)."""
+    tzinfo; None: unknown). Problems quote the value as written."""
     def parse(value) -> int | TimeProblem:
         if type(value) is not str:
             return TimeProblem("WFM201", f"{value!r} is not a date-time string")
-        if len(value) > 10 and value[10] == " ":  # `2015-03-15 08:00:00`, as SQL writes one
-            value = f"{value[:10]}T{value[11:]}"
+        spaced = len(value) > 10 and value[10] == " "  # `2015-03-15 08:00:00`, as SQL writes one
+        result = read(f"{value[:10]}T{value[11:]}" if spaced else value, value)
+        return result
+
+    def read(value: str, written: str) -> int | TimeProblem:
         match = _DATETIME.match(value)
-        if match is None or match.group(8) is not None:
+        if match is None:
+            return TimeProblem("WFM201", f"{_quote(written)} is not a local ISO 8601 date-time; write it "
+                               "as YYYY-MM-DDTHH:MM:SS")
+        if match.group(8) is not None:
             result = parse_datetime(value, False)
-            return result if isinstance(result, TimeProblem) or match is None else TimeProblem(
-                "WFM201", f"{_quote(value)} has an offset, but this vendor writes local times")
+            return _as_written(result, value, written) if isinstance(result, TimeProblem) else TimeProblem(
+                "WFM201", f"{_quote(written)} has an offset, but this vendor writes local times")
         if zone is None:
-            return TimeProblem("WFM202", f"{_quote(value)} is a local time and no time zone is known; "
+            return TimeProblem("WFM202", f"{_quote(written)} is a local time and no time zone is known; "
                                "set timezone in config, or map the vendor's time zone member")
         checked = parse_datetime(value + "Z", False)
         if isinstance(checked, TimeProblem):
-            return checked
-        written = utc_text(value, zone)
-        if written is None:
-            return TimeProblem("WFM202", f"{_quote(value)} does not exist or happens twice in {zone} "
+            return _as_written(checked, value + "Z", written)
+        in_utc = utc_text(value, zone)
+        if in_utc is None:
+            return TimeProblem("WFM202", f"{_quote(written)} does not exist or happens twice in {zone} "
                                "(a clock change): a local time cannot say which instant it means; "
                                "check the entry where the vendor keeps it")
-        return parse_datetime(written, False)
+        return parse_datetime(in_utc, False)
     return parse
+
+
+def _as_written(problem: TimeProblem, read: str, written: str) -> TimeProblem:
+    """A problem of the text as read, quoting it as written."""
+    return TimeProblem(problem.code, problem.message.replace(_quote(read), _quote(written)))
 
 
 def _ns(moment: datetime) -> int:

@@ -94,6 +94,13 @@ def test_gitignore_holds_for_a_repository_inside_an_ignored_directory_and_throug
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "link").symlink_to(outer)
     assert run_cli("link", cwd=tmp_path / "elsewhere").out == "No problems in 0 files.\n"
+    # git applies no outer rule inside a nested repository: its `generated/` is its own
+    inner = outer / "inner"
+    (inner / "generated").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=inner, check=True)
+    (outer / ".gitignore").write_text("vendor/\ndraft.json\ngenerated/\n")
+    (inner / "generated" / "x.json").write_text(BLANK)
+    assert run_cli(".", cwd=outer).out.startswith("inner/generated/x.json:")
 
 
 def test_compressed_payloads_are_read_with_the_limit_on_the_decompressed_size(tmp_path):

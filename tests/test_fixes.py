@@ -515,12 +515,13 @@ def test_the_first_ten_fixes_left_out_of_a_file_say_what_they_would_add(tmp_path
     assert all(line.endswith("would break the file or add a finding; fix it by hand") for line in left[10:])
 
 
-def test_a_fix_that_adds_a_finding_where_another_fix_removed_one_is_still_refused(tmp_path):
+@pytest.mark.parametrize("first", ['"userId": "agent-x", ', ""])  # (known, or an agent of no id)
+def test_a_fix_that_adds_a_finding_where_another_fix_removed_one_is_still_refused(tmp_path, first):
     """agent-x's "480" is written as a number (safe) while agent-y's `lenghtMinutes: "abc"` is
     renamed (unsafe): the rename adds a WFM102 at the place agent-x's left, for another agent.
     Matching findings by place (for agents a fix makes known) must not take it for the old one."""
     text = ('{\n  "metadata": {"version": 3},\n  "agentSchedules": [\n'
-            '    {"userId": "agent-x", "metadata": {"version": 1}, "shifts": [{"activities": [\n'
+            '    {' + first + '"metadata": {"version": 1}, "shifts": [{"activities": [\n'
             '      {"startDate": "2026-11-24T08:00:00Z", "lengthMinutes": "480", "description": "", "activityCodeId": "0"}]}]},\n'
             '    {"userId": "agent-y", "metadata": {"version": 1}, "shifts": [{"activities": [\n'
             '      {"startDate": "2026-11-24T08:00:00Z", "lenghtMinutes": "abc", "description": "", "activityCodeId": "0"}]}]}\n'

@@ -184,6 +184,10 @@ def test_a_local_time_may_have_a_space_for_its_t():
     assert parse("2015-03-15 08:00:00") == parse("2015-03-15T08:00:00") == 1426406400 * 10**9
     assert parse("2015-03-15 08:00:00+01:00").message.endswith("has an offset, but this vendor writes local times")
     assert parse("2015-03-15  08:00:00").code == "WFM201"  # one space, in the place of the T
+    # problems quote the value as written and ask for a local time, not a `Z`
+    assert parse("2015-03-15 08:00").message == ('"2015-03-15 08:00" is not a local ISO 8601 date-time; '
+                                                 "write it as YYYY-MM-DDTHH:MM:SS")
+    assert parse("2026-02-30 08:00:00").message == '"2026-02-30 08:00:00" is not a valid date-time: 2026-02 has no day 30'
 
 
 @pytest.mark.parametrize(("value", "minutes"), [("PT7H30M", 450), ("P1DT1H", 1500), ("PT90S", None),

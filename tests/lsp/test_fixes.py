@@ -81,6 +81,10 @@ async def test_a_finding_about_the_whole_document_is_on_its_first_line(client: L
     for ends in ("\r", "\r\n"):
         [diagnostic] = await open_document(client, (tmp_path / f"{len(ends)}.json").as_uri(), text.replace("\n", ends))
         assert diagnostic.range == T.Range(T.Position(0, 0), T.Position(0, 1)), ends
+        # after a blank first line, the line the document starts on
+        [diagnostic] = await open_document(client, (tmp_path / f"blank{len(ends)}.json").as_uri(),
+                                           ("\n" + text).replace("\n", ends))
+        assert diagnostic.range == T.Range(T.Position(1, 0), T.Position(1, 1)), ends
     # invalid JSON is at its one place, whatever the line ends (it grew to the line's end, and
     # with lone \r ends the range ended before it started)
     broken = '{"metadata": {"version": 3},\n "agentSchedules": [\n   {"userId": "a",, "shifts": []}]}\n'

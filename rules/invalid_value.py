@@ -35,7 +35,8 @@ The API answers `400` for the upload, or coerces the value into something you di
 
 ## Fix
 Safe: a bare string where the model wants a wrapper is put in it (`"wp-1"` becomes
-`{"value": "wp-1"}`, a list wrapper `{"values": ["wp-1"]}`); an integer written as a string
+`{"value": "wp-1"}`, a list wrapper `{"values": ["wp-1"]}`, an export's bare user id
+`{"id": "u1"}`); an integer written as a string
 (`"60"`) becomes the number. Other wrong values have no fix.
 
 ## Options

@@ -7,7 +7,8 @@ Reports, at the value, a date-time that is not `YYYY-MM-DDTHH:MM:SS[.fraction]` 
 (no schedule needs them and parsers disagree on them). A fraction has one to nine digits in a
 Genesys payload, any number in a generic one (RFC 3339; past nanoseconds it is cut). Date
 fields (`businessUnitDate`, `weekDate`) must be `YYYY-MM-DD`. A well-formed time without an
-offset is WFM202 instead.
+offset is WFM202 instead. A vendor's `local` times (a vendor profile's `time-format`) have no
+offset, and may have a space for the `T`.
 
 ## Why is this bad?
 The API rejects the value, or a lenient parser reads a different instant than you meant.

@@ -232,6 +232,9 @@ def test_schemas_give_editors_the_formats_and_read_only_fields_of_the_models(tmp
     assert properties["Marker"]["businessUnitDate"]["format"] == "date"
     assert properties["Shift"]["startDate"]["readOnly"] is True and properties["Version"]["dateModified"]["readOnly"]
     assert "readOnly" not in properties["Activity"]["startDate"]
+    export = json.loads(run_cli("schema", "genesys-schedule-export").out)["$defs"]
+    assert export["ExportActivity"]["properties"]["startDate"]["format"] == "date-time"
+    assert export["ExportMarker"]["properties"]["businessUnitDate"]["format"] == "date"
     body = json.loads(CLEAN)
     checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert list(checker.iter_errors(body)) == []

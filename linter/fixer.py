@@ -220,8 +220,9 @@ def _unmatched(findings: list[Finding], others: list[Finding], key) -> list[Find
     left = Counter(map(key, others))
     unmatched = []
     for finding in findings:
-        if left[key(finding)]:
-            left[key(finding)] -= 1
+        found = key(finding)
+        if left[found]:
+            left[found] -= 1
         else:
             unmatched.append(finding)
     return unmatched

@@ -400,8 +400,7 @@ def local_parser(zone):
         if type(value) is not str:
             return TimeProblem("WFM201", f"{value!r} is not a date-time string")
         spaced = len(value) > 10 and value[10] == " "  # `2015-03-15 08:00:00`, as SQL writes one
-        result = read(f"{value[:10]}T{value[11:]}" if spaced else value, value)
-        return result
+        return read(f"{value[:10]}T{value[11:]}" if spaced else value, value)
 
     def read(value: str, written: str) -> int | TimeProblem:
         match = _DATETIME.match(value)

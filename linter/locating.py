@@ -134,6 +134,7 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
     explicit: dict[str, set[str]] = {}  # per file: its closest config's `[severity]` codes
     fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
+    project_paths: dict[str, str] = {}  # once per file: a large report has thousands of findings
     findings: list[Finding] = []
     for (path, issue, setting), (start, end, related_starts, fix) in zip(kept, places.issues):
         file_positions = places.positions[path]
@@ -147,10 +148,13 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
         if issue.severity and path not in explicit:
             explicit[path] = _explicit_codes(settings.for_path(path))
         severity = issue.severity if issue.severity and issue.code not in explicit[path] else setting.severity
+        project_path = project_paths.get(path)
+        if project_path is None:
+            project_path = project_paths[path] = settings.relative(path)
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,
-                                fingerprints.key(path, settings.relative(path), issue), fix, issue.count))
+                                fingerprints.key(path, project_path, issue), fix, issue.count))
     return findings
 
 

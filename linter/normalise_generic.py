@@ -125,6 +125,8 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     """Declare the table's roles and make the entries of its valid items."""
     kind, parse, read, row_parse = _times(p, name, table, shape, times)
     starts = read(table.column(shape.start))
+    if shape.within and shape.time_format in ("clock", "minutes") and shape.date.startswith("../"):
+        starts = _inside_overnight_holder(p, table, shape, starts, read)
     p.times.append(TimeColumn(Role(name, shape.start), kind, starts, parse, row_parse))
     if shape.resource_is_member and "" not in shape.unassigned:  # a blank one may mean nobody
         p.identifiers.append(Role(name, shape.resource))
@@ -163,6 +165,23 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                           ids[row], kind) for n, row in enumerate(rows)]
         facts.entries.extend(made)
     return GenericTable(name, shape, starts, ends, made)
+
+
+def _inside_overnight_holder(p: Payload, table: Items, shape: P.GenericShape, starts: list, read) -> list:
+    """Clock times on the date of the entry that holds them (a break in a night shift): one
+    before its holder starts is the next day's when that puts it inside the holder (its end
+    follows it, as an end before its start does). The holding set is read first when the
+    profile lists it first."""
+    holders = {entry.pointer: entry for earlier in p.generic for entry in earlier.entries}
+    if not holders:
+        return starts
+    pointers, moved = table.all_pointers(), list(starts)
+    for row, after in enumerate(read(table.column(shape.start), next_day=True)):
+        start = starts[row]
+        holder = holders.get(P.container_pointer(pointers[row], shape.within)) if start is not None else None
+        if holder is not None and after is not None and start < holder.start and holder.start <= after < holder.end:
+            moved[row] = after
+    return moved
 
 
 def _times(p: Payload, name: str, table: Items, shape: P.GenericShape, times: TimestampCache):

@@ -5,7 +5,9 @@ For the entry sets of a vendor profile that sit inside another entry (`within` i
 profile: a Square timecard's breaks, the activities of a Microsoft Graph shift), reports an
 entry whose start or end falls outside the entry that holds it, at the inner entry, with the
 holder as a related location. Entries without a valid start and end are left to WFM201 and
-WFM203.
+WFM203. A clock time dated by its holder (`date = "../../day"`) that falls before the holder
+starts is read on the next day when that puts it inside: a break after midnight in a night
+shift is not outside it.
 
 ## Why is this bad?
 A break or an activity belongs to its shift: one outside it is paid, planned and reported

@@ -484,6 +484,51 @@ def test_a_date_and_clock_times_crossing_midnight_in_a_zone_with_several_resourc
                             ("WFM201", *at(text, '"25:00"'))]
 
 
+NIGHTS = '''
+[vendor-profiles.nights]
+detect = [["/shifts/*/day"]]
+
+[[vendor-profiles.nights.entries]]
+kind = "shift"
+items = ["/shifts/*"]
+resource = "worker"
+date = "day"
+start = "from"
+end = "to"
+time-format = "{fmt}"
+
+[[vendor-profiles.nights.entries]]
+kind = "break"
+items = ["/shifts/*/breaks/*"]
+resource = "../../worker"
+date = "../../day"
+start = "from"
+end = "to"
+time-format = "{fmt}"
+within = "../.."
+'''
+
+
+@pytest.mark.parametrize("fmt, times", [
+    ("clock", ["22:00", "06:00", "23:30", "00:15", "02:00", "02:30", "21:00", "21:30", "07:00", "07:30"]),
+    ("minutes", [1320, 360, 1410, 15, 120, 150, 1260, 1290, 420, 450])])
+def test_a_break_after_midnight_in_a_night_shift_is_inside_it(tmp_path, fmt, times):
+    """Clock times on the shift's date: a break at 02:00 in a 22:00-06:00 shift is the next
+    morning's (it was WFM308, outside the shift); one at 21:00 or 07:00 fits neither day."""
+    start, end, *breaks = times
+    body = {"shifts": [{"worker": "w1", "day": "2026-11-24", "from": start, "to": end, "breaks": [
+        {"from": breaks[i], "to": breaks[i + 1]} for i in range(0, len(breaks), 2)]}]}
+    (tmp_path / "wfmlint.toml").write_text('timezone = "Europe/Berlin"\n' + NIGHTS.replace("{fmt}", fmt))
+    (tmp_path / "roster.json").write_text(json.dumps(body, indent=1))
+    result = run_cli("check", "roster.json", "--format", "json", cwd=tmp_path)
+    found = json.loads(result.out)
+    assert [(f["code"], f["pointer"]) for f in found] == [
+        ("WFM308", "/shifts/0/breaks/2"), ("WFM308", "/shifts/0/breaks/3")], result.out
+    assert found[1]["message"] == (
+        "break from 2026-11-24T06:00:00Z to 2026-11-24T06:30:00Z lies outside its shift (2026-11-24T21:00:00Z "
+        "to 2026-11-25T05:00:00Z); move it into the shift, or widen the shift")
+
+
 def test_a_time_zone_member_that_names_no_zone_is_reported(tmp_path):
     """It used to fall back to the business unit's zone without a word: the entry's times were
     a guess."""

@@ -27,6 +27,7 @@ class GenericTable:
     starts: list
     ends: list | None  # None when lengths give the ends
     entries: list = field(default_factory=list)  # the entries its valid items made
+    open_rows: frozenset = frozenset()  # the items an `open` member marks: nobody's
 
 
 def read_generic(p: Payload) -> None:
@@ -147,8 +148,10 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
             lengths = [T.whole_minutes(value, shape.length_unit) for value in lengths]
         valid, stops = _by_length(starts, lengths)
     keys, labels = _resources(p, table, shape)
-    if shape.inactive:
-        keys = _without_inactive(p, table, shape, keys)
+    open_rows = frozenset(_marked_rows(p, table, shape.open))
+    nobodys = _marked_rows(p, table, shape.inactive) | open_rows
+    if nobodys:
+        keys = [([] if shape.many else None) if row in nobodys else key for row, key in enumerate(keys)]
     rows = list(compress(range(len(table)), valid))
     kind = shape.kind if shape.kind != "entry" else None  # a vendor's name for it
     made: list = []
@@ -164,7 +167,7 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
             made = [Entry(keys[row], labels[row], starts[row], stops[row], pointers[row], facts.path, first + n,
                           ids[row], kind) for n, row in enumerate(rows)]
         facts.entries.extend(made)
-    return GenericTable(name, shape, starts, ends, made)
+    return GenericTable(name, shape, starts, ends, made, open_rows)
 
 
 def _inside_overnight_holder(p: Payload, table: Items, shape: P.GenericShape, starts: list, read) -> list:
@@ -311,22 +314,17 @@ def _resources(p: Payload, table: Items, shape: P.GenericShape) -> tuple[list, l
     return [None if key is None else (shape.pool, key) for key in keys], labels
 
 
-def _without_inactive(p: Payload, table: Items, shape: P.GenericShape, keys: list) -> list:
-    """The keys with no resource for the entries an `inactive` member (or an ancestor's:
-    `../../deleted`) marks (a declined request): read and checked like the others, and never
-    compared."""
+def _marked_rows(p: Payload, table: Items, marks: tuple[tuple[str, tuple], ...]) -> set[int]:
+    """The rows that a member (or an ancestor's: `../../deleted`) marks with one of its values:
+    `inactive` (a declined request: read and checked like the others, never compared) or
+    `open` (an open shift)."""
     rows: set[int] = set()
-    for member, values in shape.inactive:
-        marks = {(type(value), value) for value in values}  # true is not 1
+    for member, values in marks:
+        wanted = {(type(value), value) for value in values}  # true is not 1
         found = table.column(member) if not member.startswith("../") else _members(p, table, member)
         rows.update(row for row, value in enumerate(found)
-                    if type(value) in (str, int, bool) and (type(value), value) in marks)
-    if not rows:
-        return keys
-    keys = keys[:]
-    for row in rows:
-        keys[row] = [] if shape.many else None
-    return keys
+                    if type(value) in (str, int, bool) and (type(value), value) in wanted)
+    return rows
 
 
 def _many_values(item: Any, path: str) -> list:

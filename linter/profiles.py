@@ -60,6 +60,9 @@ class GenericShape:
     # (member, values) pairs that mark an entry inactive (a declined request): read and
     # checked, never compared with other entries
     inactive: tuple[tuple[str, tuple], ...] = ()
+    # (member, values) pairs that mark an open entry (7shifts' `open: true`): nobody's, like
+    # an `unassigned` resource, and its resource is neither required nor checked
+    open: tuple[tuple[str, tuple], ...] = ()
 
     @property
     def pool(self) -> str | None:
@@ -435,7 +438,7 @@ class ProfileDefinitionError(ValueError):
 
 _ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "length", "length-unit", "id",
                "group", "within", "required", "optional", "time-format", "time-zone", "unassigned",
-               "max-minutes", "date", "inactive"}
+               "max-minutes", "date", "inactive", "open"}
 TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local", "clock", "minutes",
                 "date")
 LENGTH_UNITS = ("minutes", "hours", "iso8601")
@@ -543,8 +546,12 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
                          entry.get("kind", "entry"), entry.get("optional", False),
                          entry.get("time-format", "rfc3339"), entry.get("time-zone"),
                          entry.get("length-unit", "minutes"), tuple(unassigned), limit, entry.get("date"),
-                         tuple((member, tuple(values)) for member, values in entry.get("inactive", {}).items()))
+                         _marks(entry, "inactive"), _marks(entry, "open"))
             for pattern in items]
+
+
+def _marks(entry: dict, key: str) -> tuple[tuple[str, tuple], ...]:
+    return tuple((member, tuple(values)) for member, values in entry.get(key, {}).items())
 
 
 _defined: dict[int, tuple[dict, dict]] = {}
@@ -572,13 +579,14 @@ def _check_values(where: str, entry: dict) -> None:
         raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
     if not isinstance(entry.get("optional", False), bool):
         raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
-    inactive = entry.get("inactive", {})
-    if not (isinstance(inactive, dict) and all(
-            member.strip() and "[*]" not in member and isinstance(values, list) and values
-            and all(isinstance(v, (str, int)) for v in values)
-            for member, values in inactive.items())):
-        raise ProfileDefinitionError(f"{where}: 'inactive' must be a table of member names to lists of "
-                                     'strings, integers or booleans, such as {state = ["declined"]}')
+    for key, example in (("inactive", '{state = ["declined"]}'), ("open", "{open = [true]}")):
+        marks = entry.get(key, {})
+        if not (isinstance(marks, dict) and all(
+                member.strip() and "[*]" not in member and isinstance(values, list) and values
+                and all(isinstance(v, (str, int)) for v in values)
+                for member, values in marks.items())):
+            raise ProfileDefinitionError(f"{where}: '{key}' must be a table of member names to lists of "
+                                         f"strings, integers or booleans, such as {example}")
 
 
 def detect_vendor(root: Any, vendors: dict[str, VendorProfile] | None = None) -> VendorProfile | None:

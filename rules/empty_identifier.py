@@ -38,8 +38,11 @@ OPTIONS: dict = {}
 
 
 def check(payload, options) -> Iterator[Issue]:
+    open_rows = {entries.name: entries.open_rows for entries in payload.generic or ()}
     for role in payload.identifiers:
         for row in rows_where(payload.values(role), _blank):
+            if row in open_rows.get(role.table, ()):
+                continue  # an open shift's resource is nobody, blank or not
             yield Issue(CODE, f"\"{role.name}\" is blank; it must name an existing {_what(role.name)}",
                         payload.pointer(role, row))
     for entries in payload.generic or ():

@@ -72,8 +72,9 @@ def check(payload, options) -> Iterator[Issue]:
             if name.startswith("../"):
                 yield from _missing_above(payload, table, name, not_objects, reported)
                 continue
+            skipped = not_objects | entries.open_rows if name == entries.shape.resource else not_objects
             for row in rows_holding(table.column(name), MISSING):
-                if row not in not_objects:
+                if row not in skipped:  # (an open shift needs no resource)
                     pointer = table.pointer(row)
                     reported.add(f"{pointer}#{name}")
                     yield Issue(CODE, f"missing required field \"{name}\"", pointer,

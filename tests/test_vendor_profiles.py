@@ -653,6 +653,41 @@ def test_void_entries_of_the_documented_vendors_are_never_compared(void, live):
     assert [code for code, *_ in lint(json.dumps(live, indent=1))] == ["WFM304"]
 
 
+@pytest.mark.parametrize("user", [0, None, "", "absent"])
+def test_7shifts_open_shifts_belong_to_nobody(user):
+    """Two open shifts at one time were an overlap of user "0" (WFM301), and a null user_id
+    was WFM102: 7shifts documents `open: true` as "not assigned to any user"."""
+    shift = {"location_id": 4569, "role_id": 2583, "start": "2023-01-18T16:30:00-06:00",
+             "end": "2023-01-18T22:00:00-06:00", "open": True}
+    if user != "absent":
+        shift["user_id"] = user
+    body = {"data": [dict(shift, id=1), dict(shift, id=2, start="2023-01-18T17:00:00-06:00")], "object": "shift"}
+    assert detect_vendor(body).name == "7shifts-shifts"
+    assert lint(json.dumps(body, indent=1)) == []
+    assert lint(json.dumps({"data": body["data"][0], "object": "shift"}, indent=1)) == []  # one, as created
+    assigned = {"data": [dict(item, user_id=555, open=False) for item in body["data"]], "object": "shift"}
+    text = json.dumps(assigned, indent=1)
+    assert [(code, line, column) for code, line, column, _ in lint(text)] == [
+        ("WFM301", *at(text, '{\n   "location_id": 4569,\n   "role_id": 2583,\n   "start": "2023-01-18T17:00'))]
+
+
+def test_an_open_mark_in_a_definition(tmp_path):
+    """`open` marks by a member's values as `inactive` does; its items need no resource, and a
+    resource they hold is not checked (it would be WFM101, WFM102 and WFM103)."""
+    config = ('[vendor-profiles.v]\ndetect = [["/v/*/s"]]\n\n[[vendor-profiles.v.entries]]\nitems = ["/v/*"]\n'
+              'resource = "who"\nstart = "s"\nend = "e"\nopen = { pool = ["yes"] }\n')
+    entry = {"s": "2026-11-24T08:00:00Z", "e": "2026-11-24T16:00:00Z"}
+    body = {"v": [dict(entry, pool="yes"), dict(entry, pool="yes", who=None), dict(entry, pool="yes", who=" "),
+                  dict(entry, who=" "), dict(entry, who=[1])]}
+    got = _acme(tmp_path, body, config=config)
+    text = got["text"]
+    assert got["found"] == [("WFM103", *at(text, '" "\n  }', 1)), ("WFM102", *at(text, "[\n    1"))], got
+    (tmp_path / "wfmlint.toml").write_text(config.replace('["yes"]', "[1.5]"))
+    result = run_cli("check", "roster.json", cwd=tmp_path)
+    assert result.code == 2 and "'open' must be a table of member names to lists of strings, integers or " \
+        "booleans, such as {open = [true]}" in result.err
+
+
 def test_inactive_values_match_their_json_type(tmp_path):
     """`1` marks 1, not true; `"1"` marks the string: as JSON compares them."""
     config = ('[vendor-profiles.v]\ndetect = [["/v/*/who"]]\n\n[[vendor-profiles.v.entries]]\nitems = ["/v/*"]\n'

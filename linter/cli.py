@@ -198,6 +198,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     from .engine import keep_until_exit
 
     keep_until_exit()  # this process ends with `_exit_fast`: large trees are not freed one by one
+    if select and not _csv(select):  # an unset variable (`--select "$RULES"`) must not turn all off
+        _fail("--select: unknown rule ''; name rules by code, prefix or name")
     overrides = Overrides(select=_csv(select) if select else None, extend_select=_csv(extend_select),
                           ignore=_csv(ignore), profile=profile, force_exclude=force_exclude,
                           references=_reference_files(business_unit, target_schedule, activity_codes, agents))
@@ -205,13 +207,18 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     baseline_entries = _baseline(baseline) if baseline else None
     show_progress = (not no_progress and not quiet and sys.stderr.isatty()
                      and output_format in ("text", "full"))
-    if stdin_filename and not paths:
-        paths = ("-",)  # as ruff: --stdin-filename alone means the text comes on stdin
+    if stdin_filename is not None and not stdin_filename.strip():
+        _fail("--stdin-filename: an empty path")
+    if stdin_filename and paths != ("-",):
+        for path in paths:
+            if path != "-":  # as ruff: the text comes on stdin, whatever else is named
+                _say(f"wfmlint: warning: ignoring {path} in favour of standard input (--stdin-filename)")
+        paths = ("-",)
     if project is None:  # named files in the project their config declares (the hook: --project),
         # stdin under a file's name among them (an editor's text is the file as it will be)
         project = bool(settings.config.source) and any(
             os.path.isfile(p) if p != "-" else bool(stdin_filename) for p in paths)
-    if statistics and output_format not in ("text", "json"):
+    if statistics and output_format not in ("text", "full", "json"):
         _fail(f"--statistics gives counts as text or JSON, not {output_format}; use --format text or json")
     if (fix or diff) and "-" in paths:
         _fail("--fix and --diff cannot rewrite standard input; lint a file, or use the language "
@@ -219,7 +226,8 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
 
     def lint():
         return _lint(paths, settings, existing, jobs, stdin_filename, show_progress, project)
-    run = _lint_and_fix(lint, fix, diff, unsafe_fixes, show_fixes, output, quiet, verbose, paths, settings)
+    run = _lint_and_fix(lint, fix, diff, unsafe_fixes, show_fixes, output, quiet, verbose, paths, settings,
+                        exit_zero)
     findings, unmatched = run.findings, []
     if baseline_entries is not None:
         from .baseline import apply_baseline
@@ -227,9 +235,9 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
         findings, unmatched = apply_baseline(findings, baseline_entries)
     _tell_problems(run, unmatched, verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
     _not_an_input(output, run, "--output", paths)
-    if write_baseline:
+    if write_baseline:  # today's findings, whatever an older baseline accepted
         _not_an_input(write_baseline, run, "--write-baseline", paths)
-        _write_baseline(write_baseline, findings, run, quiet)
+        _write_baseline(write_baseline, run.findings, run, quiet)
     use_colour = _use_colour(colour, output) and output_format in ("text", "full")
     if statistics and output_format == "json":
         from .output.machine import render_statistics_json
@@ -242,18 +250,19 @@ def check(paths, output_format, output, config_path, select, extend_select, igno
     else:
         report = renderer(output_format)(findings, run, colour=use_colour, quiet=quiet,
                                          sources=_source_lines(run, findings), root=str(settings.root),
-                                         strict=strict)
-    _emit(report, output)
+                                         strict=strict, unfixable=_unfixable(run, paths, stdin_filename))
+    if not write_baseline or output:  # (a baseline's run tells its count, and writes a report asked for)
+        _emit(report, output)
     failing = {"error", "warning"} if strict else {"error"}
     if run.errors or run.crashes:
         _exit_fast(EXIT_FAILURE)
-    if not exit_zero and any(f.severity in failing for f in findings):
+    if not exit_zero and not write_baseline and any(f.severity in failing for f in findings):
         _exit_fast(EXIT_FINDINGS)
     _exit_fast(EXIT_CLEAN)
 
 
 def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output, quiet: bool, verbose: bool,
-                  paths, settings: Settings):
+                  paths, settings: Settings, exit_zero: bool = False):
     """The run to report (a fixed file that could not be written is one of its errors).
     `--diff` ends here (it prints the diff and exits); `--fix` writes the fixed files and lints
     them again."""
@@ -262,7 +271,7 @@ def _lint_and_fix(lint, fix: bool, diff: bool, unsafe: bool, show: bool, output,
         _not_an_input(output, run, "--output", paths)
         code = _print_diff(run, unsafe, output, quiet)
         _tell_problems(run, [], verbose, frozenset(p.replace(os.sep, "/") for p in paths), settings)
-        _exit_fast(code)
+        _exit_fast(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
     if fix:
         fixed, unwritten = _fix(run, unsafe, show, quiet)
         if fixed:  # the report is of the files as they are now
@@ -291,7 +300,20 @@ def _fixed_files(run, unsafe: bool) -> list:
     fixed, notes = fix_files(run.findings, run.settings, run.existing, unsafe)
     for note in notes:
         _say(f"wfmlint: warning: {note}")
-    return fixed
+    kept = []
+    for one in fixed:
+        if os.path.islink(one.path):  # its target may be anywhere (a pull request can add links)
+            _say(f"wfmlint: warning: {one.path}: a symbolic link; not fixed (fix the file it points to)")
+        else:
+            kept.append(one)
+    return kept
+
+
+def _unfixable(run, paths: tuple, stdin_filename: str | None) -> frozenset[str]:
+    """The linted paths that `--fix` would not rewrite: standard input under a file's name, and
+    symbolic links (the report counts no fix for them)."""
+    named = {stdin_filename} if stdin_filename and "-" in paths else set()
+    return frozenset(named | {result.path for result in run.files if os.path.islink(result.path)})
 
 
 def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, list[str]]:
@@ -302,9 +324,6 @@ def _fix(run, unsafe: bool, show: bool, quiet: bool) -> tuple[int, list[str]]:
 
     written, unwritten = 0, []
     for fixed in _fixed_files(run, unsafe):
-        if os.path.islink(fixed.path):  # its target may be anywhere (a pull request can add links)
-            _say(f"wfmlint: warning: {fixed.path}: a symbolic link; not fixed (fix the file it points to)")
-            continue
         try:
             if read_regular_file(fixed.path, len(fixed.data) + 1) != fixed.data:
                 unwritten.append(f"{fixed.path}: changed while it was being fixed; not written")
@@ -410,7 +429,6 @@ def _write_baseline(path: str, findings: list, run, quiet: bool) -> None:
         _fail(f"{path}: cannot write baseline: {error.strerror or error}")
     if not quiet:
         _say(f"Wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to {path}.")
-    sys.exit(EXIT_FAILURE if run.errors or run.crashes else EXIT_CLEAN)
 
 
 EMIT_CHUNK = 1 << 20  # characters per write: a report of gigabytes is never copied whole

@@ -123,9 +123,15 @@ def find_config(start: Path) -> Path | None:
         candidate = directory / "pyproject.toml"
         if _is_file(candidate):
             try:
-                text = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                data = candidate.read_bytes()
+            except OSError:
                 continue
+            if b"wfmlint" not in data and b"\\" not in data:
+                continue  # no table of ours (short of an escaped key)
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:  # TOML is UTF-8: it may hold our table, unreadable
+                raise ConfigError(f"{candidate}: not UTF-8, and it may hold [tool.wfmlint]") from None
             if "wfmlint" not in text and "\\" not in text:
                 continue  # no table of ours (short of an escaped key): skip the TOML parser
             import tomllib
@@ -175,7 +181,9 @@ def _read_table(path: Path, extending: tuple[Path, ...]) -> tuple[dict, str]:
     else:
         table_name, table = "", data.get("tool", {}).get("wfmlint", data) \
             if isinstance(data.get("tool"), dict) else data
-    if not isinstance(table, dict) or "extend" not in table:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.wfmlint' must be a table ([tool.wfmlint])")
+    if "extend" not in table:
         return table, table_name
     table = dict(table)
     base = table.pop("extend")

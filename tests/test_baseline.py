@@ -84,3 +84,17 @@ def test_fingerprints_do_not_depend_on_how_the_path_is_typed(tmp_path):
     gitlab = [json.loads(run_cli(spelling, "--format", "gitlab", cwd=tmp_path).out)[0]["fingerprint"]
               for spelling in ("payloads", "./payloads")]
     assert gitlab[0] == gitlab[1]
+
+
+def test_writing_the_baseline_again_keeps_todays_findings_and_writes_a_report_asked_for(tmp_path):
+    """`--baseline b --write-baseline b` wrote the findings left after b filtered them: none,
+    so the next run reported every finding again. And `--output` was dropped."""
+    (tmp_path / "p.json").write_text(update(_agent("a"), _agent("b")))
+    run_cli("p.json", "--write-baseline", "baseline.json", cwd=tmp_path)
+    again = run_cli("p.json", "--baseline", "baseline.json", "--write-baseline", "baseline.json",
+                    "--format", "sarif", "--output", "report.sarif", cwd=tmp_path)
+    assert (again.code, again.out, again.err) == (0, "", "Wrote 2 findings to baseline.json.\n")
+    assert len(json.loads((tmp_path / "baseline.json").read_text())["findings"]) == 2
+    assert run_cli("p.json", "--baseline", "baseline.json", cwd=tmp_path).code == 0
+    sarif = json.loads((tmp_path / "report.sarif").read_text())  # (the findings a baseline left)
+    assert sarif["runs"][0]["results"] == []

@@ -323,6 +323,32 @@ def test_stdin_filename_alone_reads_stdin(tmp_path):
     assert result.code == 1 and result.out.startswith("week48.json:")
 
 
+def test_stdin_filename_with_paths_reads_stdin_and_says_what_it_ignores(tmp_path):
+    """A clean file named beside --stdin-filename was linted and the broken buffer dropped,
+    exit 0; an empty --stdin-filename linted the working directory."""
+    _tree(tmp_path, **{"c.json": CLEAN, "p.json": OVERLAP})
+    result = run_cli("c.json", "--stdin-filename", "x.json", cwd=tmp_path, stdin=b"{")
+    assert result.code == 1 and result.out.startswith("x.json:1:2: WFM001")
+    assert result.err == "wfmlint: warning: ignoring c.json in favour of standard input (--stdin-filename)\n"
+    empty = run_cli("--stdin-filename", "", cwd=tmp_path, stdin=b"{")
+    assert (empty.code, empty.out, empty.err) == (2, "", "wfmlint: error: --stdin-filename: an empty path\n")
+
+
+@pytest.mark.parametrize("selection", ["", ",", " , "])
+def test_an_empty_select_is_an_error_not_every_rule_off(tmp_path, selection):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    result = run_cli("p.json", "--select", selection, cwd=tmp_path)
+    assert (result.code, result.err) == (2, "wfmlint: error: --select: unknown rule ''; name rules by code, "
+                                            "prefix or name\n")
+
+
+def test_statistics_as_full_are_the_text_counts(tmp_path):
+    _tree(tmp_path, **{"p.json": OVERLAP})
+    assert run_cli("p.json", "--statistics", "--format", "full", cwd=tmp_path).out == \
+        run_cli("p.json", "--statistics", cwd=tmp_path).out == \
+        "     1  WFM301  overlapping-entries (error)\nFound 1 error in 1 of 1 file.\n"
+
+
 def test_stdin_named_gz_is_decompressed_as_the_file_would_be(tmp_path):
     import gzip
 
@@ -347,7 +373,7 @@ def test_force_exclude_leaves_out_an_excluded_stdin_filename(tmp_path):
     assert kept.code == 1
 
 
-@pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "gitlab", "rdjson", "full"])
+@pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "gitlab", "rdjson"])
 def test_statistics_in_another_format_is_a_usage_error(tmp_path, output_format):
     """They printed plain text where a SARIF or JUnit reader expected its format."""
     _tree(tmp_path, **{"p.json": OVERLAP})

@@ -4,6 +4,8 @@ import gzip
 import json
 import subprocess
 
+import pytest
+
 from tests.conftest import activity, run_cli, update
 
 BLANK = update({"userId": "", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 60)]}]})
@@ -14,6 +16,35 @@ def test_an_invalid_pyproject_that_may_hold_our_table_is_exit_2(tmp_path):
     (tmp_path / "p.json").write_text(BLANK)
     result = run_cli("p.json", cwd=tmp_path)
     assert result.code == 2 and "invalid TOML" in result.err and "pyproject.toml" in result.err
+
+
+def test_a_pyproject_that_is_not_utf8_and_may_hold_our_table_is_exit_2(tmp_path):
+    """It was skipped in silence, and a parent directory's config applied instead."""
+    (tmp_path / "wfmlint.toml").write_text('select = ["WFM301"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_bytes(b'[tool.wfmlint]\nselect = ["WFM1"]  # caf\xe9\n')
+    (tmp_path / "sub" / "p.json").write_text(BLANK)
+    result = run_cli("p.json", cwd=tmp_path / "sub")
+    assert (result.code, result.err) == (
+        2, f"wfmlint: error: {tmp_path / 'sub' / 'pyproject.toml'}: not UTF-8, and it may hold [tool.wfmlint]\n")
+    (tmp_path / "sub" / "pyproject.toml").write_bytes(b'[tool.black]\nline-length = 99  # caf\xe9\n')
+    assert run_cli("p.json", cwd=tmp_path / "sub").code == 0  # not ours: the parent's config (WFM301 only)
+
+
+@pytest.mark.parametrize("name, text", [("pyproject.toml", "[tool]\nwfmlint = 5\n"),
+                                        ("pyproject.toml", "[tool]\nwfmlint = []\n"),
+                                        ("wfmlint.toml", "[tool]\nwfmlint = 5\n")])
+def test_a_tool_wfmlint_that_is_no_table_is_exit_2(tmp_path, name, text):
+    """`wfmlint = 5` was an internal error; `wfmlint = []` linted with the defaults."""
+    (tmp_path / name).write_text(text)
+    (tmp_path / "p.json").write_text(BLANK)
+    result = run_cli("p.json", cwd=tmp_path)
+    assert (result.code, result.err) == (
+        2, f"wfmlint: error: {tmp_path / name}: 'tool.wfmlint' must be a table ([tool.wfmlint])\n")
+    import wfmlint
+
+    with pytest.raises(wfmlint.ConfigError, match="must be a table"):
+        wfmlint.project_settings(str(tmp_path))
 
 
 def test_force_exclude_applies_exclusions_to_named_files(tmp_path):

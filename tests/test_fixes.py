@@ -261,6 +261,24 @@ def test_a_link_is_neither_replaced_nor_written_through(tmp_path):
     assert (real / "p.json").read_text() == CASES[0][3]
     assert "link.json: a symbolic link; not fixed (fix the file it points to)" in result.err
     assert result.code == 1  # the finding is still there
+    assert "fixable" not in result.out  # (the report counted its fix, which --fix refuses)
+    diff = run_cli("check", "--diff", "link.json", cwd=tmp_path)  # it showed a diff --fix refuses
+    assert (diff.code, diff.out) == (0, "") and diff.err == (
+        "wfmlint: warning: link.json: a symbolic link; not fixed (fix the file it points to)\nNo fixes available.\n")
+
+
+def test_standard_input_under_a_name_counts_no_fix(tmp_path):
+    """The report said "1 fixable with --fix" and --fix then refused standard input."""
+    result = run_cli("check", "--stdin-filename", "payload.json", cwd=tmp_path, stdin=CASES[0][3].encode())
+    assert result.code == 1 and "fixable" not in result.out
+    (tmp_path / "payload.json").write_text(CASES[0][3])
+    assert "1 fixable with --fix" in run_cli("check", "payload.json", cwd=tmp_path).out
+
+
+def test_diff_with_exit_zero_exits_0(tmp_path):
+    _case(tmp_path, CASES[0][1], CASES[0][3])
+    result = run_cli("check", "payload.json", "--diff", "--exit-zero", cwd=tmp_path)
+    assert result.code == 0 and result.out.startswith("--- a/payload.json")
 
 
 def test_one_failing_fix_does_not_hold_back_the_others(tmp_path):

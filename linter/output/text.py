@@ -52,10 +52,10 @@ def summary(findings, run) -> str:
     return f"Found {' and '.join(parts)} in {len(problems)} of {files}{tail}."
 
 
-def fixable(findings) -> str | None:
+def fixable(findings, unfixable: frozenset[str] = frozenset()) -> str | None:
     """The line that says what `--fix` would repair, or None."""
-    # stdin and compressed files are never rewritten: their fixes are not counted
-    fixable = [f for f in findings if f.fix is not None and rewritable(f.path)]
+    # stdin, compressed files and symbolic links are never rewritten: their fixes are not counted
+    fixable = [f for f in findings if f.fix is not None and rewritable(f.path) and f.path not in unfixable]
     safe = sum(1 for f in fixable if f.fix.safe)
     unsafe = len(fixable) - safe
     if not safe and not unsafe:
@@ -67,18 +67,18 @@ def fixable(findings) -> str | None:
 
 
 def render_text(findings, run, *, colour: bool = False, quiet: bool = False, sources=None,
-                **_options) -> str:
+                unfixable: frozenset[str] = frozenset(), **_options) -> str:
     lines = []
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))
     if not quiet:
         lines.append(summary(findings, run))
-        lines += filter(None, [fixable(findings)])
+        lines += filter(None, [fixable(findings, unfixable)])
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sources=None,
-                **_options) -> str:
+                unfixable: frozenset[str] = frozenset(), **_options) -> str:
     lines = []
     for finding in findings:
         lines.extend(_finding_lines(finding, colour))
@@ -95,7 +95,7 @@ def render_full(findings, run, *, colour: bool = False, quiet: bool = False, sou
         lines.append("")
     if not quiet:
         lines.append(summary(findings, run))
-        lines += filter(None, [fixable(findings)])
+        lines += filter(None, [fixable(findings, unfixable)])
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -127,13 +127,11 @@ def find_config(start: Path) -> Path | None:
             except OSError:
                 continue
             if b"wfmlint" not in data and b"\\" not in data:
-                continue  # no table of ours (short of an escaped key)
+                continue  # no table of ours (short of an escaped key): skip the TOML parser
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:  # TOML is UTF-8: it may hold our table, unreadable
                 raise ConfigError(f"{candidate}: not UTF-8, and it may hold [tool.wfmlint]") from None
-            if "wfmlint" not in text and "\\" not in text:
-                continue  # no table of ours (short of an escaped key): skip the TOML parser
             import tomllib
 
             try:

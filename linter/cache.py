@@ -4,7 +4,9 @@ cost of reading them.
 
 An entry is found by a hash of the file's bytes, its path relative to the project, the
 config (the project's and the file's nearest), the time zone its local times are read in
-(the business unit's reference data can set it) and the wfmlint version: any change makes a new key, so an entry is never stale. It
+(the business unit's reference data can set it), the wfmlint version and the size and time of
+each of its installed files (a development build keeps its version): any change makes a new
+key, so an entry is never stale. It
 is stored as msgpack, decoded into the `FileFacts` type and nothing else (never a pickle: a
 cache file is data, whoever wrote it). The directory is in the user's cache directory, not in
 the repository, so a pull request cannot plant entries.
@@ -34,6 +36,30 @@ def default_directory(project_root: str) -> Path:
     return Path(base) / f"v{FORMAT}" / project[:16]
 
 
+def code_stamp(directories: list[str] | None = None) -> str:
+    """A digest of the name, size and modification time of every file of the installed package
+    (its code, rules and built-in profiles): another build of the same version reads a cache
+    of its own, not facts that the earlier code found."""
+    if directories is None:
+        from importlib.util import find_spec
+
+        directories = [os.path.dirname(__file__)]
+        rules = find_spec("wfmlint.rules")  # (found, not imported: the rules are a layer above)
+        directories += list(rules.submodule_search_locations or []) if rules else []
+    stamps = []
+    for number, directory in enumerate(directories):
+        for root, folders, names in os.walk(directory):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                stamps.append(f"{number}/{os.path.relpath(path, directory)}\0{status.st_size}\0{status.st_mtime_ns}")
+    return hashlib.sha256("\0".join(sorted(stamps)).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def _key(value):
     """A resource key as the reader made it: a tuple (of tuples), to group entries by."""
     return tuple(map(_key, value)) if type(value) is list else value
@@ -47,7 +73,7 @@ class FactsCache:
 
     def __init__(self, directory: Path, settings_key: str) -> None:
         self.file = directory / "facts.msgpack"
-        self.settings_key = f"{__version__}\0{settings_key}".encode("utf-8", "surrogateescape")
+        self.settings_key = f"{__version__}\0{code_stamp()}\0{settings_key}".encode("utf-8", "surrogateescape")
         self.stored: dict[str, FileFacts] | None = None
         self.used: dict[str, FileFacts] = {}
 

@@ -580,8 +580,10 @@ def list_profiles(config_path: str | None) -> None:
             extra = (f", group {shape.group!r}" if shape.group else "") + \
                 (f", within {shape.within}" if shape.within else "")
             where = shape.pattern or '"" (the root object)'
+            duration = f"end {shape.end}" + (" (may be absent: still running)" if shape.open_ended else "") \
+                if shape.end else f"length {shape.length}"
             click.echo(f"{'':<28}{shape.kind}: {where}; resource {resource}, start {shape.start}, "
-                       f"{'end ' + shape.end if shape.end else 'length ' + str(shape.length)}{extra}")
+                       f"{duration}{extra}")
 
 
 def _distinct_sets(shapes):

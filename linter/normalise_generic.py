@@ -138,6 +138,9 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
             later = read(table.column(shape.end), end=True, next_day=True)
             ends = [after if start is not None and end is not None and end < start else end
                     for start, end, after in zip(starts, ends, later)]
+        if shape.open_ended:  # no end yet (absent or null): still running
+            ends = [T.OPEN_END if end is None and start is not None and not _present(value) else end
+                    for start, end, value in zip(starts, ends, table.column(shape.end))]
         valid, stops = _valid_by_end(starts, ends), ends
     else:
         ends = None

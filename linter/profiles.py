@@ -63,6 +63,9 @@ class GenericShape:
     # (member, values) pairs that mark an open entry (7shifts' `open: true`): nobody's, like
     # an `unassigned` resource, and its resource is neither required nor checked
     open: tuple[tuple[str, tuple], ...] = ()
+    # an item with a start and no end (absent or null) is still running (a timecard not yet
+    # closed): it ends after everything, so it overlaps all of its resource that follows it
+    open_ended: bool = False
 
     @property
     def pool(self) -> str | None:
@@ -438,7 +441,7 @@ class ProfileDefinitionError(ValueError):
 
 _ENTRY_KEYS = {"kind", "items", "resource", "start", "end", "length-minutes", "length", "length-unit", "id",
                "group", "within", "required", "optional", "time-format", "time-zone", "unassigned",
-               "max-minutes", "date", "inactive", "open"}
+               "max-minutes", "date", "inactive", "open", "open-ended"}
 TIME_FORMATS = ("rfc3339", "rfc2822", "epoch-seconds", "epoch-milliseconds", "local", "clock", "minutes",
                 "date")
 LENGTH_UNITS = ("minutes", "hours", "iso8601")
@@ -538,15 +541,16 @@ def _entry_shapes(where: str, entry: Any) -> list[GenericShape]:
     duration = entry.get("end") or entry.get("length")
     if required is None:
         # a resource or date of an ancestor (`../userId`) is required of that ancestor
-        required = [entry["start"], duration] + ([resource] if resource and resource != "{key}"
-                                                 and "[*]" not in resource else [])
+        # (an open-ended entry's end may be absent: it is still running)
+        required = [entry["start"]] + ([] if entry.get("open-ended") else [duration])
+        required += [resource] if resource and resource != "{key}" and "[*]" not in resource else []
         required += [entry["date"]] if "date" in entry else []
     return [GenericShape(pattern, resource, entry["start"], entry.get("end"), entry.get("length"),
                          entry.get("id"), tuple(required), entry.get("group"), within,
                          entry.get("kind", "entry"), entry.get("optional", False),
                          entry.get("time-format", "rfc3339"), entry.get("time-zone"),
                          entry.get("length-unit", "minutes"), tuple(unassigned), limit, entry.get("date"),
-                         _marks(entry, "inactive"), _marks(entry, "open"))
+                         _marks(entry, "inactive"), _marks(entry, "open"), entry.get("open-ended", False))
             for pattern in items]
 
 
@@ -577,8 +581,11 @@ def _check_values(where: str, entry: dict) -> None:
     limit = entry.get("max-minutes")
     if limit is not None and (type(limit) is not int or limit < 1):
         raise ProfileDefinitionError(f"{where}: 'max-minutes' must be a positive integer")
-    if not isinstance(entry.get("optional", False), bool):
-        raise ProfileDefinitionError(f"{where}: 'optional' must be true or false")
+    for key in ("optional", "open-ended"):
+        if not isinstance(entry.get(key, False), bool):
+            raise ProfileDefinitionError(f"{where}: '{key}' must be true or false")
+    if entry.get("open-ended") and "end" not in entry:
+        raise ProfileDefinitionError(f"{where}: 'open-ended' is for entries with an 'end' member")
     for key, example in (("inactive", '{state = ["declined"]}'), ("open", "{open = [true]}")):
         marks = entry.get(key, {})
         if not (isinstance(marks, dict) and all(

@@ -167,6 +167,19 @@ def valid_date(value) -> date | None:
     return day if isinstance(day, date) else None
 
 
+# The end of an open-ended entry (a timecard still running, `open-ended` in a vendor
+# profile): later than any instant a timestamp can write, so the entry overlaps all of its
+# resource that comes after its start.
+OPEN_END = 1 << 80
+
+
+def span_words(start: int, end: int, lead: str = "from ") -> str:
+    """An interval for messages: `from X to Y`, or `from X with no end yet`."""
+    if end == OPEN_END:
+        return f"{lead}{format_instant(start)} with no end yet"
+    return f"{lead}{format_instant(start)} to {format_instant(end)}"
+
+
 def format_instant(nanos: int) -> str:
     """An instant as the canonical UTC text, for messages: its date and its clock time are
     each formatted once (a report names few distinct days and times; 4x faster than

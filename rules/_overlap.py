@@ -9,7 +9,7 @@ from typing import Callable, NamedTuple
 from wfmlint.findings import named
 from wfmlint.overlaps import sweep_overlaps
 from wfmlint.profiles import EXPORT, GENERIC, IMPORT
-from wfmlint.timestamps import format_instant
+from wfmlint.timestamps import span_words
 
 
 _RESOURCE = attrgetter("resource")
@@ -28,7 +28,7 @@ def noun(profile: str) -> str:
 
 def describe(entry, profile: str) -> str:
     what = entry.kind or noun(profile)
-    return f"{what} of {named(entry.label)} from {format_instant(entry.start)} to {format_instant(entry.end)}"
+    return f"{what} of {named(entry.label)} {span_words(entry.start, entry.end)}"
 
 
 class Overlap(NamedTuple):

@@ -35,7 +35,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue
 from wfmlint.profiles import GENERIC
-from wfmlint.timestamps import NS_PER_MINUTE
+from wfmlint.timestamps import NS_PER_MINUTE, OPEN_END
 
 CODE = "WFM204"
 NAME = "excessive-duration"
@@ -57,8 +57,8 @@ def check(payload, options) -> Iterator[Issue]:
             own = table.shape.max_minutes or (None if table.shape.time_format == "date" else limit)
             if own is None:
                 continue
-            for entry in table.entries:
-                if entry.end - entry.start > own * NS_PER_MINUTE:
+            for entry in table.entries:  # (one with no end yet has no length to judge)
+                if entry.end - entry.start > own * NS_PER_MINUTE and entry.end != OPEN_END:
                     yield _issue(entry.pointer, table.shape.kind, entry.end - entry.start, own)
     for marker in payload.markers:
         if marker.length is not None and marker.length > limit:

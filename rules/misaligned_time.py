@@ -46,7 +46,7 @@ from typing import Iterator
 from wfmlint.findings import Issue
 from wfmlint.profiles import GENERIC
 from wfmlint.rules._reference import references_of
-from wfmlint.timestamps import NS_PER_MINUTE, format_instant
+from wfmlint.timestamps import NS_PER_MINUTE, OPEN_END, format_instant
 
 CODE = "WFM206"
 NAME = "misaligned-time"
@@ -63,8 +63,8 @@ def check(payload, options) -> Iterator[Issue]:
                 yield _issue(shift.pointer, activity.start, activity.end, options)
                 break
     if payload.profile == GENERIC:
-        for entry in payload.facts.entries:
-            if entry.start % grid or (entry.end - entry.start) % grid:
+        for entry in payload.facts.entries:  # (one with no end yet: its start alone)
+            if entry.start % grid or entry.end != OPEN_END and (entry.end - entry.start) % grid:
                 yield _issue(entry.pointer, entry.start, entry.end, options)
 
 
@@ -81,5 +81,5 @@ def _grid_minutes(payload, options) -> int:
 
 def _issue(pointer: str, start: int, end: int, options: dict) -> Issue:
     minutes = options["granularity-minutes"]
-    return Issue(CODE, f"{format_instant(start)} for {(end - start) // NS_PER_MINUTE} minutes is not "
-                 f"on the {minutes}-minute grid", pointer)
+    lasting = "with no end yet" if end == OPEN_END else f"for {(end - start) // NS_PER_MINUTE} minutes"
+    return Issue(CODE, f"{format_instant(start)} {lasting} is not on the {minutes}-minute grid", pointer)

@@ -7,7 +7,9 @@ entry whose start or end falls outside the entry that holds it, at the inner ent
 holder as a related location. Entries without a valid start and end are left to WFM201 and
 WFM203. A clock time dated by its holder (`date = "../../day"`) that falls before the holder
 starts is read on the next day when that puts it inside: a break after midnight in a night
-shift is not outside it.
+shift is not outside it. An entry still running (`open-ended`: a Square break with no
+`end_at`) inside a holder that has ended is reported as a break to end by the holder's end:
+Square refuses to close a timecard while one of its breaks is open.
 
 ## Why is this bad?
 A break or an activity belongs to its shift: one outside it is paid, planned and reported
@@ -38,7 +40,7 @@ from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
 from wfmlint.profiles import container_pointer
-from wfmlint.timestamps import format_instant
+from wfmlint.timestamps import OPEN_END, format_instant, span_words
 
 CODE = "WFM308"
 NAME = "outside-container"
@@ -59,7 +61,14 @@ def check(payload, options) -> Iterator[Issue]:
                 continue
             holder, kind = found
             if entry.start < holder.start or entry.end > holder.end:
-                yield Issue(CODE, f"{table.shape.kind} from {format_instant(entry.start)} to "
-                            f"{format_instant(entry.end)} lies outside its {kind} ({format_instant(holder.start)} "
-                            f"to {format_instant(holder.end)}); move it into the {kind}, or widen the {kind}",
-                            entry.pointer, related=(RelatedIssue(holder.pointer, f"the {kind} that holds it"),))
+                yield Issue(CODE, _message(table.shape.kind, entry, kind, holder), entry.pointer,
+                            related=(RelatedIssue(holder.pointer, f"the {kind} that holds it"),))
+
+
+def _message(what: str, entry, kind: str, holder) -> str:
+    if entry.end == OPEN_END and entry.start >= holder.start:  # a break still taken in a closed shift
+        return (f"{what} {span_words(entry.start, entry.end)} is still running, but its {kind} ended at "
+                f"{format_instant(holder.end)}; end the {what} by then (a {kind} with a running {what} "
+                "cannot be closed)")
+    return (f"{what} {span_words(entry.start, entry.end)} lies outside its {kind} "
+            f"({span_words(holder.start, holder.end, lead='')}); move it into the {kind}, or widen the {kind}")

@@ -9,7 +9,10 @@ overlaps as a related location, so the findings name exactly the overlapping pai
 are half-open: a shift ending at 12:00 does not overlap one starting at 12:00. Deleted shifts
 and agents take no part; exact copies are WFM304; the same shift `id` in two files is WFM405.
 An import is compared with itself only: it creates a schedule of its own (as SPEC §9 says for
-WFM303 and WFM404), so another file's shifts, import or update, are not in it.
+WFM303 and WFM404), so another file's shifts, import or update, are not in it. An entry still
+running (`open-ended` in a vendor profile: a Square timecard with no `end_at` yet) has no end:
+it overlaps every entry of its resource that ends after its start, and the message asks to end
+it ("one open timecard at a time", as Square's Labor API puts it).
 
 ## Why is this bad?
 An agent cannot work two shifts at once. The API answers `409 Conflict` or accepts the upload
@@ -41,6 +44,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue, RelatedIssue
+from wfmlint.timestamps import OPEN_END
 
 from ._overlap import describe, more, noun, run_overlaps
 
@@ -65,7 +69,10 @@ def check(context, options) -> Iterator[Issue]:
         plural = what if count == 1 else (what + "s" if what == "shift" else "entries")
         related = tuple([RelatedIssue(o.pointer, f"the earlier {describe(o, profile)}", o.path)
                          for o in partners])
+        advice = "move or shorten one of them"
+        if entry.end == OPEN_END or any(other.end == OPEN_END for other in partners):
+            advice = f"end the {what} with no end yet, or move this one"  # (a running timecard)
         # (positional: a large report raises 10 000 of these)
-        yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; move or "
-                    f"shorten one of them{more(len(partners), count)}", entry.pointer, related,
+        yield Issue(CODE, f"{describe(entry, profile)} overlaps {count} earlier {plural}; "
+                    f"{advice}{more(len(partners), count)}", entry.pointer, related,
                     False, entry.path, None, None, entry.label, f"{entry.start}/{entry.end}")

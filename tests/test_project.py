@@ -277,3 +277,25 @@ def test_a_named_payload_is_checked_against_a_committed_manifest(project):
         "payloads/staged.json needs" in result.out, result.out
     (project / "payloads" / "app.json").write_text('{"permissions": ["wfm:schedule:edit"]}')
     assert "WFM501" not in run_cli("payloads/staged.json", cwd=project).out
+
+
+def test_another_build_of_the_same_version_reads_a_cache_of_its_own(tmp_path):
+    """The facts of committed files depend on the code that read them: a development build
+    keeps its version number, so the files of the package are part of the key (a new rule or
+    profile in an upgrade would otherwise be judged with facts the old code found)."""
+    from wfmlint.cache import code_stamp
+
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (package / "rules.py").write_text("x = 1\n")
+    (package / "data" / "profiles.toml").write_text("")
+    first = code_stamp([str(package)])
+    (package / "__pycache__" / "rules.pyc").write_bytes(b"compiled")  # byte code is not the code
+    assert code_stamp([str(package)]) == first
+    (package / "data" / "profiles.toml").write_text("[acme]\n")
+    changed = code_stamp([str(package)])
+    assert changed != first
+    os.utime(package / "rules.py", ns=(0, 0))  # the same bytes, installed again
+    assert code_stamp([str(package)]) not in (first, changed)
+    assert len(code_stamp()) == 16 and code_stamp() == code_stamp()

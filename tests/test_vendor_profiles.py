@@ -115,8 +115,90 @@ def test_square_open_timecards_and_breaks_have_no_end_yet():
     timecard = {"id": "T1", "team_member_id": "tm-1", "start_at": "2019-01-21T08:11:00Z", "status": "OPEN",
                 "breaks": [{"id": "B1", "start_at": "2019-01-21T11:11:00Z", "is_paid": True}]}
     assert lint(json.dumps({"timecards": [timecard]}, indent=1)) == []
-    text = json.dumps({"timecards": [timecard, {k: v for k, v in timecard.items() if k != "start_at"}]}, indent=1)
+    # (without its breaks: a copy of a running break is a duplicate, WFM304)
+    text = json.dumps({"timecards": [timecard, {k: v for k, v in timecard.items() if k not in ("start_at", "breaks")}]},
+                      indent=1)
     assert [(c, m) for c, _, _, m in lint(text)] == [("WFM101", 'missing required field "start_at"')]
+
+
+OPEN_TIMECARD = {"id": "T1", "team_member_id": "tm-1", "start_at": "2019-01-21T08:00:00-05:00", "status": "OPEN"}
+CLOSED_TIMECARD = {"id": "T2", "team_member_id": "tm-1", "start_at": "2019-01-22T08:00:00-05:00",
+                   "end_at": "2019-01-22T12:00:00-05:00", "status": "CLOSED"}
+
+
+@pytest.mark.parametrize("later", [CLOSED_TIMECARD, {**CLOSED_TIMECARD, "end_at": None, "status": "OPEN"}])
+def test_an_open_timecard_overlaps_every_later_one_of_its_member(later):
+    """Square: "the team member can only have one open timecard at a time", and a new one
+    "overlaps" the one left open on an earlier day (Labor API troubleshooting). An open
+    timecard was no entry at all, so nothing was compared with it."""
+    text = json.dumps({"timecards": [OPEN_TIMECARD, later]}, indent=2)
+    to = "to 2019-01-22T17:00:00Z" if later.get("end_at") else "with no end yet"
+    assert lint(text) == [(
+        "WFM301", *at(text, '{\n      "id": "T2"'),
+        f'shift of "tm-1" from 2019-01-22T13:00:00Z {to} overlaps 1 earlier shift; end the shift with no end '
+        "yet, or move this one")]
+    [finding] = lint_text(text, "payload.json")
+    assert [(r.line, r.column, r.message) for r in finding.related] == [
+        (*at(text, '{\n      "id": "T1"'), 'the earlier shift of "tm-1" from 2019-01-21T13:00:00Z with no end yet')]
+
+
+def test_an_open_timecard_is_not_compared_with_what_ended_before_it_or_with_others():
+    earlier = {**CLOSED_TIMECARD, "start_at": "2019-01-20T08:00:00-05:00", "end_at": "2019-01-20T12:00:00-05:00"}
+    other = {**CLOSED_TIMECARD, "team_member_id": "tm-2"}
+    assert lint(json.dumps({"timecards": [earlier, OPEN_TIMECARD, other]}, indent=2)) == []
+    # ending where the open one starts is touching, not overlapping
+    touching = {**earlier, "end_at": OPEN_TIMECARD["start_at"]}
+    assert lint(json.dumps({"timecards": [touching, OPEN_TIMECARD]}, indent=2)) == []
+    # one that ends after the open one starts overlaps it, whichever is listed first
+    late = {**earlier, "start_at": "2019-01-21T07:00:00-05:00", "end_at": "2019-01-21T08:01:00-05:00"}
+    assert [c for c, *_ in lint(json.dumps({"timecards": [OPEN_TIMECARD, late]}, indent=2))] == ["WFM301"]
+
+
+def test_a_break_still_taken_in_a_closed_timecard():
+    """Square: closing a timecard fails while one of its breaks has no end_at. A break with no
+    end in an open timecard is an ordinary break being taken."""
+    taken = {"id": "B1", "start_at": "2019-01-22T10:00:00-05:00", "end_at": None}
+    text = json.dumps({"timecards": [{**CLOSED_TIMECARD, "breaks": [taken]}]}, indent=2)
+    assert lint(text) == [(
+        "WFM308", *at(text, '{\n          "id": "B1"'),
+        "break from 2019-01-22T15:00:00Z with no end yet is still running, but its shift ended at "
+        "2019-01-22T17:00:00Z; end the break by then (a shift with a running break cannot be closed)")]
+    assert lint(json.dumps({"timecards": [{**OPEN_TIMECARD, "breaks": [taken]}]}, indent=2)) == []
+    # a running break that starts before its shift is outside it, as any break would be
+    early = {**taken, "start_at": "2019-01-22T07:00:00-05:00"}
+    text = json.dumps({"timecards": [{**OPEN_TIMECARD, "start_at": "2019-01-22T08:00:00-05:00",
+                                      "breaks": [early]}]}, indent=2)
+    assert [m for _, _, _, m in lint(text)] == [
+        "break from 2019-01-22T12:00:00Z with no end yet lies outside its shift (2019-01-22T13:00:00Z with no "
+        "end yet); move it into the shift, or widen the shift"]
+
+
+def test_an_end_that_is_there_but_wrong_is_not_taken_as_open():
+    text = json.dumps({"timecards": [{**CLOSED_TIMECARD, "end_at": "noon"}, OPEN_TIMECARD]}, indent=2)
+    assert [c for c, *_ in lint(text)] == ["WFM201"]  # not "still running": no overlap with T1
+
+
+def test_open_entries_have_no_length_to_judge(tmp_path):
+    """WFM204 has no length to measure and WFM206 only a start to align."""
+    config = ('extend-select = ["WFM206"]\n\n[vendor-profiles.acme]\ndetect = [["/acme/*/who"]]\n\n'
+              '[[vendor-profiles.acme.entries]]\nitems = ["/acme/*"]\nresource = "who"\nstart = "s"\nend = "e"\n'
+              'open-ended = true\n')
+    aligned = {"who": "w", "s": "2026-11-24T08:00:00Z"}
+    assert _acme(tmp_path, {"acme": [aligned]}, config=config)["found"] == []
+    got = _acme(tmp_path, {"acme": [aligned, {"who": "v", "s": "2026-11-24T08:05:00Z"}]}, config=config)
+    assert got["found"] == [("WFM206", *at(got["text"], '{\n   "who": "v"'))]
+    result = run_cli("check", "roster.json", "--format", "json", cwd=tmp_path)
+    assert [f["message"] for f in json.loads(result.out)] == [
+        "2026-11-24T08:05:00Z with no end yet is not on the 15-minute grid"]
+
+
+def test_7shifts_an_open_punch_overlaps_a_later_punch():
+    punch = {"user_id": 42, "clocked_in": "2026-11-24T08:00:00Z", "clocked_out": None, "breaks": []}
+    later = {**punch, "clocked_in": "2026-11-25T08:00:00Z", "clocked_out": "2026-11-25T16:00:00Z"}
+    text = json.dumps({"data": [punch, later]}, indent=1)
+    assert [(c, m) for c, _, _, m in lint(text)] == [
+        ("WFM301", 'time punch of "42" from 2026-11-25T08:00:00Z to 2026-11-25T16:00:00Z overlaps 1 earlier '
+                   "time punch; end the time punch with no end yet, or move this one")]
 
 
 def test_square_open_scheduled_shifts_belong_to_nobody():
@@ -910,6 +992,7 @@ def test_a_whole_day_on_a_25_hour_day_is_no_excessive_duration(tmp_path):
     ('inactive = { state = [1.5] }', "'inactive' must be a table of member names"),
     ('inactive = { "x[*]" = ["x"] }', "'inactive' must be a table of member names"),
     ('time-zone = "tz"', "'time-zone' is for local times (time-format local, clock, minutes, date)"),
+    ('open-ended = "yes"', "'open-ended' must be true or false"),
 ])
 def test_more_definition_errors(tmp_path, entry, error):
     (tmp_path / "wfmlint.toml").write_text(
@@ -917,6 +1000,14 @@ def test_more_definition_errors(tmp_path, entry, error):
         f'start = "s"\nend = "e"\n{entry}\n')
     result = run_cli("check", ".", cwd=tmp_path)
     assert result.code == 2 and error in result.err and "Traceback" not in result.err, result.err
+
+
+def test_open_ended_needs_an_end_member(tmp_path):
+    (tmp_path / "wfmlint.toml").write_text(
+        '[vendor-profiles.x]\ndetect = [["/a"]]\n\n[[vendor-profiles.x.entries]]\nitems = ["/a/*"]\n'
+        'start = "s"\nlength = "minutes"\nopen-ended = true\n')
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2 and "entries[0]: 'open-ended' is for entries with an 'end' member" in result.err
 
 
 def test_skip_profiles_claimed_or_with_entries(tmp_path):

@@ -165,13 +165,19 @@ class WfmlintServer(LanguageServer):
 
     # -- linting --------------------------------------------------------------------------
 
+    def is_open(self, uri: str) -> bool:
+        """Whether the editor opened `uri`: pygls keeps documents under their unquoted URIs
+        (`file:///a%20b.json` as `file:///a b.json`), so a URI with an escape, as editors
+        write a space, a non-ASCII letter or a drive's colon, must be looked up so too."""
+        return unquote(uri) in self.workspace.text_documents
+
     def publish(self, uri: str) -> None:
         """Lint `uri` in the worker and publish; if a lint of it is running, once more after."""
         self.pending.pop(uri, None)
         if uri in self.linting:
             self.stale.add(uri)
             return
-        if uri not in self.workspace.text_documents:
+        if not self.is_open(uri):
             return  # never opened (or closed): not read from disk, which may be a FIFO
         document = self.workspace.get_text_document(uri)
         self.linting.add(uri)
@@ -186,7 +192,7 @@ class WfmlintServer(LanguageServer):
             self.stale.discard(uri)
             self.publish(uri)
             return
-        if uri not in self.workspace.text_documents:
+        if not self.is_open(uri):
             self.linted.pop(uri, None)  # closed meanwhile: its text and findings are not kept
             return
         error = done.exception()
@@ -376,7 +382,7 @@ def build_server() -> WfmlintServer:
         code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL]))
     def code_action(ls: WfmlintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         uri = params.text_document.uri
-        if uri not in ls.workspace.text_documents:
+        if not ls.is_open(uri):
             return []  # only documents the editor opened: pygls would read others from disk
         document = ls.workspace.get_text_document(uri)
         return code_actions(ls, uri, document.source, params.range, params.context.only,
@@ -385,7 +391,7 @@ def build_server() -> WfmlintServer:
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: WfmlintServer, params: T.HoverParams) -> T.Hover | None:
         uri = params.text_document.uri
-        if uri not in ls.workspace.text_documents:
+        if not ls.is_open(uri):
             return None
         document = ls.workspace.get_text_document(uri)
         return hover(ls, uri, document.source, params.position, ls.workspace.position_codec.encoding)

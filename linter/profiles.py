@@ -309,13 +309,25 @@ def _normalised(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
 
+def describes_payloads(root: Any) -> bool:
+    """A JSON Schema (`wfmlint schema` writes them) or an OpenAPI (Swagger) document: it
+    describes payloads and may hold examples of them, but it is none, so detection never
+    reads its examples as entries (they would join a run's overlap checks)."""
+    if not isinstance(root, dict):
+        return False
+    if "json-schema.org" in str(root.get("$schema", "")):
+        return True
+    version = root.get("openapi", root.get("swagger"))
+    return isinstance(version, str) and ("paths" in root or "components" in root or "info" in root)
+
+
 def near_miss(root: Any) -> NearMiss | None:
     """For a document of no profile: the profile it nearly is, and why it is not. A renamed
     root key, a known body under a wrapper, or entries with times but no resource."""
     import difflib
 
-    if isinstance(root, dict) and "json-schema.org" in str(root.get("$schema", "")):
-        return None  # a JSON Schema (`wfmlint schema` writes them): it describes payloads, it is none
+    if describes_payloads(root):
+        return None
     if isinstance(root, dict):
         for key in root:
             for member, profile in GENESYS_ROOT_MEMBERS.items():
@@ -394,7 +406,26 @@ class VendorProfile:
     skip: bool = False  # a body of the vendor's API that is not a schedule: never linted
 
     def matches(self, root: Any) -> bool:
-        return self.signature(root) is not None
+        return self.signature(root) is not None and not self._times_say_otherwise(root)
+
+    def _times_say_otherwise(self, root: Any) -> bool:
+        """Whether an entry set of this profile reads times in another format than RFC 3339
+        while the starts of its first items are all RFC 3339 date-times with an offset: member
+        names such as `start_time` and `user_id` are common well beyond When I Work, and such a
+        document is generic, read as RFC 3339, not a vendor's body to be told its times are
+        wrong."""
+        from .timestamps import parse_datetime
+
+        for shape in self.shapes:
+            if shape.time_format == "rfc3339" or shape.start is None:
+                continue
+            starts = [_dotted_member(item, shape.start)
+                      for _, item, _ in match_pattern(root, shape.pattern, SEARCH_ITEMS)]
+            starts = [start for start in starts if start is not None]
+            if starts and all(type(start) is str and type(parse_datetime(start, False)) is int
+                              for start in starts):
+                return True
+        return False
 
     def signature(self, root: Any) -> tuple[str, ...] | None:
         """The alternative of `detect` the document has, or None."""
@@ -402,6 +433,13 @@ class VendorProfile:
             if all(finds(root, pattern, SEARCH_ITEMS) for pattern in alternative):
                 return alternative
         return None
+
+
+def _dotted_member(item: Any, path: str) -> Any:
+    """The value at a dotted member path of an object, or None."""
+    for part in path.split("."):
+        item = item.get(part) if isinstance(item, dict) else None
+    return item
 
 
 def container_pointer(pointer: str, within: str) -> str:
@@ -617,6 +655,8 @@ def detect_profile(root: Any, generic_mapping=None, defined_vendors: dict | None
             return UPDATE
     if is_manifest(root):
         return PERMISSIONS
+    if describes_payloads(root):
+        return None  # its examples are not entries (claim it in [profiles] to lint them)
     if generic_mapping is not None and finds(root, generic_mapping.entries):
         return GENERIC  # your mapping, where it finds entries
     if isinstance(root, (dict, list)):

@@ -1088,3 +1088,51 @@ def test_a_local_time_is_judged_in_the_zone_its_entry_names(tmp_path, business_u
                                   "change): a local time cannot say which instant it means; check the entry where "
                                   "the vendor keeps it")
     assert "fixable" not in run_cli("check", "roster.json", cwd=tmp_path).err
+
+
+SNAKE_CASE = {"scheduleId": "sch-2026-w48", "metadata": {"version": 12}, "shifts": [
+    {"user_id": "agent-17", "start_time": "2026-11-24T08:00:00Z", "end_time": "2026-11-24T12:00:00Z"},
+    {"user_id": "agent-17", "start_time": "2026-11-24T11:00:00Z", "end_time": "2026-11-24T16:00:00Z"}]}
+
+
+def test_rfc3339_times_are_not_claimed_by_a_vendor_of_another_time_format(tmp_path):
+    """`start_time` and `user_id` are When I Work's members and common well beyond it: a
+    generic schedule with RFC 3339 times was read as When I Work and told to rewrite every
+    correct time as RFC 2822 (and Deputy's epoch seconds likewise)."""
+    (tmp_path / "week.json").write_text(json.dumps(SNAKE_CASE, indent=1))
+    result = run_cli("check", "--verbose", "week.json", cwd=tmp_path)
+    assert "week.json: read as generic (detected)" in result.err
+    text = (tmp_path / "week.json").read_text()
+    assert result.out.splitlines()[0].startswith(
+        f"week.json:{':'.join(map(str, at(text, '{', 3)))}: WFM301")  # the overlap, and nothing else
+    assert detect_vendor(SNAKE_CASE) is None
+    deputy = [{"Employee": "e1", "StartTime": "2026-11-24T08:00:00Z", "EndTime": "2026-11-24T12:00:00Z"}]
+    assert detect_vendor(deputy) is None
+    # the vendors' own times are theirs, and a mix is still the vendor's (its odd time is WFM201)
+    wiw = {"shifts": [dict(s, start_time="Mon, 24 Nov 2026 08:00:00 -0600") for s in SNAKE_CASE["shifts"]]}
+    assert detect_vendor(wiw).name == "wheniwork-shifts"
+    mixed = {"shifts": [wiw["shifts"][0], SNAKE_CASE["shifts"][1]]}
+    assert detect_vendor(mixed).name == "wheniwork-shifts"
+    assert detect_vendor([dict(deputy[0], StartTime=1764000000, EndTime=1764014400)]).name == "deputy-roster"
+
+
+@pytest.mark.parametrize("document", [
+    {"openapi": "3.0.3", "info": {"title": "Rosters", "version": "1"}, "paths": {},
+     "components": {"examples": {"week": {"value": {"shifts": SNAKE_CASE["shifts"]}}}}},
+    {"swagger": "2.0", "info": {"title": "Rosters"}, "paths": {}, "definitions": {},
+     "x-examples": {"shifts": SNAKE_CASE["shifts"]}},
+    {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+     "examples": [{"shifts": SNAKE_CASE["shifts"]}], "shifts": SNAKE_CASE["shifts"]},
+])
+def test_api_descriptions_and_schemas_are_not_payloads(tmp_path, document):
+    """An OpenAPI document or a JSON Schema holds examples of payloads: they were read as
+    entries, and joined the run's overlap checks against the real payloads (a commit failed
+    on a clash with docs/openapi.json)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "api.json").write_text(json.dumps(document, indent=1))
+    (tmp_path / "week.json").write_text(json.dumps(dict(SNAKE_CASE, shifts=SNAKE_CASE["shifts"][:1]), indent=1))
+    result = run_cli("check", "--verbose", "docs/api.json", "week.json", cwd=tmp_path)
+    assert result.code == 0 and "docs/api.json: skipped: matches no payload profile" in result.err, result.err
+    (tmp_path / "wfmlint.toml").write_text('[profiles]\n"docs/*.json" = "generic"\n')  # unless claimed
+    claimed = run_cli("check", "docs/api.json", "week.json", cwd=tmp_path)
+    assert claimed.code == 1 and "WFM301" in claimed.out, claimed.out

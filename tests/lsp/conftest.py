@@ -1,4 +1,5 @@
 """A real `wfmlint lsp` process driven over stdio by pytest-lsp's client."""
+import asyncio
 import sys
 
 import pytest_lsp
@@ -18,5 +19,6 @@ async def open_document(client, uri, text):
     """Open a document and wait for its diagnostics."""
     client.text_document_did_open(T.DidOpenTextDocumentParams(
         T.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    # (bounded: a server that publishes nothing fails the test instead of hanging the suite)
+    await asyncio.wait_for(client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
     return client.diagnostics[uri]

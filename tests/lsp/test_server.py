@@ -121,3 +121,27 @@ def test_a_document_closed_while_it_is_linted_is_not_kept():
     done.set_result(([], []))
     server._linted(uri, done)  # the document is not open any more
     assert uri not in server.linted and uri not in server.linting
+
+
+async def test_uris_with_escapes_are_linted_and_answered(client: LanguageClient, tmp_path):
+    """Editors escape a space, a non-ASCII letter (and Windows drives' colons) in file URIs;
+    pygls keeps documents under the unescaped URI, and the server looked them up escaped:
+    nothing was published, no quick fix and no hover offered, and nothing said why."""
+    folder = tmp_path / "team a"
+    folder.mkdir()
+    (folder / "wfmlint.toml").write_text('extend-select = ["WFM206"]\n')  # its own config is read
+    uri = (folder / "süd.json").as_uri()
+    assert "%20" in uri and "%C3%BC" in uri
+    text = OVERLAP.replace("T08:00:00Z", "T08:05:00Z")
+    diagnostics = await open_document(client, uri, text)
+    assert sorted(d.code for d in diagnostics) == ["WFM206", "WFM301"]
+    overlap = next(d for d in diagnostics if d.code == "WFM301")
+    assert overlap.related_information[0].location.uri == uri
+    hover = await client.text_document_hover_async(T.HoverParams(
+        T.TextDocumentIdentifier(uri=uri), overlap.range.start))
+    assert hover is not None and "WFM301" in hover.contents.value
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[T.TextDocumentContentChangeWholeDocument(text=OVERLAP.replace("T11:00:00Z", "T12:00:00Z"))]))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []

@@ -109,18 +109,16 @@ def is_export(root: dict) -> bool:
         return True
     if "agentSchedules" not in root or "weekCount" in root:
         return False
-    if any(name in root for name in EXPORT_ROOT_MEMBERS):
-        return True
     carries_user = False
     for agent in _agent_items(root):
         if not isinstance(agent, dict):
             if is_typed(agent):  # (the typed decode reads requests only)
                 return False
             continue
-        if "userId" in agent:
+        if "userId" in agent:  # (before the root members: one stray member makes no export)
             return False
         carries_user = carries_user or isinstance(agent.get("user"), dict)
-    return carries_user
+    return carries_user or any(name in root for name in EXPORT_ROOT_MEMBERS)
 
 
 def is_update(root: dict) -> bool:

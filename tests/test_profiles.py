@@ -42,6 +42,24 @@ def test_agents_copied_from_an_export_leave_a_request_a_request(root, profile):
     assert detect_profile(root) == profile
 
 
+@pytest.mark.parametrize("member", EXPORT_ROOT_MEMBERS)
+@pytest.mark.parametrize("fast", [False, True])
+def test_one_stray_export_root_member_leaves_an_update_an_update(member, fast):
+    """An update with `businessUnitTimeZone` (or `status`...) at its root was read as an export:
+    its typo'd field, its missing version and its overlaps went unreported, and `status` was
+    judged by the export's enum. An agent written with `userId` makes it a request."""
+    root = {"metadata": {"version": 3}, member: VALUES[member], "agentSchedules": [
+        {"userId": "u1", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 120)]},
+                                    {"activities": [activity("2026-11-24T09:00:00Z", 120)]}]}]}
+    assert not is_export(root) and detect_profile(root) == UPDATE
+    text = json.dumps(root, indent=1)
+    found = lint_text(text, "update.json", settings(), fast=fast)
+    assert [(f.code, f.line, f.message) for f in found] == [
+        ("WFM104", 5, f'unknown field "{member}"; the object accepts: agentSchedules, description, '
+                      "headcountForecast, metadata, published, shortTermForecast"),
+        ("WFM301", 20, found[1].message)]
+
+
 def test_an_update_with_one_agent_copied_from_an_export_is_checked():
     text = json.dumps({"metadata": {"version": 1}, "agentSchedules": [
         {"userId": "u1", "shifts": [{"activities": [activity("2026-11-24T08:00:00Z", 120)]},

@@ -1,10 +1,12 @@
-"""Two files of one run write the same schedule or the same agent version.
+"""Two files of one run write the same schedule or the same agent version, or one file writes a
+shift twice.
 
 ## What it does
 Reports, in the later file of the run, a write that races an earlier file: for generic payloads,
 the same top-level `scheduleId` (at that value); for Genesys updates, the same `userId` with the
 same agent `metadata.version` (at the version), or the same shift `id` (at the id). Related: the
-place in the earlier file.
+place in the earlier file. Within one update, the same shift `id` written twice for one agent
+is reported at the second write, with the first as related.
 
 A Genesys update names no schedule (its id is in the request's URL), so two updates are taken
 to write one schedule unless they show otherwise: their `shortTermForecast.weekDate` differ, or
@@ -55,8 +57,7 @@ OPTIONS: dict = {}
 
 def check(context, options) -> Iterator[Issue]:
     payloads = context.payloads(UPDATE, GENERIC)
-    if len(payloads) < 2:  # the usual pre-commit run of one large file: nothing can race
-        return
+    alone = len(payloads) < 2  # the usual pre-commit run of one large file: it races itself only
     schedules: dict = {}
     agent_versions: dict = {}
     shift_ids: dict = {}
@@ -70,11 +71,11 @@ def check(context, options) -> Iterator[Issue]:
                             related=(RelatedIssue(first.schedule_id_pointer, "the other write",
                                                   path=first.path),))
         target = _target(facts, context.settings)
-        seen_here = set()
+        seen_here: dict = {}
         for agent in facts.agents:
             if agent.user_id is None:
                 continue
-            if agent.version is not None:
+            if agent.version is not None and not alone:
                 first = _first_writer(agent_versions, (agent.user_id, agent.version), target,
                                       (facts.path, agent.version_pointer))
                 if first[0] != facts.path:
@@ -84,9 +85,14 @@ def check(context, options) -> Iterator[Issue]:
                                 related=(RelatedIssue(first[1], "the other write", path=first[0]),))
             for shift_id, pointer in agent.shift_ids:
                 key = (agent.user_id, shift_id)
-                if key in seen_here:
+                earlier = seen_here.setdefault(key, pointer)
+                if earlier != pointer:
+                    yield Issue(CODE, f"shift {named(shift_id)} of agent {named(agent.user_id)} is written "
+                                "twice in this file; merge the two writes (only one can win)", pointer,
+                                path=facts.path, related=(RelatedIssue(earlier, "the other write", path=facts.path),))
                     continue
-                seen_here.add(key)
+                if alone:
+                    continue
                 first = _first_writer(shift_ids, key, target, (facts.path, pointer))
                 if first[0] != facts.path:
                     yield Issue(CODE, f"shift {named(shift_id)} of agent {named(agent.user_id)} is also "

@@ -1,6 +1,9 @@
 import json
 
-from tests.conftest import at, run_cli, update
+import pytest
+
+from wfmlint import lint_text
+from tests.conftest import at, run_cli, settings, update
 
 
 def _write(tmp_path, **files):
@@ -79,3 +82,23 @@ def test_updates_given_different_schedule_reference_files_race_nothing(tmp_path)
         '[genesys.per-file."w4*/**"]\nschedule = "w48.schedule.json"\n')
     [finding] = _write(tmp_path)
     assert (finding["code"], finding["path"]) == ("WFM405", "w49/update.json")
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_same_shift_id_twice_in_one_file(fast):
+    """Two writes of shift `s-1` in one update were silent (in two files they are WFM405):
+    which of them the API keeps is not the file's to say."""
+    def shift(day):
+        return {"id": "s-1", "activities": [{"startDate": f"2026-11-{day}T08:00:00Z", "lengthMinutes": 60,
+                                             "description": "", "activityCodeId": "w"}]}
+    text = update({"userId": "a", "metadata": {"version": 5}, "shifts": [shift(24), shift(25), shift(26)]})
+    found = [f for f in lint_text(text, "a.json", settings(), fast=fast)]
+    assert [(f.code, f.line, f.column, f.message) for f in found] == [
+        ("WFM405", *at(text, '"s-1"', n), 'shift "s-1" of agent "a" is written twice in this file; merge the two '
+                                         "writes (only one can win)") for n in (1, 2)]
+    assert [[(r.line, r.column, r.message) for r in f.related] for f in found] == [
+        [(*at(text, '"s-1"'), "the other write")]] * 2
+    # other agents' shifts, and shifts without an id, are other writes
+    other = update({"userId": "a", "metadata": {"version": 5}, "shifts": [shift(24)]},
+                   {"userId": "b", "metadata": {"version": 2}, "shifts": [shift(25)]})
+    assert lint_text(other, "a.json", settings(), fast=fast) == []

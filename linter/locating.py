@@ -149,8 +149,8 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
             explicit[path] = _explicit_codes(settings.for_path(path))
         severity = issue.severity if issue.severity and issue.code not in explicit[path] else setting.severity
         project_path = project_paths.get(path)
-        if project_path is None:
-            project_path = project_paths[path] = settings.relative(path)
+        if project_path is None:  # (relative to the file's own config: not to where the run began)
+            project_path = project_paths[path] = settings.for_path(path).relative(path)
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,

@@ -86,6 +86,25 @@ def test_fingerprints_do_not_depend_on_how_the_path_is_typed(tmp_path):
     assert gitlab[0] == gitlab[1]
 
 
+def test_fingerprints_are_relative_to_the_files_own_config_wherever_the_run_begins(tmp_path):
+    """A config in a subdirectory (a monorepo's `wfm/wfmlint.toml`) applies to its files from
+    anywhere, so their fingerprints name them relative to it: a baseline written inside `wfm/`
+    accepted nothing when CI ran from the repository's root, where no config is."""
+    project = tmp_path / "wfm"
+    (project / "payloads").mkdir(parents=True)
+    (project / "wfmlint.toml").write_text('ignore = ["WFM402"]\n')
+    (project / "payloads" / "p.json").write_text(update(_agent("a")))
+    assert run_cli("payloads", "--write-baseline", "baseline.json", cwd=project).code == 0
+    for cwd, spelling, baseline in ((tmp_path, "wfm/payloads", "wfm/baseline.json"),
+                                    (project / "payloads", ".", "../baseline.json"),
+                                    (tmp_path.parent, f"{tmp_path.name}/wfm/payloads", f"{tmp_path.name}/wfm/baseline.json")):
+        result = run_cli(spelling, "--baseline", baseline, cwd=cwd)
+        assert (result.code, result.out) == (0, "No problems in 1 file.\n"), (cwd, result.out)
+    fingerprints = {json.loads(run_cli(spelling, "--format", "json", cwd=cwd).out)[0]["fingerprint"]
+                    for cwd, spelling in ((tmp_path, "wfm"), (project, "."), (project / "payloads", "p.json"))}
+    assert len(fingerprints) == 1
+
+
 def test_writing_the_baseline_again_keeps_todays_findings_and_writes_a_report_asked_for(tmp_path):
     """`--baseline b --write-baseline b` wrote the findings left after b filtered them: none,
     so the next run reported every finding again. And `--output` was dropped."""

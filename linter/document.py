@@ -98,14 +98,15 @@ def marks_issue(count: int) -> Issue:
                  offset=0, severity="warning")
 
 
-def decode(data: bytes) -> tuple[str, list[Issue], bool]:
+def decode(data: bytes, skipped: int = 0) -> tuple[str, list[Issue], bool]:
     """Decode UTF-8; return text, issues and whether the text can be parsed at all. Leading
-    byte-order marks are dropped (the text is linted as after them), with a warning."""
+    byte-order marks are dropped (the text is linted as after them), with a warning; `skipped`
+    bytes of them (a message names a byte by its offset in the file)."""
     marks = 0
     while data.startswith(codecs.BOM_UTF8, 3 * marks):
         marks += 1
     if marks:
-        text, issues, ok = decode(data[3 * marks:])
+        text, issues, ok = decode(data[3 * marks:], 3 * marks)
         return text, [marks_issue(marks), *issues], ok
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -121,7 +122,7 @@ def decode(data: bytes) -> tuple[str, list[Issue], bool]:
         prefix = data[: error.start].decode("utf-8", errors="replace")
         text = data.decode("utf-8", errors="replace")
         bad = data[error.start : error.start + 1].hex()
-        message = f"byte 0x{bad} at offset {error.start} is not valid UTF-8; save the file as UTF-8"
+        message = f"byte 0x{bad} at offset {skipped + error.start} is not valid UTF-8; save the file as UTF-8"
         return text, [Issue("WFM002", message, offset=len(prefix))], False
 
 

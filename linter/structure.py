@@ -132,6 +132,9 @@ _MISSING = object()
 _CHECKS: dict[str, FastCheck] = {}
 
 
+_INFINITY = float("inf")
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "null"
@@ -140,6 +143,8 @@ def describe_value(value: Any) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the string {_json_text(shown)}"
+    if isinstance(value, float) and value in (_INFINITY, -_INFINITY):  # 1e999 parses as infinity
+        return f"a number {'below the lowest' if value < 0 else 'past the largest'} 64-bit float"
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     if isinstance(value, list):
@@ -311,17 +316,18 @@ def _string_wrapper(check: FastCheck, loc: tuple) -> tuple[str, bool] | None:
     return (inner, False) if str in wrapper.types[inner] else None
 
 
-def _oversized_integers(check: FastCheck, obj: dict, pointer: str) -> list[Issue]:
-    """WFM004 for Python integers beyond 64 bits, which the shapes' `int` accepts."""
+def _oversized_integers(check: FastCheck, obj: dict, pointer: str, prefix: str = "") -> list[Issue]:
+    """WFM004 for Python integers beyond 64 bits, which the shapes' `int` accepts; named as
+    the other messages name a member of a nested object (`metadata.version`)."""
     found = []
     for name in check.integers & obj.keys():
         value = obj[name]
         if type(value) is int and out_of_int64(value):
-            found.append(Issue("WFM004", f"\"{name}\" is {value}, which does not fit a 64-bit "
+            found.append(Issue("WFM004", f"\"{prefix}{name}\" is {value}, which does not fit a 64-bit "
                                "integer", join_pointer(pointer, name)))
     for name, nested in check.nested.items():
         if isinstance(obj.get(name), dict):
-            found.extend(_oversized_integers(nested, obj[name], join_pointer(pointer, name)))
+            found.extend(_oversized_integers(nested, obj[name], join_pointer(pointer, name), f"{prefix}{name}."))
     return found
 
 

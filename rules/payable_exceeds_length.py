@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from wfmlint.findings import Issue
-from wfmlint.payload import is_int64
+from wfmlint.shapes import INT32_MAX
 
 CODE = "WFM207"
 NAME = "payable-exceeds-length"
@@ -42,7 +42,8 @@ OPTIONS: dict = {}
 def check(payload, options) -> Iterator[Issue]:
     for payable, length in payload.payables:
         for row, (paid, lasts) in enumerate(zip(payload.values(payable), payload.values(length))):
-            # 64-bit integers only (WFM102 and WFM004 report the others); lasts < paid keeps both in range
-            if type(paid) is int and type(lasts) is int and 0 < lasts < paid and is_int64(paid):
+            # the models' 32-bit integers only (WFM102 and WFM004 report the others: a rule never
+            # cascades); lasts < paid keeps both in range
+            if type(paid) is int and type(lasts) is int and 0 < lasts < paid <= INT32_MAX:
                 yield Issue(CODE, f"payableMinutes ({paid}) exceeds lengthMinutes ({lasts})",
                             payload.pointer(payable, row))

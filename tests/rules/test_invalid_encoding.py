@@ -13,6 +13,14 @@ def test_invalid_utf8_points_at_the_first_bad_byte(tmp_path):
         "p.json:2:22: WFM002 byte 0xe9 at offset 23 is not valid UTF-8; save the file as UTF-8")
 
 
+def test_the_offset_of_a_bad_byte_counts_the_byte_order_mark(tmp_path):
+    """The column is counted after the mark (SPEC §9), the byte offset in the file: `xxd` and
+    `dd skip=` find the byte at 10, not at 7 (where `"` is)."""
+    (tmp_path / "p.json").write_bytes(codecs.BOM_UTF8 + b'{"a": "\xff"}')
+    assert run_cli("p.json", cwd=tmp_path).out.splitlines()[1] == (
+        "p.json:1:8: WFM002 byte 0xff at offset 10 is not valid UTF-8; save the file as UTF-8")
+
+
 def test_bom_is_a_warning_at_1_1_and_the_file_is_still_linted(tmp_path):
     (tmp_path / "p.json").write_bytes(codecs.BOM_UTF8 + b'{"metadata": {"version": 1}, "agentSchedules": [{"userId": ""}]}')
     result = run_cli("p.json", "--format", "json", cwd=tmp_path)

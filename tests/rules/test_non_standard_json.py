@@ -19,7 +19,7 @@ def test_nan_and_infinity_at_the_value():
 def test_integer_beyond_64_bits_where_an_integer_is_expected():
     text = '{"metadata": {"version": 9223372036854775808}, "agentSchedules": []}'
     assert lint(text) == [("WFM004", *at(text, "9223"),
-                           '"version" is 9223372036854775808, which does not fit a 64-bit integer')]
+                           '"metadata.version" is 9223372036854775808, which does not fit a 64-bit integer')]
 
 
 def test_the_largest_64_bit_integer_is_not_non_standard_but_out_of_int32():
@@ -38,8 +38,13 @@ def test_thousands_of_digits_do_not_crash():
 
 
 def test_overflowing_float_in_an_integer_field():
-    text = '{"metadata": {"version": 1e400}, "agentSchedules": []}'
-    assert [c for c, *_ in lint(text)] == ["WFM004"]
+    """1e400 parses as infinity: the message said "the number inf", which the file does not hold."""
+    text = '{"metadata": {"version": 1e400}, "agentSchedules": [{"userId": "a", "metadata": {"version": -1e999}}]}'
+    assert lint(text) == [
+        ("WFM004", *at(text, "1e400"), '"metadata.version" is a number past the largest 64-bit float, which does '
+                                       "not fit a 64-bit integer"),
+        ("WFM004", *at(text, "-1e999"), '"metadata.version" is a number below the lowest 64-bit float, which does '
+                                        "not fit a 64-bit integer")]
 
 
 def test_float_in_an_integer_field_is_wfm102_not_wfm004():

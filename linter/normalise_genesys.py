@@ -46,6 +46,14 @@ def read_genesys(p: Payload, typed: Reader | None = None) -> None:
                            times.get),
                 TimeColumn(Role("markers", "businessUnitDate"), "date", days, parse_date),
                 TimeColumn(Role("root", "shortTermForecast.weekDate"), "date", forecast_weeks, parse_date)]
+    # what the API sets (read-only in a request: a finding on it is a note), still of its format
+    for table, member in (("root", "metadata.dateModified"), ("root", "metadata.dateCreated"),
+                          ("agents", "metadata.dateModified"), ("agents", "metadata.dateCreated")):
+        p.times.append(TimeColumn(Role(table, member, own_read_only), "date-time",
+                                  times.column(tables[table].column(member)), times.get))
+    p.times.append(TimeColumn(Role("shifts", "schedule.weekDate", own_read_only), "date",
+                              [valid_date(value) for value in tables["shifts"].column("schedule.weekDate")],
+                              parse_date))
     if p.profile == P.UPDATE and forecast_weeks and forecast_weeks[0] is not None:
         facts.forecast_week = forecast_weeks[0].isoformat()  # which schedule it writes (WFM405)
     agents = _agent_views(p, tables["agents"])

@@ -6,7 +6,10 @@ Reports, at the value, a date-time that is not `YYYY-MM-DDTHH:MM:SS[.fraction]` 
 (`2026-02-30`, `25:00`), an out-of-range year (`0000`), `24:00`, and the leap second `23:59:60`
 (no schedule needs them and parsers disagree on them). A fraction has one to nine digits in a
 Genesys payload, any number in a generic one (RFC 3339; past nanoseconds it is cut). Date
-fields (`businessUnitDate`, `weekDate`) must be `YYYY-MM-DD`. A well-formed time without an
+fields (`businessUnitDate`, `weekDate`) must be `YYYY-MM-DD`. Fields the API sets, read-only
+in a request (a shift's `startDate`, `metadata.dateModified` and `dateCreated`, a shift's
+`schedule.weekDate`), are checked too, and their findings are notes (`info`): the API ignores
+the value but its model still reads it. A well-formed time without an
 offset is WFM202 instead. A vendor's `local` times (a vendor profile's `time-format`) have no
 offset, and may have a space for the `T`.
 

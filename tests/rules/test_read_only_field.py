@@ -10,11 +10,12 @@ MESSAGE = '"{}" is read-only: the API sets it and ignores it in a request, so it
 
 def test_once_per_field_and_kind_of_object_at_the_first_key_with_the_count_of_others():
     shift = {"schedule": {"id": "s", "selfUri": "/s"}, "activities": []}
-    text = json.dumps({"metadata": {"version": 3, "dateModified": "x", "modifiedBy": {"id": "u"}},
+    modified = "2026-11-20T10:00:00.000Z"
+    text = json.dumps({"metadata": {"version": 3, "dateModified": modified, "modifiedBy": {"id": "u"}},
                        "shortTermForecast": {"weekDate": "2026-11-23", "selfUri": "/f"},
                        "agentSchedules": [
-                           {"userId": "a", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [shift, shift]},
-                           {"userId": "b", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [shift]}]},
+                           {"userId": "a", "metadata": {"version": 2, "dateModified": modified}, "shifts": [shift, shift]},
+                           {"userId": "b", "metadata": {"version": 2, "dateModified": modified}, "shifts": [shift]}]},
                       indent=2)
     assert lint(text) == [
         ("WFM109", *at(text, '"dateModified"'), MESSAGE.format("metadata.dateModified", "")),
@@ -39,14 +40,17 @@ def test_clean_update_and_import_with_a_read_only_field():
     assert lint(text) == [("WFM109", *at(text, '"schedule"'), MESSAGE.format("schedule", ""))]
 
 
+MODIFIED = "2026-11-20T10:00:00.000Z"
+
+
 def test_exports_and_generic_files_are_not_checked_and_turned_off():
-    export = {"result": {"agentSchedules": [{"user": {"id": "a"}, "metadata": {"version": 1, "dateModified": "x"},
+    export = {"result": {"agentSchedules": [{"user": {"id": "a"}, "metadata": {"version": 1, "dateModified": MODIFIED},
                                              "shifts": [{"schedule": {"id": "s"}, "activities": []}]}]}}
     assert lint(json.dumps(export)) == []
     generic = [{"userId": "u", "start": "2026-11-24T00:00:00Z", "end": "2026-11-24T01:00:00Z",
-                "schedule": {}, "metadata": {"dateModified": "x"}}]
+                "schedule": {}, "metadata": {"dateModified": MODIFIED}}]
     assert lint(json.dumps(generic)) == []
-    assert lint(json.dumps({"metadata": {"version": 3, "dateModified": "x"}, "agentSchedules": []}),
+    assert lint(json.dumps({"metadata": {"version": 3, "dateModified": MODIFIED}, "agentSchedules": []}),
                 ignore=("WFM109",)) == []
 
 
@@ -68,8 +72,30 @@ def test_a_null_read_only_field_counts_as_absent():
 def test_the_fix_counts_the_fields_it_removes_only_when_there_are_several():
     """The fix of a field written once is 'remove "x"'; of one written in several objects,
     'remove "x" (N in this file)', removing every one."""
-    text = update({"userId": "a", "metadata": {"version": 2, "dateModified": "x"}, "shifts": [
+    text = update({"userId": "a", "metadata": {"version": 2, "dateModified": MODIFIED}, "shifts": [
         {"schedule": {"id": "s"}, "activities": []}, {"schedule": {"id": "s"}, "activities": []}]})
     found = lint_text(text, "p.json", settings())
     assert [(f.code, f.fix.description, len(f.fix.edits)) for f in found] == [
         ("WFM109", 'remove "metadata.dateModified"', 1), ("WFM109", 'remove "schedule" (2 in this file)', 2)]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_read_only_dates_are_still_of_their_format(fast):
+    """The API ignores them in a request but its model still reads them (README): a shift's
+    startDate was a WFM201 note, while a dateModified of "yesterday" or a schedule weekDate of
+    2026-11-31 passed in silence."""
+    shift = {"id": "s", "schedule": {"id": "w", "weekDate": "2026-11-31"}, "activities": []}
+    text = json.dumps({"metadata": {"version": 3, "dateModified": "yesterday"}, "agentSchedules": [
+        {"userId": "a", "metadata": {"version": 2, "dateCreated": "2026-11-20T10:00:00"}, "shifts": [shift]}]},
+        indent=2)
+    found = [(f.code, f.line, f.column, f.message, f.severity)
+             for f in lint_text(text, "p.json", settings(), fast=fast) if f.code != "WFM109"]
+    assert found == [
+        ("WFM201", *at(text, '"yesterday"'), '"yesterday" is not an ISO-8601 date-time; write it as '
+         "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-24T08:00:00Z (a read-only field: the API ignores it)", "info"),
+        ("WFM202", *at(text, '"2026-11-20T10:00:00"'), found[1][3], "info"),
+        ("WFM201", *at(text, '"2026-11-31"'), '"2026-11-31" is not a valid date: 2026-11 has no day 31 '
+         "(a read-only field: the API ignores it)", "info")]
+    valid = text.replace("yesterday", "2026-11-20T10:00:00Z").replace("2026-11-20T10:00:00\"", "2026-11-20T10:00:00Z\"") \
+        .replace("2026-11-31", "2026-11-23")
+    assert [f.code for f in lint_text(valid, "p.json", settings(), fast=fast) if f.code != "WFM109"] == []

@@ -11,11 +11,10 @@ from typing import Any
 from . import profiles as P
 from .findings import join_pointer, split_pointer
 from .locate import all_objects, flat_array
-from .payload import (MISSING, Entry, Items, Payload, Role, TimeColumn, ancestor_member, dotted, is_int64)
+from .payload import (MISSING, NUMBER, Entry, Items, Payload, Role, TimeColumn, ancestor_member, dotted, is_int64)
 from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
-NUMBER = "#number"  # tags numeric resources apart from strings
 
 
 @dataclass

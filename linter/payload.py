@@ -224,6 +224,9 @@ class Role:
     read_only: bool = False  # the API ignores it in a request: findings on it are notes (info)
 
 
+NUMBER = "#number"  # tags a numeric resource's key apart from a string's: 7 is not "7"
+
+
 @dataclass(slots=True)
 class Entry:
     """One interval of one resource, half-open [start, end), in UTC nanoseconds."""

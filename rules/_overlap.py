@@ -7,6 +7,7 @@ from operator import attrgetter, ne
 from typing import Callable, NamedTuple
 
 from wfmlint.findings import named
+from wfmlint.payload import NUMBER
 from wfmlint.overlaps import sweep_overlaps
 from wfmlint.profiles import EXPORT, GENERIC, IMPORT
 from wfmlint.timestamps import span_words
@@ -28,7 +29,15 @@ def noun(profile: str) -> str:
 
 def describe(entry, profile: str) -> str:
     what = entry.kind or noun(profile)
-    return f"{what} of {named(entry.label)} {span_words(entry.start, entry.end)}"
+    return f"{what} of {_resource_words(entry)} {span_words(entry.start, entry.end)}"
+
+
+def _resource_words(entry) -> str:
+    """The resource as JSON writes it: a number bare, a string quoted (7 and "7" are two)."""
+    key = entry.resource
+    if type(key) is tuple and len(key) == 2 and type(key[1]) is tuple:
+        key = key[1]  # (group, key)
+    return entry.label if type(key) is tuple and key[0] == NUMBER else named(entry.label)
 
 
 class Overlap(NamedTuple):

@@ -82,7 +82,7 @@ def test_generic_entries_and_resource_values_compare_as_json():
                        {"agentId": "7", "start": "2026-11-24T09:00:00Z", "end": "2026-11-24T10:00:00Z"},
                        {"agentId": 7, "start": "2026-11-24T09:00:00Z", "end": "2026-11-24T11:00:00Z"}])
     assert lint(text) == [("WFM301", 1, at(text, '{"agentId": 7', 1)[1],
-                           'entry of "7" from 2026-11-24T09:00:00Z to 2026-11-24T11:00:00Z overlaps 1 earlier '
+                           'entry of 7 from 2026-11-24T09:00:00Z to 2026-11-24T11:00:00Z overlaps 1 earlier '
                            "entry; move or shorten one of them")]
 
 
@@ -103,5 +103,5 @@ def test_a_generic_mapping_to_a_list_of_resources_requires_no_such_field():
                        {"startTime": "2025-01-15T09:00:00Z", "endTime": "2025-01-15T10:00:00Z",
                         "assignedUserIds": [9170357]}])
     mapping = {"generic": {"entries": "/*", "resource": "assignedUserIds[*]", "start": "startTime", "end": "endTime"}}
-    assert [(code, message[:31]) for code, _, _, message in lint(text, config=mapping)] == [
-        ("WFM301", 'entry of "9170357" from 2025-01')]
+    assert [(code, message[:29]) for code, _, _, message in lint(text, config=mapping)] == [
+        ("WFM301", 'entry of 9170357 from 2025-01')]

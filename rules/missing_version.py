@@ -60,7 +60,7 @@ def check(payload, options) -> Iterator[Issue]:
     if "metadata" not in root:
         if typos_told and _misspelt(root, "metadata", root_check):
             return
-        yield Issue(CODE, "update has no metadata.version" + hint, "",
+        yield Issue(CODE, "update has no metadata.version" + hint + _import_hint(root), "",
                     fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}')))
         return
     metadata = root["metadata"]
@@ -71,6 +71,16 @@ def check(payload, options) -> Iterator[Issue]:
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _import_hint(root: dict) -> str:
+    """An import that lost its `weekCount` reads as an update: when the body is also what an
+    import is (its required description, no agent versions), say what it needs instead."""
+    agents = root.get("agentSchedules")
+    if "description" in root and isinstance(agents, list) and \
+            not any(isinstance(agent, dict) and "metadata" in agent for agent in agents):
+        return "; if it is an import, it needs weekCount instead"
+    return ""
 
 
 def _misspelt(obj: dict, name: str, check: FastCheck) -> bool:

@@ -1,3 +1,4 @@
+import json
 from dataclasses import replace
 
 import pytest
@@ -6,10 +7,23 @@ from wfmlint import lint_text
 from tests.conftest import at, lint, settings
 
 
+NO_VERSION = ("update has no metadata.version; copy it from GET .../schedules/{scheduleId} (the version you "
+              "edited), or the API answers 409 Conflict")
+
+
+def test_a_body_that_may_be_an_import_without_its_week_count_is_told_so():
+    """An import that lost its weekCount reads as an update (SPEC §3): with the import's
+    required description and no agent versions, the message says what an import needs."""
+    body = {"description": "week 48", "agentSchedules": [{"userId": "a", "shifts": []}]}
+    assert lint(json.dumps(body)) == [("WFM401", 1, 1, NO_VERSION + "; if it is an import, it needs weekCount instead")]
+    with_version = {**body, "agentSchedules": [{"userId": "a", "metadata": {"version": 2}}]}
+    assert lint(json.dumps(with_version)) == [("WFM401", 1, 1, NO_VERSION)]  # agent versions: an update
+    assert lint(json.dumps({"agentSchedules": body["agentSchedules"]})) == [("WFM401", 1, 1, NO_VERSION)]
+
+
 def test_no_metadata_at_the_root_object():
     text = '{\n  "agentSchedules": [{"userId": "a"}]\n}'
-    assert lint(text) == [("WFM401", 1, 1, "update has no metadata.version; copy it from GET "
-                           ".../schedules/{scheduleId} (the version you edited), or the API answers 409 Conflict")]
+    assert lint(text) == [("WFM401", 1, 1, NO_VERSION)]
 
 
 def test_metadata_without_version_at_metadata():
@@ -35,13 +49,9 @@ def test_an_update_of_root_fields_only_still_needs_its_version():
     """No agentSchedules (an update that changes only root fields, claimed by config): the
     schedule's version is still required."""
     text = '{"description": "only root fields", "published": true}'
-    assert lint(text, config={"profiles": {"*.json": "genesys-update"}}) == [
-        ("WFM401", 1, 1, "update has no metadata.version; copy it from GET .../schedules/{scheduleId} "
-                         "(the version you edited), or the API answers 409 Conflict")]
+    assert lint(text, config={"profiles": {"*.json": "genesys-update"}}) == [("WFM401", 1, 1, NO_VERSION)]
 
 
-NO_VERSION = ("update has no metadata.version; copy it from GET .../schedules/{scheduleId} (the version you "
-              "edited), or the API answers 409 Conflict")
 
 
 def test_the_current_version_is_inserted_only_where_metadata_is_absent():

@@ -41,6 +41,20 @@ def unknown_zones(payload, table, member: str, time_format: str) -> Iterator[Iss
                     f"entry's local times {outcome}; write one such as \"Europe/Berlin\"", pointer)
 
 
+def unknown_business_unit_zone(payload) -> Iterator[Issue]:
+    """An export's `businessUnitTimeZone` that names no zone: its business-unit dates cannot
+    be placed, and `--existing` refuses the file (exit 2), so the file itself says so."""
+    from wfmlint.timestamps import zone_named
+
+    root = payload.root
+    holder, base = (root["result"], "/result") if isinstance(root.get("result"), dict) else (root, "")
+    value = holder.get("businessUnitTimeZone")
+    if type(value) is str and zone_named(value) is None:
+        yield Issue("WFM102", f"{_quote(value)} is not an IANA time zone{_zone_hint(value)}, so the business "
+                    "unit's dates cannot be placed (and --existing refuses this file); write one such as "
+                    '"Europe/Berlin"', f"{base}/businessUnitTimeZone")
+
+
 def _members_with_pointers(payload, table, member: str, known: dict) -> Iterator[tuple[str, Any]]:
     """(pointer, value) of the items whose member `member` (an ancestor's: `../tz`) is present
     and names no zone; `known` caches each string's verdict. Pointers are made for those only."""

@@ -9,8 +9,10 @@ entries, a mapped value of the wrong kind; an array the pattern's `*` reads that
 or a number (a Graph shift's `activities`); a list of resources (`assigned_user_ids[*]`) that
 is no array or holds other than ids; and a `time-zone` member that names no IANA zone
 (with the closest name, and the zone the entry's times are read in instead: the business
-unit's, or none for zone-less date-times, which are then WFM202). Lengths at or below zero are
-WFM203; `NaN` and `Infinity` are WFM004.
+unit's, or none for zone-less date-times, which are then WFM202). An export's
+`businessUnitTimeZone` that names no IANA zone (its business-unit dates cannot be placed, and
+`--existing` refuses the file). Lengths at or below zero are WFM203; `NaN` and `Infinity` are
+WFM004.
 
 ## Why is this bad?
 The API answers `400` for the upload, or coerces the value into something you did not write.
@@ -49,8 +51,9 @@ from typing import Any, Iterator
 from wfmlint.document import HugeInteger, NonStandardNumber, out_of_int64
 from wfmlint.findings import Issue
 from wfmlint.payload import MISSING, dotted_pointer, is_int64
-from wfmlint.profiles import PERMISSIONS, genesys_permissions
-from wfmlint.rules._entry_values import listed_resources, not_containers, not_resource, unknown_zones
+from wfmlint.profiles import EXPORT, PERMISSIONS, genesys_permissions
+from wfmlint.rules._entry_values import (listed_resources, not_containers, not_resource, unknown_business_unit_zone,
+                                         unknown_zones)
 from wfmlint.rules._values import ABSENT, present, rows_where
 from wfmlint.structure import not_object_issue, structure_issues
 
@@ -72,6 +75,8 @@ def check(payload, options) -> Iterator[Issue]:
         yield from _generic_values(payload, entries)
     if payload.generic:
         yield from not_containers(payload, [entries.shape.pattern for entries in payload.generic])
+    if payload.profile == EXPORT and isinstance(payload.root, dict):
+        yield from unknown_business_unit_zone(payload)
     if payload.profile == PERMISSIONS:
         for index, value in enumerate(genesys_permissions(payload.root) or ()):
             if not isinstance(value, str):

@@ -174,3 +174,15 @@ def test_the_fix_of_a_bare_user_is_applied_beside_other_findings(tmp_path):
     result = run_cli("check", "e.json", "--fix", cwd=tmp_path)
     assert "Fixed 1 finding" in result.err and "not fixed" not in result.err, result.err
     assert (tmp_path / "e.json").read_text() == '{"result": {"agentSchedules": [{"user": {"id": "u1"}, "metadata": "7"}]}}'
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_an_exports_business_unit_zone_that_names_no_zone(wrapped):
+    """`--existing` refuses such an export (exit 2), while the export linted itself passed."""
+    body = {"businessUnitTimeZone": "Europe/Berln", "agentSchedules": [{"user": {"id": "a"}, "shifts": []}]}
+    text = json.dumps({"result": body} if wrapped else body, indent=1)
+    assert lint(text) == [("WFM102", *at(text, '"Europe/Berln"'),
+                           '"Europe/Berln" is not an IANA time zone (did you mean "Europe/Berlin"?), so the business '
+                           "unit's dates cannot be placed (and --existing refuses this file); write one such as "
+                           '"Europe/Berlin"')]
+    assert lint(text.replace("Europe/Berln", "Europe/Berlin")) == []

@@ -152,6 +152,8 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
     keys, labels = _resources(p, table, shape)
     open_rows = frozenset(_marked_rows(p, table, shape.open))
     nobodys = _marked_rows(p, table, shape.inactive) | open_rows
+    if shape.open_ended and shape.within and ends is not None:
+        nobodys |= _running_in_holder(p, table, shape, ends)
     if nobodys:
         keys = [([] if shape.many else None) if row in nobodys else key for row, key in enumerate(keys)]
     rows = list(compress(range(len(table)), valid))
@@ -170,6 +172,19 @@ def _read_table(p: Payload, name: str, table: Items, shape: P.GenericShape,
                           ids[row], kind) for n, row in enumerate(rows)]
         facts.entries.extend(made)
     return GenericTable(name, shape, starts, ends, made, open_rows)
+
+
+def _running_in_holder(p: Payload, table: Items, shape: P.GenericShape, ends: list) -> set[int]:
+    """The rows with no end yet inside a holder (a break being taken): compared with nothing,
+    since each overlap would repeat one that is reported already: its open holder's (WFM301),
+    or its own with a closed holder (WFM308: end it). The holding set is read first when the
+    profile lists it first."""
+    running = [row for row, end in enumerate(ends) if end == T.OPEN_END]
+    if not running:
+        return set()
+    holders = {entry.pointer for earlier in p.generic for entry in earlier.entries}
+    pointers = table.all_pointers()
+    return {row for row in running if P.container_pointer(pointers[row], shape.within) in holders}
 
 
 def _inside_overnight_holder(p: Payload, table: Items, shape: P.GenericShape, starts: list, read) -> list:

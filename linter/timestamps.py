@@ -168,9 +168,9 @@ def valid_date(value) -> date | None:
 
 
 # The end of an open-ended entry (a timecard still running, `open-ended` in a vendor
-# profile): later than any instant a timestamp can write, so the entry overlaps all of its
-# resource that comes after its start.
-OPEN_END = 1 << 80
+# profile): the last 64-bit instant (2262-04-11), so that the entry overlaps all of its resource
+# that comes after its start, and its facts fit the project cache's 64-bit integers.
+OPEN_END = (1 << 63) - 1
 
 
 def span_words(start: int, end: int, lead: str = "from ") -> str:

@@ -66,7 +66,7 @@ def check(payload, options) -> Iterator[Issue]:
 
 
 def _message(what: str, entry, kind: str, holder) -> str:
-    if entry.end == OPEN_END and entry.start >= holder.start:  # a break still taken in a closed shift
+    if entry.end == OPEN_END and holder.start <= entry.start < holder.end:  # still taken in a closed shift
         return (f"{what} {span_words(entry.start, entry.end)} is still running, but its {kind} ended at "
                 f"{format_instant(holder.end)}; end the {what} by then (a {kind} with a running {what} "
                 "cannot be closed)")

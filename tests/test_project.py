@@ -299,3 +299,22 @@ def test_another_build_of_the_same_version_reads_a_cache_of_its_own(tmp_path):
     os.utime(package / "rules.py", ns=(0, 0))  # the same bytes, installed again
     assert code_stamp([str(package)]) not in (first, changed)
     assert len(code_stamp()) == 16 and code_stamp() == code_stamp()
+
+
+def test_a_committed_file_with_an_entry_still_running_is_cached_and_compared(tmp_path, tmp_path_factory):
+    """An OPEN Square timecard (the usual state of a live export) had an end past 64 bits: the
+    cache could not hold its facts, so every hook run linted the file again."""
+    import msgspec
+
+    cache = tmp_path_factory.mktemp("cache")
+    (tmp_path / "wfmlint.toml").write_text("")
+    open_card = {"id": "A", "team_member_id": "tm1", "start_at": "2026-03-02T09:00:00Z", "status": "OPEN"}
+    (tmp_path / "committed.json").write_text(json.dumps({"timecards": [open_card]}, indent=1))
+    later = {"id": "B", "team_member_id": "tm1", "start_at": "2026-03-03T09:00:00Z", "end_at": "2026-03-03T17:00:00Z"}
+    (tmp_path / "staged.json").write_text(json.dumps({"timecards": [later]}, indent=1))
+    env = {"WFMLINT_CACHE_DIR": str(cache)}
+    for _ in range(2):  # linted, then read from the cache: the same finding
+        result = run_cli("staged.json", cwd=tmp_path, env=env)
+        assert result.code == 1 and "WFM301" in result.out and "committed.json:3:3: note" in result.out, result.out
+    [stored] = [p for p in cache.rglob("facts.msgpack")]
+    assert len(msgspec.msgpack.decode(stored.read_bytes())) == 1  # the committed file's facts

@@ -173,6 +173,29 @@ def test_a_break_still_taken_in_a_closed_timecard():
         "end yet); move it into the shift, or widen the shift"]
 
 
+def test_a_running_break_is_not_compared_with_other_breaks():
+    """One open timecard, one finding: its running break overlapped every later break of the
+    member too (a second WFM301 for the same cause), and a break still taken in a closed
+    timecard, which WFM308 asks to end, did the same."""
+    running = {"start_at": "2026-03-02T10:00:00Z"}
+    later = {**CLOSED_TIMECARD, "start_at": "2026-03-03T09:00:00Z", "end_at": "2026-03-03T17:00:00Z",
+             "breaks": [{"start_at": "2026-03-03T12:00:00Z", "end_at": "2026-03-03T12:30:00Z"}]}
+    opened = {**OPEN_TIMECARD, "start_at": "2026-03-02T09:00:00Z", "breaks": [running]}
+    assert [c for c, *_ in lint(json.dumps({"timecards": [opened, later]}, indent=1))] == ["WFM301"]
+    closed = {**CLOSED_TIMECARD, "start_at": "2026-03-02T09:00:00Z", "end_at": "2026-03-02T17:00:00Z",
+              "breaks": [running]}
+    assert [c for c, *_ in lint(json.dumps({"timecards": [closed, later]}, indent=1))] == ["WFM308"]
+
+
+def test_a_running_break_that_starts_after_its_closed_timecard_is_outside_it():
+    """It was told to "end the break by then", before it started."""
+    card = {**CLOSED_TIMECARD, "start_at": "2026-03-01T08:00:00Z", "end_at": "2026-03-01T10:00:00Z",
+            "breaks": [{"start_at": "2026-03-01T11:00:00Z"}]}
+    assert [m for _, _, _, m in lint(json.dumps({"timecards": [card]}, indent=1))] == [
+        "break from 2026-03-01T11:00:00Z with no end yet lies outside its shift (2026-03-01T08:00:00Z to "
+        "2026-03-01T10:00:00Z); move it into the shift, or widen the shift"]
+
+
 def test_an_end_that_is_there_but_wrong_is_not_taken_as_open():
     text = json.dumps({"timecards": [{**CLOSED_TIMECARD, "end_at": "noon"}, OPEN_TIMECARD]}, indent=2)
     assert [c for c, *_ in lint(text)] == ["WFM201"]  # not "still running": no overlap with T1

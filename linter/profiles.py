@@ -404,24 +404,25 @@ class VendorProfile:
     skip: bool = False  # a body of the vendor's API that is not a schedule: never linted
 
     def matches(self, root: Any) -> bool:
-        return self.signature(root) is not None and not self._times_say_otherwise(root)
+        return self.signature(root) is not None and not (self._times_say_otherwise(root)
+                                                         and auto_generic_shapes(root))
 
     def _times_say_otherwise(self, root: Any) -> bool:
         """Whether an entry set of this profile reads times in another format than RFC 3339
-        while the starts of its first items are all RFC 3339 date-times with an offset: member
-        names such as `start_time` and `user_id` are common well beyond When I Work, and such a
-        document is generic, read as RFC 3339, not a vendor's body to be told its times are
-        wrong."""
+        while every start and end of its first items is an RFC 3339 date-time with an offset.
+        Member names such as `start_time` and `user_id` are common well beyond When I Work:
+        such a document, when generic detection reads it too, is generic, not a vendor's body
+        to be told that every time is wrong. (A vendor's body with a few such times, or one
+        that generic detection does not read, stays the vendor's: its odd times are WFM201.)"""
         from .timestamps import parse_datetime
 
         for shape in self.shapes:
-            if shape.time_format == "rfc3339" or shape.start is None:
+            if shape.time_format == "rfc3339":
                 continue
-            starts = [_dotted_member(item, shape.start)
-                      for _, item, _ in match_pattern(root, shape.pattern, SEARCH_ITEMS)]
-            starts = [start for start in starts if start is not None]
-            if starts and all(type(start) is str and type(parse_datetime(start, False)) is int
-                              for start in starts):
+            members = [name for name in (shape.start, shape.end) if name]
+            times = [_dotted_member(item, name) for _, item, _ in match_pattern(root, shape.pattern, SEARCH_ITEMS)
+                     for name in members]
+            if times and all(type(value) is str and type(parse_datetime(value, False)) is int for value in times):
                 return True
         return False
 
@@ -653,10 +654,10 @@ def detect_profile(root: Any, generic_mapping=None, defined_vendors: dict | None
             return UPDATE
     if is_manifest(root):
         return PERMISSIONS
-    if describes_payloads(root):
-        return None  # its examples are not entries (claim it in [profiles] to lint them)
     if generic_mapping is not None and finds(root, generic_mapping.entries):
         return GENERIC  # your mapping, where it finds entries
+    if describes_payloads(root):
+        return None  # its examples are not entries (claim it in [profiles] to lint them)
     if isinstance(root, (dict, list)):
         vendor = detect_vendor(root, vendor_definitions(defined_vendors or {}))
         if vendor is not None:

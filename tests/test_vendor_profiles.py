@@ -1129,14 +1129,22 @@ def test_rfc3339_times_are_not_claimed_by_a_vendor_of_another_time_format(tmp_pa
     assert result.out.splitlines()[0].startswith(
         f"week.json:{':'.join(map(str, at(text, '{', 3)))}: WFM301")  # the overlap, and nothing else
     assert detect_vendor(SNAKE_CASE) is None
-    deputy = [{"Employee": "e1", "StartTime": "2026-11-24T08:00:00Z", "EndTime": "2026-11-24T12:00:00Z"}]
-    assert detect_vendor(deputy) is None
-    # the vendors' own times are theirs, and a mix is still the vendor's (its odd time is WFM201)
+    # the vendors' own times are theirs, and a mix is still the vendor's (its odd times are
+    # WFM201, not every correct one)
     wiw = {"shifts": [dict(s, start_time="Mon, 24 Nov 2026 08:00:00 -0600") for s in SNAKE_CASE["shifts"]]}
     assert detect_vendor(wiw).name == "wheniwork-shifts"
     mixed = {"shifts": [wiw["shifts"][0], SNAKE_CASE["shifts"][1]]}
     assert detect_vendor(mixed).name == "wheniwork-shifts"
-    assert detect_vendor([dict(deputy[0], StartTime=1764000000, EndTime=1764014400)]).name == "deputy-roster"
+    ends_theirs = {"shifts": [dict(s, end_time="Mon, 24 Nov 2026 18:00:00 -0600") for s in SNAKE_CASE["shifts"]]}
+    assert detect_vendor(ends_theirs).name == "wheniwork-shifts"
+    # what generic detection does not read stays the vendor's, whatever its times: a single
+    # When I Work shift, a Deputy roster (its members are no generic spelling)
+    one = {"shift": SNAKE_CASE["shifts"][0]}
+    assert detect_vendor(one).name == "wheniwork-shifts"
+    deputy = [{"Employee": "e1", "StartTime": "2026-11-24T08:00:00Z", "EndTime": 1764014400}]
+    assert detect_vendor(deputy).name == "deputy-roster"
+    assert [m for _, _, _, m in lint(json.dumps(deputy))] == [
+        '"2026-11-24T08:00:00Z" is not a time in seconds since 1970']  # (it was quoted twice)
 
 
 @pytest.mark.parametrize("document", [
@@ -1159,3 +1167,28 @@ def test_api_descriptions_and_schemas_are_not_payloads(tmp_path, document):
     (tmp_path / "wfmlint.toml").write_text('[profiles]\n"docs/*.json" = "generic"\n')  # unless claimed
     claimed = run_cli("check", "docs/api.json", "week.json", cwd=tmp_path)
     assert claimed.code == 1 and "WFM301" in claimed.out, claimed.out
+
+
+def test_your_own_profile_keeps_a_file_whose_times_are_wrongly_written(tmp_path):
+    """A profile of local times whose file has offsets by mistake: generic detection does not
+    read the file (no generic spelling), so it stays the profile's and its times are WFM201,
+    instead of being skipped in silence."""
+    (tmp_path / "wfmlint.toml").write_text(
+        '[vendor-profiles.acme]\ndetect = [["/roster/slots"]]\n\n[[vendor-profiles.acme.entries]]\n'
+        'items = ["/roster/slots/*"]\nresource = "who"\nstart = "from"\nend = "to"\ntime-format = "local"\n'
+        'time-zone = "tz"\n')
+    slots = [{"who": "x", "tz": "Europe/Berlin", "from": "2026-03-02T08:00:00Z", "to": "2026-03-02T12:00:00Z"}]
+    (tmp_path / "a.json").write_text(json.dumps({"roster": {"slots": slots}}, indent=1))
+    result = run_cli("check", "--verbose", "a.json", cwd=tmp_path)
+    assert "a.json: read as acme" in result.err and result.out.count("WFM201") == 2, (result.out, result.err)
+
+
+def test_a_generic_mapping_reads_an_api_description_it_finds_entries_in(tmp_path):
+    """`[generic]` reads the files its pattern finds entries in (README), an OpenAPI-looking
+    one too."""
+    (tmp_path / "wfmlint.toml").write_text(
+        '[generic]\nentries = "/shifts/*"\nresource = "user_id"\nstart = "start_time"\nend = "end_time"\n')
+    document = {"openapi": "3.0.3", "info": {"title": "roster"}, "shifts": SNAKE_CASE["shifts"]}
+    (tmp_path / "a.json").write_text(json.dumps(document, indent=1))
+    result = run_cli("check", "--verbose", "a.json", cwd=tmp_path)
+    assert result.code == 1 and "WFM301" in result.out, (result.out, result.err)

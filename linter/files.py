@@ -116,3 +116,25 @@ def gunzip(data: bytes, limit: int) -> bytes:
     if len(out) > limit:
         raise TooLarge(f"decompresses to over {limit} bytes", None)
     return out
+
+
+def repository_root(directory: str, known: dict[str, str | None]) -> str | None:
+    """The work tree of the git repository holding `directory` (absolute): the nearest
+    ancestor with a `.git` entry, or None; `known` caches each directory asked about."""
+    asked = []
+    found: str | None = None
+    while True:
+        if directory in known:
+            found = known[directory]
+            break
+        asked.append(directory)
+        if os.path.lexists(os.path.join(directory, ".git")):
+            found = directory
+            break
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for each in asked:
+        known[each] = found
+    return found

@@ -2,6 +2,7 @@
 filtered by each file's rule settings, given their severities and fingerprints, sorted."""
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from itertools import compress
 from operator import attrgetter
@@ -12,6 +13,7 @@ from . import profiles as P
 from .config import RuleSetting, Settings
 from .edits import fix_pointers, resolve
 from .engine import FileResult, SourceChanged, source_text
+from .files import repository_root
 from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
@@ -135,6 +137,7 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
     fingerprints = _Fingerprints(facts, ((path, issue) for path, issue, _ in kept))
     names = _RuleNames()
     project_paths: dict[str, str] = {}  # once per file: a large report has thousands of findings
+    repositories: dict[str, str | None] = {}
     findings: list[Finding] = []
     for (path, issue, setting), (start, end, related_starts, fix) in zip(kept, places.issues):
         file_positions = places.positions[path]
@@ -149,13 +152,27 @@ def build_findings(issues: list[Issue], sources: dict[str, FileResult], rule_set
             explicit[path] = _explicit_codes(settings.for_path(path))
         severity = issue.severity if issue.severity and issue.code not in explicit[path] else setting.severity
         project_path = project_paths.get(path)
-        if project_path is None:  # (relative to the file's own config: not to where the run began)
-            project_path = project_paths[path] = settings.for_path(path).relative(path)
+        if project_path is None:
+            project_path = project_paths[path] = _fingerprint_path(settings, path, repositories)
         # (positional: 10 000 findings are built in a large report)
         findings.append(Finding(path, line, column, issue.code, end_line, end_column, names[issue.code],
                                 severity, issue.message, issue.pointer, related,
                                 fingerprints.key(path, project_path, issue), fix, issue.count))
     return findings
+
+
+def _fingerprint_path(settings: Settings, path: str, repositories: dict[str, str | None]) -> str:
+    """How a fingerprint names a file: relative to the root of the git repository holding it,
+    wherever the run starts and whichever config applies (a subproject's own included), so a
+    baseline matches from any directory and sibling subprojects' files stay apart; outside a
+    repository, relative to the run's config directory (or where the run starts)."""
+    if path == "-" or not path:
+        return path
+    full = os.path.abspath(path)
+    root = repository_root(os.path.dirname(full), repositories)
+    if root is None:
+        return settings.relative(path)
+    return os.path.relpath(full, root).replace(os.sep, "/")
 
 
 # Findings that no selection turns off for a claimed file: without them it would pass unread.

@@ -5,7 +5,10 @@ Reports a Genesys update whose root has no `metadata` member (at the root), or a
 object without a `version` member (at `metadata`). Reported instead of WFM101 for that field; a
 `null` metadata or version, like any value of the wrong type, is WFM102 alone. A misspelt
 member (`"Version"`, `"metaData"`) is WFM104 alone, which names the field it means (when
-WFM104 is turned off or less severe than this rule, this rule reports it too).
+WFM104 is turned off or less severe than this rule, this rule reports it too). An import that
+lost its `weekCount` is read as an update (SPEC §3), so this rule reports it: add `weekCount`
+to an import, not a version (the message does not guess which was meant: an update may have a
+description and new agents without versions too).
 
 ## Why is this bad?
 The version is the optimistic-concurrency guard of the schedule: without it the API cannot tell
@@ -60,7 +63,7 @@ def check(payload, options) -> Iterator[Issue]:
     if "metadata" not in root:
         if typos_told and _misspelt(root, "metadata", root_check):
             return
-        yield Issue(CODE, "update has no metadata.version" + hint + _import_hint(root), "",
+        yield Issue(CODE, "update has no metadata.version" + hint, "",
                     fix=_fix(current, Edit("insert", "", "metadata", f'{{"version": {current}}}')))
         return
     metadata = root["metadata"]
@@ -72,15 +75,6 @@ def check(payload, options) -> Iterator[Issue]:
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
-
-def _import_hint(root: dict) -> str:
-    """An import that lost its `weekCount` reads as an update: when the body is also what an
-    import is (its required description, no agent versions), say what it needs instead."""
-    agents = root.get("agentSchedules")
-    if "description" in root and isinstance(agents, list) and \
-            not any(isinstance(agent, dict) and "metadata" in agent for agent in agents):
-        return "; if it is an import, it needs weekCount instead"
-    return ""
 
 
 def _misspelt(obj: dict, name: str, check: FastCheck) -> bool:

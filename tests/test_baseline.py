@@ -86,10 +86,11 @@ def test_fingerprints_do_not_depend_on_how_the_path_is_typed(tmp_path):
     assert gitlab[0] == gitlab[1]
 
 
-def test_fingerprints_are_relative_to_the_files_own_config_wherever_the_run_begins(tmp_path):
+def test_fingerprints_are_relative_to_the_repository_wherever_the_run_begins(tmp_path):
     """A config in a subdirectory (a monorepo's `wfm/wfmlint.toml`) applies to its files from
-    anywhere, so their fingerprints name them relative to it: a baseline written inside `wfm/`
-    accepted nothing when CI ran from the repository's root, where no config is."""
+    anywhere, and fingerprints name files from the repository's root: a baseline written inside
+    `wfm/` accepted nothing when CI ran from the repository's root, where no config is."""
+    (tmp_path / ".git").mkdir()  # (what git init makes that matters here: the work tree's root)
     project = tmp_path / "wfm"
     (project / "payloads").mkdir(parents=True)
     (project / "wfmlint.toml").write_text('ignore = ["WFM402"]\n')
@@ -103,6 +104,26 @@ def test_fingerprints_are_relative_to_the_files_own_config_wherever_the_run_begi
     fingerprints = {json.loads(run_cli(spelling, "--format", "json", cwd=cwd).out)[0]["fingerprint"]
                     for cwd, spelling in ((tmp_path, "wfm"), (project, "."), (project / "payloads", "p.json"))}
     assert len(fingerprints) == 1
+
+
+def test_the_same_finding_in_sibling_subprojects_has_two_fingerprints(tmp_path):
+    """Relative to each file's own config, team1/r.json and team2/r.json were both `r.json`: a
+    baseline written for one team accepted the other's finding, and a file's fingerprint
+    changed with the other files of the run (their counter was shared)."""
+    (tmp_path / ".git").mkdir()
+    for team in ("team1", "team2"):
+        (tmp_path / team).mkdir()
+        (tmp_path / team / "wfmlint.toml").write_text("")
+        (tmp_path / team / "r.json").write_text(update(_agent("a")))
+    assert run_cli("team1/r.json", "--write-baseline", "baseline.json", cwd=tmp_path).code == 0
+    assert run_cli("team2/r.json", "--baseline", "baseline.json", cwd=tmp_path).code == 1
+    alone = {team: {f["fingerprint"] for f in json.loads(run_cli(f"{team}/r.json", "--format", "json",
+                                                                  cwd=tmp_path).out)}
+             for team in ("team1", "team2")}
+    assert not alone["team1"] & alone["team2"]
+    together = json.loads(run_cli("team1", "team2", "--format", "json", cwd=tmp_path).out)
+    for team in ("team1", "team2"):  # (together they also overlap each other: more findings)
+        assert alone[team] <= {f["fingerprint"] for f in together if f["path"].startswith(team)}
 
 
 def test_writing_the_baseline_again_keeps_todays_findings_and_writes_a_report_asked_for(tmp_path):

@@ -1,4 +1,3 @@
-import json
 from dataclasses import replace
 
 import pytest
@@ -9,16 +8,6 @@ from tests.conftest import at, lint, settings
 
 NO_VERSION = ("update has no metadata.version; copy it from GET .../schedules/{scheduleId} (the version you "
               "edited), or the API answers 409 Conflict")
-
-
-def test_a_body_that_may_be_an_import_without_its_week_count_is_told_so():
-    """An import that lost its weekCount reads as an update (SPEC §3): with the import's
-    required description and no agent versions, the message says what an import needs."""
-    body = {"description": "week 48", "agentSchedules": [{"userId": "a", "shifts": []}]}
-    assert lint(json.dumps(body)) == [("WFM401", 1, 1, NO_VERSION + "; if it is an import, it needs weekCount instead")]
-    with_version = {**body, "agentSchedules": [{"userId": "a", "metadata": {"version": 2}}]}
-    assert lint(json.dumps(with_version)) == [("WFM401", 1, 1, NO_VERSION)]  # agent versions: an update
-    assert lint(json.dumps({"agentSchedules": body["agentSchedules"]})) == [("WFM401", 1, 1, NO_VERSION)]
 
 
 def test_no_metadata_at_the_root_object():

@@ -32,7 +32,7 @@ from .lsp_io import Frames, parse_body
 from .locate import LineIndex
 from .lsp_positions import ClientPositions
 from .output.sarif import DOCS
-from .run import RuleCrashed, lint_text
+from .run import RuleCrashed, RunError, lint_text, with_existing
 
 DEBOUNCE_SECONDS = 0.3
 # Quick fixes offered for one range at most (the first, in the document's order): each costs a
@@ -91,6 +91,10 @@ class WfmlintServer(LanguageServer):
             except ConfigError as error:  # then linted without them, and the user told
                 problem = f"wfmlint: {error}"
                 settings = Settings(replace(config, genesys=GenesysConfig()))
+            try:  # the current schedule's time zone, as the command line reads it
+                settings = with_existing(settings)[0]
+            except RunError as error:
+                problem = f"wfmlint: {error}"
             self.settings_by_dir[directory] = settings
         return settings, problem
 

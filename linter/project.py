@@ -27,13 +27,13 @@ def context_facts(paths: list[str], settings: Settings) -> list[FileFacts]:
     configs: dict[int, str] = {}  # each closest config's text, by the Settings that holds it
     found = []
     for path in paths:
+        own = settings.for_path(path)  # its nearest config, as a run naming it would read it
         try:
-            data = read_payload(path, settings.config.max_file_size)
+            data = read_payload(path, own.config.max_file_size)
         except UnreadableFile:
             continue  # the named files' own errors are what a run reports
-        own = settings.for_path(path)  # its nearest config, as a run naming it would read it
-        if id(own) not in configs:
-            configs[id(own)] = repr(own.config)
+        if id(own) not in configs:  # (the command line's --profile too: it decides what is read)
+            configs[id(own)] = f"{own.config!r}\0{own.overrides.profile}"
         key = cache.key(settings.relative(path), data, f"{configs[id(own)]}\0{own.time_zone_for(path)}")
         facts = cache.get(key, path)
         if facts is None:

@@ -372,22 +372,31 @@ def _auxiliaries(settings: Settings, existing: str | None
     """The run's settings (with the current schedule's time zone), the current schedule
     (`--existing` or config `existing`) and config `permissions`, each read once."""
     config = settings.config
-    role = "--existing" if existing else "config 'existing'"
-    existing = existing or (_as_walked(str(Path(config.root) / config.existing)) if config.existing else None)
-    existing_result = manifest_result = None
-    if existing:
-        existing_result = load_auxiliary(existing, settings, role, (P.EXPORT, P.GENERIC))
-        zone = existing_result.facts.time_zone
-        if zone and zone_named(zone) is None:  # as an unknown config `timezone` is: not UTC in silence
-            raise RunError(f"{role} {existing}: unusable: its businessUnitTimeZone {zone!r} is not an IANA "
-                           "time zone known here (a misspelling, or a time zone database older than it)")
-        settings = replace(settings, existing_time_zone=zone or None,
-                           existing_version=existing_result.facts.root_version)
+    settings, existing_result = with_existing(settings, existing)
+    manifest_result = None
     if config.permissions:
         manifest_result = load_auxiliary(_as_walked(str(Path(config.root) / config.permissions)), settings,
                                          "config 'permissions'", (P.PERMISSIONS,))
     settings.load_references()  # a reference file that cannot serve stops the run first
     return settings, existing_result, manifest_result
+
+
+def with_existing(settings: Settings, existing: str | None = None) -> tuple[Settings, FileResult | None]:
+    """The current schedule (`existing`, else config `existing`), read, and the settings that
+    carry its time zone (the per-file rules read local times and business-unit dates in it)
+    and version; RunError when it cannot serve. The language server reads it too, so that a
+    document gets the findings the command line gives it."""
+    config = settings.config
+    role = "--existing" if existing else "config 'existing'"
+    existing = existing or (_as_walked(str(Path(config.root) / config.existing)) if config.existing else None)
+    if not existing:
+        return settings, None
+    result = load_auxiliary(existing, settings, role, (P.EXPORT, P.GENERIC))
+    zone = result.facts.time_zone
+    if zone and zone_named(zone) is None:  # as an unknown config `timezone` is: not UTC in silence
+        raise RunError(f"{role} {existing}: unusable: its businessUnitTimeZone {zone!r} is not an IANA "
+                       "time zone known here (a misspelling, or a time zone database older than it)")
+    return replace(settings, existing_time_zone=zone or None, existing_version=result.facts.root_version), result
 
 
 def _as_walked(path: str) -> str:

@@ -318,3 +318,39 @@ def test_a_committed_file_with_an_entry_still_running_is_cached_and_compared(tmp
         assert result.code == 1 and "WFM301" in result.out and "committed.json:3:3: note" in result.out, result.out
     [stored] = [p for p in cache.rglob("facts.msgpack")]
     assert len(msgspec.msgpack.decode(stored.read_bytes())) == 1  # the committed file's facts
+
+
+def _generic(user: str, start: str, end: str) -> list:
+    return [{"userId": user, "startTime": start, "endTime": end}]
+
+
+def test_a_committed_file_is_read_under_its_own_configs_size_limit(tmp_path):
+    """The root config's max-file-size dropped a committed file that its subproject's config
+    allows: the hook passed what `wfmlint check .` failed."""
+    (tmp_path / "wfmlint.toml").write_text("max-file-size = 1000\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "wfmlint.toml").write_text("max-file-size = 10000000\n")
+    committed = _generic("u1", "2026-11-24T08:00:00Z", "2026-11-24T16:00:00Z") + \
+        [_generic(f"u{n}", "2026-11-24T08:00:00Z", "2026-11-24T16:00:00Z")[0] for n in range(2, 30)]
+    (tmp_path / "sub" / "c.json").write_text(json.dumps(committed, indent=1))
+    assert (tmp_path / "sub" / "c.json").stat().st_size > 1000
+    (tmp_path / "sub" / "n.json").write_text(json.dumps(_generic("u1", "2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z")))
+    env = {"WFMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for cwd, name in ((tmp_path, "sub/n.json"), (tmp_path / "sub", "n.json")):
+        result = run_cli("check", "--project", name, cwd=cwd, env=env)
+        assert result.code == 1 and "WFM301" in result.out, (cwd, result.out)
+
+
+def test_the_profile_given_on_the_command_line_is_part_of_the_cached_facts(tmp_path):
+    """Facts cached by a run without --profile served a run with it (and the other way
+    round): the same command passed or failed by the cache's history."""
+    (tmp_path / "wfmlint.toml").write_text("")
+    schema_like = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                   "shifts": _generic("u1", "2026-11-24T08:00:00Z", "2026-11-24T16:00:00Z")}
+    (tmp_path / "c.json").write_text(json.dumps(schema_like))  # skipped unless claimed
+    (tmp_path / "n.json").write_text(json.dumps(_generic("u1", "2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z")))
+    env = {"WFMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    assert run_cli("check", "--project", "n.json", cwd=tmp_path, env=env).code == 0
+    claimed = run_cli("check", "--project", "--profile", "generic", "n.json", cwd=tmp_path, env=env)
+    assert claimed.code == 1 and "c.json" in claimed.out, claimed.out
+    assert run_cli("check", "--project", "n.json", cwd=tmp_path, env=env).code == 0

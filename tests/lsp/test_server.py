@@ -145,3 +145,28 @@ async def test_uris_with_escapes_are_linted_and_answered(client: LanguageClient,
         content_changes=[T.TextDocumentContentChangeWholeDocument(text=OVERLAP.replace("T11:00:00Z", "T12:00:00Z"))]))
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
+
+
+async def test_the_current_schedules_time_zone_is_read_as_the_command_line_reads_it(client: LanguageClient, tmp_path):
+    """Config `existing` gives the business unit's zone to per-file rules (WFM305's day of a
+    day off): the command line used it, the server did not, so the editor and the hook disagreed."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "wfmlint.toml").write_text('existing = "current.json"\n')
+    (tmp_path / "current.json").write_text(json.dumps({"result": {"businessUnitTimeZone": "Europe/Berlin",
+                                                                  "agentSchedules": []}}))
+    text = json.dumps({"metadata": {"version": 3}, "agentSchedules": [{"userId": "u1", "metadata": {"version": 2},
+        "shifts": [{"activities": [{"startDate": "2026-11-23T23:00:00Z", "lengthMinutes": 30, "description": "",
+                                    "activityCodeId": "w"}]}],
+        "fullDayTimeOffMarkers": [{"businessUnitDate": "2026-11-24", "lengthMinutes": 480,
+                                   "activityCodeId": "off"}]}]}, indent=1)
+    (tmp_path / "update.json").write_text(text)
+    cli = subprocess.run([sys.executable, "-m", "wfmlint", "check", "--no-project", "--format", "json", "update.json"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    # (the rules that compare with the current schedule, WFM403 here, are the command line's only)
+    expected = [(f["code"], f["line"] - 1, f["column"] - 1) for f in json.loads(cli.stdout) if f["code"] == "WFM305"]
+    assert len(expected) == 1, cli.stdout
+    diagnostics = await open_document(client, (tmp_path / "update.json").as_uri(), text)
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in diagnostics] == expected

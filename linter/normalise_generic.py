@@ -16,7 +16,6 @@ from . import timestamps as T
 from .timestamps import NS_PER_MINUTE, TimestampCache
 
 
-
 @dataclass
 class GenericTable:
     """One entry table of a generic payload, its shape and its parsed starts and ends."""

@@ -64,7 +64,7 @@ class GenericShape:
     # an `unassigned` resource, and its resource is neither required nor checked
     open: tuple[tuple[str, tuple], ...] = ()
     # an item with a start and no end (absent or null) is still running (a timecard not yet
-    # closed): it ends after everything, so it overlaps all of its resource that follows it
+    # closed): its end is `timestamps.OPEN_END`, so it overlaps all of its resource after it
     open_ended: bool = False
 
     @property

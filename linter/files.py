@@ -118,23 +118,19 @@ def gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def repository_root(directory: str, known: dict[str, str | None]) -> str | None:
-    """The work tree of the git repository holding `directory` (absolute): the nearest
-    ancestor with a `.git` entry, or None; `known` caches each directory asked about."""
-    asked = []
-    found: str | None = None
-    while True:
-        if directory in known:
-            found = known[directory]
-            break
-        asked.append(directory)
-        if os.path.lexists(os.path.join(directory, ".git")):
-            found = directory
-            break
+def work_tree(directory: str, known: dict[str, str | None]) -> str | None:
+    """The nearest directory at or above `directory` (absolute) with a `.git` (a repository's
+    or a submodule's), or None; remembered in `known` for every directory on the way."""
+    passed = []
+    while directory not in known:
+        passed.append(directory)
         parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    for each in asked:
-        known[each] = found
-    return found
+        if os.path.exists(os.path.join(directory, ".git")):
+            known[directory] = directory
+        elif parent == directory:
+            known[directory] = None
+        else:
+            directory = parent
+    for each in passed:
+        known[each] = known[directory]
+    return known[directory]

@@ -13,7 +13,7 @@ from . import profiles as P
 from .config import RuleSetting, Settings
 from .edits import fix_pointers, resolve
 from .engine import FileResult, SourceChanged, source_text
-from .files import repository_root
+from .files import work_tree
 from .findings import Finding, Fix, Issue, RelatedLocation, TextFix, split_pointer
 from .locate import LineIndex, locate_pointers
 from .payload import FileFacts
@@ -169,7 +169,7 @@ def _fingerprint_path(settings: Settings, path: str, repositories: dict[str, str
     if path == "-" or not path:
         return path
     full = os.path.abspath(path)
-    root = repository_root(os.path.dirname(full), repositories)
+    root = work_tree(os.path.dirname(full), repositories)
     if root is None:
         return settings.relative(path)
     return os.path.relpath(full, root).replace(os.sep, "/")

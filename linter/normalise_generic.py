@@ -181,9 +181,14 @@ def _running_in_holder(p: Payload, table: Items, shape: P.GenericShape, ends: li
     running = [row for row, end in enumerate(ends) if end == T.OPEN_END]
     if not running:
         return set()
-    holders = {entry.pointer for earlier in p.generic for entry in earlier.entries}
+    holders = _holders(p)
     pointers = table.all_pointers()
     return {row for row in running if P.container_pointer(pointers[row], shape.within) in holders}
+
+
+def _holders(p: Payload) -> dict[str, Entry]:
+    """The entries of the sets read so far, by pointer: those that may hold a `within` set's."""
+    return {entry.pointer: entry for earlier in p.generic for entry in earlier.entries}
 
 
 def _inside_overnight_holder(p: Payload, table: Items, shape: P.GenericShape, starts: list, read) -> list:
@@ -191,7 +196,7 @@ def _inside_overnight_holder(p: Payload, table: Items, shape: P.GenericShape, st
     before its holder starts is the next day's when that puts it inside the holder (its end
     follows it, as an end before its start does). The holding set is read first when the
     profile lists it first."""
-    holders = {entry.pointer: entry for earlier in p.generic for entry in earlier.entries}
+    holders = _holders(p)
     if not holders:
         return starts
     pointers, moved = table.all_pointers(), list(starts)

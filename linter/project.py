@@ -14,7 +14,7 @@ import os
 from .cache import FactsCache, default_directory
 from .config import Settings
 from .engine import FileResult, analyse_bytes, analyse_released
-from .files import UnreadableFile, read_payload
+from .files import UnreadableFile, read_payload, work_tree
 from .findings import Issue
 from .payload import FileFacts
 
@@ -65,19 +65,8 @@ def project_root_for_walk(settings: Settings) -> str | None:
     if settings.config.source:
         root = os.path.abspath(str(settings.root))
     else:
-        root = _git_root(os.getcwd())
+        root = work_tree(os.getcwd(), {})
         if root is None:
             return None
     relative = os.path.relpath(root)
     return relative if not relative.startswith("..") else root
-
-
-def _git_root(start: str) -> str | None:
-    directory = os.path.abspath(start)
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent

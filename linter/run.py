@@ -15,6 +15,7 @@ from .engine import (FileResult, RuleCrash, RunResult, analyse_path, analyse_std
                      forget_last, release_text)
 from .locating import locate_run
 from .findings import Finding, keep_first
+from .files import work_tree
 from .globs import glob_match_any
 from .payload import FileFacts
 from .registry import registry
@@ -146,7 +147,7 @@ def _git_ignored(files: list[str]) -> set[str]:
         directory = os.path.dirname(os.path.abspath(full))
         if directory not in real:
             real[directory] = os.path.realpath(directory)
-        root = _work_tree(real[directory], known)
+        root = work_tree(real[directory], known)
         if root is not None:
             path = os.path.join(real[directory], os.path.basename(full))
             trees.setdefault(root, {})[os.path.relpath(path, root)] = full
@@ -161,28 +162,10 @@ def _nested_trees_ignored(roots: list[str], known: dict[str, str | None]) -> set
     by_outer: dict[str, dict[str, str]] = {}
     for root in roots:
         parent = os.path.dirname(root)
-        outer = _work_tree(parent, known) if parent != root else None
+        outer = work_tree(parent, known) if parent != root else None
         if outer is not None and os.path.isdir(os.path.join(root, ".git")):
             by_outer.setdefault(outer, {})[os.path.relpath(root, outer)] = root
     return set().union(*(_ignored_in(outer, names) for outer, names in by_outer.items()))
-
-
-def _work_tree(directory: str, known: dict[str, str | None]) -> str | None:
-    """The nearest directory at or above `directory` with a `.git` (a repository's or a
-    submodule's), remembered for every directory on the way."""
-    passed = []
-    while directory not in known:
-        passed.append(directory)
-        parent = os.path.dirname(directory)
-        if os.path.exists(os.path.join(directory, ".git")):
-            known[directory] = directory
-        elif parent == directory:
-            known[directory] = None
-        else:
-            directory = parent
-    for each in passed:
-        known[each] = known[directory]
-    return known[directory]
 
 
 def _ignored_in(root: str, by_name: dict[str, str]) -> set[str]:

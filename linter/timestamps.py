@@ -210,6 +210,11 @@ _CLOCK_TEXTS: dict[int, str] = {}  # seconds since midnight -> "HH:MM:SS"
 _FORMAT_CACHE_LIMIT = 100_000
 
 
+def _shown(value) -> str:
+    """A value as a message names it: a string quoted, anything else as Python writes it."""
+    return _quote(value) if type(value) is str else repr(value)
+
+
 def _quote(value: str) -> str:
     shown = value if len(value) <= 60 else value[:57] + "..."
     return '"' + shown.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
@@ -400,7 +405,7 @@ def epoch_parser(scale: int):
         if type(value) is str and value.isascii() and value.lstrip("-").isdigit():
             number = int(value)
         if type(number) is not int or not -_EPOCH_LIMIT * scale < number < _EPOCH_LIMIT * scale:
-            return TimeProblem("WFM201", f"{_quote(value) if type(value) is str else repr(value)} is not a "
+            return TimeProblem("WFM201", f"{_shown(value)} is not a "
                                f"time in {unit} since 1970")
         return number * (NS_PER_SECOND // scale)
     return parse
@@ -473,7 +478,7 @@ def clock_minutes(value) -> int | TimeProblem:
     """Minutes after midnight of a local clock time (`16:00`, `7:30:15` to the minute)."""
     match = _CLOCK.match(value) if type(value) is str else None
     if match is None:
-        return TimeProblem("WFM201", f"{_quote(value) if type(value) is str else repr(value)} is not a clock "
+        return TimeProblem("WFM201", f"{_shown(value)} is not a clock "
                            "time; write it as HH:MM, e.g. 16:00")
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
     problem = _clock_problem(hour, minute, second)
